@@ -1,0 +1,16 @@
+// POST /api/email-security/investigate/{id}/reclassify — ask Email Security to re-judge a message; Cloudflare accepts with 202.
+import { defineRoute, ok } from "@/lib/api/route";
+import { reclassifyMessage } from "@/lib/cloudflare";
+import { MAX_EML_BASE64_CHARS, reclassifyBodySchema } from "@/lib/schemas/bodies";
+import { messageParamsSchema } from "@/lib/schemas/params";
+
+export const POST = defineRoute(
+  {
+    permission: "act",
+    params: messageParamsSchema,
+    body: reclassifyBodySchema,
+    // The only body that may carry a whole .eml.
+    maxBodyBytes: MAX_EML_BASE64_CHARS + 4096,
+  },
+  async ({ params, body }) => ({ ...ok(await reclassifyMessage(params.id, body)), status: 202 }),
+);

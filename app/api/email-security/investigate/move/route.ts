@@ -1,0 +1,8 @@
+// POST /api/email-security/investigate/move — move several messages at once; the reply has one outcome per message.
+import { defineRoute, ok } from "@/lib/api/route";
+import { moveMessages } from "@/lib/cloudflare";
+import { moveMessagesBodySchema } from "@/lib/schemas/bodies";
+
+export const POST = defineRoute({ permission: "act", body: moveMessagesBodySchema }, async ({ body }) =>
+  ok(await moveMessages(body)),
+);

@@ -1,0 +1,22 @@
+import "server-only";
+import { AppError, type ErrorBody } from "@/lib/errors";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
+}
+
+/** Any error, as `{ error: { status, code, message } }`. Unknown errors say nothing about their insides. */
+export function errorResponse(err: unknown): Response {
+  const appError =
+    err instanceof AppError ? err : new AppError("internal", "Something went wrong in the console. Try again.");
+  if (appError.status >= 500) {
+    // The cause may be an SDK error; its message never holds the token (the SDK redacts headers).
+    console.error(`[api] ${appError.code}: ${appError.message}`, appError.cause instanceof Error ? appError.cause.message : "");
+  }
+  const headers: Record<string, string> = {};
+  if (appError.retryAfter !== undefined) headers["retry-after"] = String(appError.retryAfter);
+  const body: ErrorBody = appError.toBody();
+  return json(body, { status: appError.status, headers });
+}

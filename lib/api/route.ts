@@ -1,0 +1,70 @@
+import "server-only";
+import { z } from "zod";
+import { noQuerySchema } from "@/lib/schemas/bodies";
+import { authorize, type Caller, type Permission } from "./access";
+import { DEFAULT_MAX_BODY_BYTES, parseWith, queryToRecord, readJsonBody } from "./parse";
+import { errorResponse, json } from "./respond";
+
+type AnySchema = z.ZodType;
+type Out<S> = S extends AnySchema ? z.output<S> : undefined;
+
+interface RouteSpec<P, Q, B> {
+  permission: Permission;
+  params?: P;
+  query?: Q;
+  body?: B;
+  maxBodyBytes?: number;
+}
+
+export interface RouteInput<P, Q, B> {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  caller: Caller;
+  request: Request;
+}
+
+/** What a handler returns: the JSON body (`{ result, result_info? }`) and, rarely, a status. */
+export interface RouteReply {
+  body: unknown;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The one wrapper every API route goes through: permission, then path, query and body parsed
+ * with zod, and only then the handler. Nothing reaches Cloudflare before all of it has passed.
+ */
+export function defineRoute<
+  P extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  B extends AnySchema | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>, handler: (input: RouteInput<P, Q, B>) => Promise<RouteReply>) {
+  return async function route(request: Request, context: NextContext): Promise<Response> {
+    try {
+      const caller = await authorize(request, spec.permission);
+      const rawParams = (await context?.params) ?? {};
+      const params = (spec.params ? parseWith(spec.params, rawParams, "path") : undefined) as Out<P>;
+      const query = parseWith(
+        spec.query ?? noQuerySchema,
+        queryToRecord(new URL(request.url).searchParams),
+        "query",
+      ) as Out<Q>;
+      const body = (
+        spec.body
+          ? parseWith(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
+          : undefined
+      ) as Out<B>;
+      const reply = await handler({ params, query, body, caller, request });
+      return json(reply.body, { status: reply.status, headers: reply.headers });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+export const ok = (result: unknown, extra: Record<string, unknown> = {}): RouteReply => ({
+  body: { result, ...extra },
+});

@@ -1,0 +1,78 @@
+import "server-only";
+import Cloudflare from "cloudflare";
+import { getEnv } from "@/lib/env";
+import { getSimulator } from "@/lib/simulator";
+
+type Fetch = typeof fetch;
+
+/** Reads are cheap to repeat: one retry on a 5xx, a timeout or a dropped connection. */
+export const READ_OPTIONS = { timeout: 10_000, maxRetries: 1 } as const;
+/** A move, release, reclassify or bulk-job change is never sent twice by us. */
+export const WRITE_OPTIONS = { timeout: 30_000, maxRetries: 0 } as const;
+
+/**
+ * The SDK sleeps for whatever Retry-After a 429 names before retrying, which would hold the
+ * analyst's request for a minute. We pass the 429 on instead, so the UI can say when to retry.
+ */
+function withoutRateLimitRetries(inner: Fetch): Fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (response.status !== 429) return response;
+    const headers = new Headers(response.headers);
+    headers.set("x-should-retry", "false");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+/** Demo mode: the SDK's transport is the in-process simulator; everything above it is unchanged. */
+const SIMULATOR_BASE_URL = "http://simulator.invalid/client/v4";
+const simulatorFetch: Fetch = async (input, init) =>
+  getSimulator().handle(new Request(input instanceof Request ? input : String(input), init));
+
+/** The placeholder token the SDK sends to the in-process simulator; it is not a secret. */
+const SIMULATOR_TOKEN = process.env.SIMULATOR_TOKEN ?? "demo-mode-token";
+
+export interface Upstream {
+  client: Cloudflare;
+  accountId: string;
+}
+
+function createUpstream(): Upstream {
+  const { upstream } = getEnv();
+  const common = {
+    // Explicit nulls: the SDK would otherwise pick up CLOUDFLARE_API_KEY / CLOUDFLARE_EMAIL from the environment.
+    apiKey: null,
+    apiEmail: null,
+    userServiceKey: null,
+    timeout: READ_OPTIONS.timeout,
+    maxRetries: READ_OPTIONS.maxRetries,
+    logLevel: "off" as const,
+  };
+  if (upstream.mode === "cloudflare") {
+    return {
+      accountId: upstream.accountId,
+      client: new Cloudflare({
+        ...common,
+        apiToken: upstream.apiToken,
+        baseURL: upstream.baseURL ?? null,
+        fetch: withoutRateLimitRetries(fetch),
+      }),
+    };
+  }
+  return {
+    accountId: upstream.accountId,
+    client: new Cloudflare({
+      ...common,
+      apiToken: SIMULATOR_TOKEN,
+      baseURL: SIMULATOR_BASE_URL,
+      fetch: withoutRateLimitRetries(simulatorFetch),
+    }),
+  };
+}
+
+const globalForUpstream = globalThis as unknown as { __triageUpstream?: Upstream };
+
+export function getUpstream(): Upstream {
+  globalForUpstream.__triageUpstream ??= createUpstream();
+  return globalForUpstream.__triageUpstream;
+}

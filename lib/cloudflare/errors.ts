@@ -1,0 +1,72 @@
+import "server-only";
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "cloudflare";
+import { AppError } from "@/lib/errors";
+
+function cloudflareMessage(err: APIError): string | undefined {
+  const first = err.errors?.[0];
+  return first?.message ? `${first.message}${first.code ? ` (Cloudflare code ${first.code})` : ""}` : undefined;
+}
+
+function retryAfterSeconds(headers: Headers | undefined): number | undefined {
+  const value = headers?.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/**
+ * Turns anything the SDK throws into the console's AppError. Cloudflare's own message is kept
+ * where it helps the analyst; upstream bodies and stacks never travel further.
+ */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) {
+    return new AppError("upstream_timeout", "Cloudflare did not answer in time. Try again in a moment.", { cause: err });
+  }
+  if (err instanceof APIConnectionError) {
+    return new AppError("upstream_error", "Could not reach Cloudflare. Check the network and try again.", { cause: err });
+  }
+  if (err instanceof APIError && typeof err.status === "number") {
+    const status = err.status;
+    const message = cloudflareMessage(err);
+    if (status === 429) {
+      const retryAfter = retryAfterSeconds(err.headers);
+      return new AppError(
+        "rate_limited",
+        `Cloudflare is rate-limiting this account${retryAfter !== undefined ? `; retry in ${retryAfter} s` : ""}.`,
+        { retryAfter, cause: err },
+      );
+    }
+    if (status === 401 || status === 403) {
+      // The console's token was refused: a server configuration problem, not the analyst's.
+      return new AppError("upstream_auth", `Cloudflare refused the console's API credentials: ${message ?? `HTTP ${status}`}`, {
+        cause: err,
+      });
+    }
+    if (status === 404) {
+      return new AppError("not_found", message ?? "Not found at Cloudflare.", { cause: err });
+    }
+    if (status >= 400 && status < 500) {
+      return new AppError("upstream_rejected", message ?? `Cloudflare rejected the request (HTTP ${status}).`, {
+        status,
+        cause: err,
+      });
+    }
+    return new AppError("upstream_error", `Cloudflare had a problem (HTTP ${status}). Try again in a moment.`, { cause: err });
+  }
+  // JSON that does not parse, or a reply of the wrong shape.
+  return new AppError("upstream_bad_response", "Cloudflare sent a reply the console could not read. Try again.", {
+    cause: err,
+  });
+}
+
+/** Runs one upstream call; every failure comes out as an AppError. */
+export async function callUpstream<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw toAppError(err);
+  }
+}

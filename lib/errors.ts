@@ -1,0 +1,74 @@
+/**
+ * The console's one error type. Every failure a route can report is an AppError with a code;
+ * the code decides the HTTP status unless an upstream status is kept on purpose.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  upstream_rejected: 400, // Cloudflare refused the request; the upstream 4xx status is kept
+  rate_limited: 429,
+  internal: 500,
+  upstream_error: 502,
+  upstream_bad_response: 502,
+  upstream_auth: 502,
+  upstream_timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: {
+    status: number;
+    code: ErrorCode;
+    message: string;
+    /** Per-field validation messages, keyed like the query string or body. */
+    fields?: Record<string, string>;
+    /** Seconds until a retry may succeed (429). */
+    retry_after?: number;
+  };
+}
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { status?: number; fields?: Record<string, string>; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.status = options.status ?? ERROR_STATUS[code];
+    this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
+  }
+
+  readonly fields?: Record<string, string>;
+  readonly retryAfter?: number;
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        status: this.status,
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.retryAfter !== undefined ? { retry_after: this.retryAfter } : {}),
+      },
+    };
+  }
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "error" in value &&
+    typeof (value as ErrorBody).error?.message === "string"
+  );
+}
