@@ -1,16 +1,37 @@
 import "server-only";
+import { isSameOriginRequest } from "@/lib/auth/origin";
+import { ROLE_FOR, can, type Permission, type Role } from "@/lib/auth/roles";
+import { getRequestUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
-/**
- * What a route needs the caller to be allowed to do. The sign-in issue fills `authorize` in;
- * every route already declares its permission, so that change touches this file only.
- */
-export type Permission = "read" | "act" | "admin";
+export type { Permission };
 
 export interface Caller {
-  /** Who is asking; `undefined` until sign-in exists. */
-  email?: string;
+  email: string;
+  role: Role;
+  ip: string | null;
+  userAgent: string | null;
 }
 
-export async function authorize(_request: Request, _permission: Permission): Promise<Caller> {
-  return {};
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Who is asking, and may they? 401 is "who are you", 403 is "you may not". */
+export async function authorize(request: Request, permission: Permission): Promise<Caller> {
+  const user = await getRequestUser(request);
+  if (!user) throw new AppError("unauthorized", "Sign in to use the console.");
+  if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, getEnv().auth.url)) {
+    throw new AppError("forbidden", "Refused: changes must be made from the console's own pages (cross-site request).");
+  }
+  if (!can(user.role, permission)) {
+    throw new AppError(
+      "forbidden",
+      `This needs the ${ROLE_FOR[permission]} role; ${user.email} has the ${user.role} role.`,
+    );
+  }
+  return {
+    ...user,
+    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip"),
+    userAgent: request.headers.get("user-agent"),
+  };
 }

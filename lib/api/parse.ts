@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 function fieldsOf(error: z.ZodError, prefix?: string): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a probe that sends a `__proto__` key must not reach Object.prototype through us.
+  const fields: Record<string, string> = Object.create(null);
   for (const issue of error.issues) {
     const key = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || (prefix ?? "input");
     if (issue.code === "unrecognized_keys") {

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import type { AuditStart } from "@/lib/audit/store";
 import { noQuerySchema } from "@/lib/schemas/bodies";
 import { authorize, type Caller, type Permission } from "./access";
+import { auditedCall } from "./audit";
 import { DEFAULT_MAX_BODY_BYTES, parseWith, queryToRecord, readJsonBody } from "./parse";
 import { errorResponse, json } from "./respond";
 
@@ -14,6 +16,8 @@ interface RouteSpec<P, Q, B> {
   query?: Q;
   body?: B;
   maxBodyBytes?: number;
+  /** State-changing routes describe themselves for the audit trail. */
+  audit?: (input: { params: Out<P>; body: Out<B> }) => Omit<AuditStart, "email" | "role" | "ip" | "userAgent">;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -57,7 +61,10 @@ export function defineRoute<
           ? parseWith(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
           : undefined
       ) as Out<B>;
-      const reply = await handler({ params, query, body, caller, request });
+      const input = { params, query, body, caller, request };
+      const reply = spec.audit
+        ? await auditedCall({ ...spec.audit({ params, body }), email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent }, () => handler(input))
+        : await handler(input);
       return json(reply.body, { status: reply.status, headers: reply.headers });
     } catch (err) {
       return errorResponse(err);

@@ -1,4 +1,7 @@
 // Calls App Router route handlers the way Next.js does, for tests.
+import { encode } from "next-auth/jwt";
+import type { Role } from "@/lib/auth/roles";
+import { getEnv } from "@/lib/env";
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export const ORIGIN = "http://127.0.0.1:3000";
@@ -11,17 +14,30 @@ export interface CallOptions {
   rawBody?: string;
   headers?: Record<string, string>;
   method?: string;
+  /** Signed in with this role (default admin); `null` for no session. */
+  as?: Role | null;
+}
+
+/** A next-auth session cookie, minted the way next-auth mints it. */
+export async function sessionCookie(role: Role, email = `${role}@tests.test`): Promise<string> {
+  const token = await encode({ token: { email, name: email, role }, secret: getEnv().auth.secret });
+  return `next-auth.session-token=${token}`;
 }
 
 export async function callRoute(handler: Handler, path: string, options: CallOptions = {}) {
   const headers = new Headers(options.headers);
+  const role = options.as === undefined ? "admin" : options.as;
+  if (role && !headers.has("cookie")) headers.set("cookie", await sessionCookie(role));
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
+  const method = options.method ?? (body === undefined ? "GET" : "POST");
+  // Browsers send Origin on every state-changing fetch; tests do too unless they say otherwise.
+  if (method !== "GET" && !headers.has("origin")) headers.set("origin", ORIGIN);
   const request = new Request(`${ORIGIN}${path}${options.query ? `?${options.query}` : ""}`, {
-    method: options.method ?? (body === undefined ? "GET" : "POST"),
+    method,
     headers,
     body,
   });

@@ -8,7 +8,11 @@ export const GET = defineRoute({ permission: "read", query: listBulkJobsQuerySch
   return ok(page.result, { result_info: page.result_info });
 });
 
-export const POST = defineRoute({ permission: "admin", body: createBulkJobBodySchema }, async ({ body }) => ({
+export const POST = defineRoute({
+    permission: "admin",
+    body: createBulkJobBodySchema,
+    audit: ({ body }) => ({ operation: "bulk_job_create", destination: body.destination, params: body }),
+  }, async ({ body }) => ({
   ...ok(await createBulkJob(body)),
   status: 201,
 }));

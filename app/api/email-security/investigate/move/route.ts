@@ -3,6 +3,10 @@ import { defineRoute, ok } from "@/lib/api/route";
 import { moveMessages } from "@/lib/cloudflare";
 import { moveMessagesBodySchema } from "@/lib/schemas/bodies";
 
-export const POST = defineRoute({ permission: "act", body: moveMessagesBodySchema }, async ({ body }) =>
+export const POST = defineRoute({
+    permission: "act",
+    body: moveMessagesBodySchema,
+    audit: ({ body }) => ({ operation: "move_bulk", messageIds: body.ids, destination: body.destination, params: { expected_disposition: body.expected_disposition } }),
+  }, async ({ body }) =>
   ok(await moveMessages(body)),
 );

@@ -5,6 +5,11 @@ import { moveMessageBodySchema } from "@/lib/schemas/bodies";
 import { messageParamsSchema } from "@/lib/schemas/params";
 
 export const POST = defineRoute(
-  { permission: "act", params: messageParamsSchema, body: moveMessageBodySchema },
+  {
+    permission: "act",
+    params: messageParamsSchema,
+    body: moveMessageBodySchema,
+    audit: ({ params, body }) => ({ operation: "move", messageIds: [params.id], destination: body.destination, params: body }),
+  },
   async ({ params, body }) => ok(await moveMessage(params.id, body)),
 );

@@ -11,6 +11,12 @@ export const POST = defineRoute(
     body: reclassifyBodySchema,
     // The only body that may carry a whole .eml.
     maxBodyBytes: MAX_EML_BASE64_CHARS + 4096,
+    audit: ({ params, body }) => ({
+      operation: "reclassify",
+      messageIds: [params.id],
+      // The .eml itself is evidence Cloudflare keeps; the trail records that one was sent.
+      params: { expected_disposition: body.expected_disposition, with_eml: Boolean(body.eml_content) },
+    }),
   },
   async ({ params, body }) => ({ ...ok(await reclassifyMessage(params.id, body)), status: 202 }),
 );

@@ -7,6 +7,10 @@ export const GET = defineRoute({ permission: "read", params: jobParamsSchema }, 
   ok(await getBulkJob(params.jobId)),
 );
 
-export const DELETE = defineRoute({ permission: "admin", params: jobParamsSchema }, async ({ params }) =>
+export const DELETE = defineRoute({
+    permission: "admin",
+    params: jobParamsSchema,
+    audit: ({ params }) => ({ operation: "bulk_job_delete", jobId: params.jobId }),
+  }, async ({ params }) =>
   ok(await deleteBulkJob(params.jobId)),
 );

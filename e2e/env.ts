@@ -1,0 +1,41 @@
+// One place for the end-to-end topology: the console on 3100, the standalone simulator on 8787.
+// The tokens and passwords here are fake and only ever meet the simulator on loopback.
+const simulatorPort = 8787;
+const consolePort = 3100;
+const accountId = "0123456789abcdef0123456789abcdef";
+const apiToken = "fake-e2e-token-0000";
+
+export const USERS = {
+  viewer: { email: "viewer@e2e.test", password: "viewer-pass-e2e" },
+  analyst: { email: "analyst@e2e.test", password: "analyst-pass-e2e" },
+  admin: { email: "admin@e2e.test", password: "admin-pass-e2e" },
+} as const;
+export type E2ERole = keyof typeof USERS;
+
+export const STORAGE_STATE: Record<E2ERole, string> = {
+  viewer: "e2e/.auth/viewer.json",
+  analyst: "e2e/.auth/analyst.json",
+  admin: "e2e/.auth/admin.json",
+};
+
+export const E2E = {
+  simulatorPort,
+  consolePort,
+  accountId,
+  apiToken,
+  simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
+  consoleUrl: `http://127.0.0.1:${consolePort}`,
+  /** The simulator's copy of the Cloudflare API, for checking what the UI shows against the truth. */
+  cloudflareApi: `http://127.0.0.1:${simulatorPort}/client/v4/accounts/${accountId}/email-security/investigate`,
+  serverEnv: {
+    CLOUDFLARE_API_TOKEN: apiToken,
+    CLOUDFLARE_ACCOUNT_ID: accountId,
+    CLOUDFLARE_BASE_URL: `http://127.0.0.1:${simulatorPort}/client/v4`,
+    NEXTAUTH_SECRET: "fake-e2e-nextauth-secret-000000000000000",
+    NEXTAUTH_URL: `http://127.0.0.1:${consolePort}`,
+    CONSOLE_LOCAL_USERS: Object.entries(USERS)
+      .map(([role, u]) => `${u.email}:${role}:${u.password}`)
+      .join(","),
+    DATABASE_URL: "./data/e2e-audit.db",
+  },
+};

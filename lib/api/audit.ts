@@ -1,0 +1,38 @@
+import "server-only";
+import { getAuditStore, type AuditStart } from "@/lib/audit/store";
+import type { AuditOutcome } from "@/lib/audit/types";
+import { AppError } from "@/lib/errors";
+import type { RouteReply } from "./route";
+
+/** Per-message results say whether everything went through, or only part of it. */
+function outcomeOf(result: unknown): Exclude<AuditOutcome, "pending"> {
+  if (!Array.isArray(result)) return "succeeded";
+  const failed = result.some(
+    (item) =>
+      typeof item === "object" &&
+      item !== null &&
+      ((item as { success?: unknown }).success === false ||
+        ((item as { failed?: unknown[] }).failed?.length ?? 0) > 0),
+  );
+  return failed ? "partial" : "succeeded";
+}
+
+/**
+ * Records a state-changing call before it is made and completes the record after. If the process
+ * dies in between, the pending record is the evidence that something may have happened.
+ */
+export async function auditedCall(entry: AuditStart, call: () => Promise<RouteReply>): Promise<RouteReply> {
+  const store = getAuditStore();
+  const id = store.begin(entry);
+  try {
+    const reply = await call();
+    const result = (reply.body as { result?: unknown })?.result;
+    store.complete(id, outcomeOf(result), reply.status ?? 200, result);
+    return reply;
+  } catch (err) {
+    const status = err instanceof AppError ? err.status : 500;
+    const message = err instanceof AppError ? err.message : "internal error";
+    store.complete(id, "failed", status, { error: message });
+    throw err;
+  }
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { getEnv } from "@/lib/env";
+import type { AuditEvent, AuditOperation, AuditOutcome } from "./types";
+
+// Each entry in MIGRATIONS moves the schema one version up; `user_version` records where a file is.
+const MIGRATIONS = [
+  `CREATE TABLE audit_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     started_at TEXT NOT NULL,
+     completed_at TEXT,
+     email TEXT NOT NULL,
+     role TEXT NOT NULL,
+     operation TEXT NOT NULL,
+     message_ids TEXT NOT NULL DEFAULT '[]',
+     job_id TEXT,
+     destination TEXT,
+     params TEXT NOT NULL DEFAULT '{}',
+     ip TEXT,
+     user_agent TEXT,
+     outcome TEXT NOT NULL DEFAULT 'pending',
+     upstream_status INTEGER,
+     result TEXT
+   );
+   CREATE INDEX audit_events_started ON audit_events (started_at);
+   CREATE INDEX audit_events_email ON audit_events (email, started_at);
+   CREATE TABLE audit_event_messages (
+     event_id INTEGER NOT NULL REFERENCES audit_events (id),
+     message_id TEXT NOT NULL
+   );
+   CREATE INDEX audit_event_messages_message ON audit_event_messages (message_id);`,
+];
+
+export function openAuditDatabase(path: string): Database.Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}
+
+export interface AuditStart {
+  email: string;
+  role: string;
+  operation: AuditOperation;
+  messageIds?: string[];
+  jobId?: string;
+  destination?: string;
+  params?: Record<string, unknown>;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface AuditFilter {
+  email?: string;
+  operation?: AuditOperation;
+  outcome?: AuditOutcome;
+  start?: string;
+  end?: string;
+  messageId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+interface Row extends Omit<AuditEvent, "message_ids" | "params" | "result"> {
+  message_ids: string;
+  params: string;
+  result: string | null;
+}
+
+const parseJson = (text: string | null, fallback: unknown) => {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fallback;
+  }
+};
+
+/** Results are kept for evidence, not as a data store: a very long one is cut. */
+const MAX_RESULT_CHARS = 64 * 1024;
+
+export class AuditStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Written before the upstream call, so a crash in the middle leaves a pending record. */
+  begin(entry: AuditStart): number {
+    const insert = this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO audit_events (started_at, email, role, operation, message_ids, job_id, destination, params, ip, user_agent)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          new Date().toISOString(),
+          entry.email,
+          entry.role,
+          entry.operation,
+          JSON.stringify(entry.messageIds ?? []),
+          entry.jobId ?? null,
+          entry.destination ?? null,
+          JSON.stringify(entry.params ?? {}),
+          entry.ip ?? null,
+          entry.userAgent ?? null,
+        );
+      const id = Number(info.lastInsertRowid);
+      const link = this.db.prepare("INSERT INTO audit_event_messages (event_id, message_id) VALUES (?, ?)");
+      for (const messageId of entry.messageIds ?? []) link.run(id, messageId);
+      return id;
+    });
+    return insert();
+  }
+
+  complete(id: number, outcome: Exclude<AuditOutcome, "pending">, upstreamStatus: number, result: unknown): void {
+    let text = JSON.stringify(result ?? null);
+    if (text.length > MAX_RESULT_CHARS) text = JSON.stringify({ truncated: true, preview: text.slice(0, MAX_RESULT_CHARS) });
+    this.db
+      .prepare("UPDATE audit_events SET completed_at = ?, outcome = ?, upstream_status = ?, result = ? WHERE id = ?")
+      .run(new Date().toISOString(), outcome, upstreamStatus, text, id);
+  }
+
+  list(filter: AuditFilter = {}): AuditEvent[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.email) (where.push("e.email = ?"), args.push(filter.email.toLowerCase()));
+    if (filter.operation) (where.push("e.operation = ?"), args.push(filter.operation));
+    if (filter.outcome) (where.push("e.outcome = ?"), args.push(filter.outcome));
+    if (filter.start) (where.push("e.started_at >= ?"), args.push(new Date(filter.start).toISOString()));
+    if (filter.end) (where.push("e.started_at <= ?"), args.push(new Date(filter.end).toISOString()));
+    if (filter.messageId) {
+      where.push("e.id IN (SELECT event_id FROM audit_event_messages WHERE message_id = ?)");
+      args.push(filter.messageId);
+    }
+    const sql = `SELECT e.* FROM audit_events e ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+                 ORDER BY e.started_at DESC, e.id DESC LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare(sql).all(...args, filter.limit ?? 100, filter.offset ?? 0) as Row[];
+    return rows.map((row) => ({
+      ...row,
+      message_ids: parseJson(row.message_ids, []) as string[],
+      params: parseJson(row.params, {}) as Record<string, unknown>,
+      result: parseJson(row.result, null),
+    }));
+  }
+}
+
+const globalForAudit = globalThis as unknown as { __triageAudit?: AuditStore };
+
+export function getAuditStore(): AuditStore {
+  globalForAudit.__triageAudit ??= new AuditStore(openAuditDatabase(getEnv().databasePath));
+  return globalForAudit.__triageAudit;
+}

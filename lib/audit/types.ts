@@ -1,0 +1,34 @@
+// Client-safe shapes of the audit trail.
+export const AUDIT_OUTCOMES = ["pending", "succeeded", "partial", "failed"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const AUDIT_OPERATIONS = [
+  "move",
+  "move_bulk",
+  "release",
+  "reclassify",
+  "preview_create",
+  "bulk_job_create",
+  "bulk_job_cancel",
+  "bulk_job_delete",
+] as const;
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
+
+export interface AuditEvent {
+  id: number;
+  started_at: string;
+  completed_at: string | null;
+  email: string;
+  role: string;
+  operation: AuditOperation;
+  message_ids: string[];
+  job_id: string | null;
+  destination: string | null;
+  params: Record<string, unknown>;
+  ip: string | null;
+  user_agent: string | null;
+  outcome: AuditOutcome;
+  upstream_status: number | null;
+  /** Per-message results, or the error the user saw. */
+  result: unknown;
+}

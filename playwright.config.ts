@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E, STORAGE_STATE } from "./e2e/env";
+
+// Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
+const chromium = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E.consoleUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    // Signs in once per role through the real sign-in page and keeps the cookies for the journeys.
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "journeys",
+      testIgnore: /auth\.setup\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], storageState: STORAGE_STATE.admin },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx lib/simulator/standalone.ts --port ${E2E.simulatorPort}`,
+      url: `${E2E.simulatorUrl}/__simulator/fixtures`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${E2E.consolePort}`,
+      url: `${E2E.consoleUrl}/signin`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: E2E.serverEnv,
+    },
+  ],
+});
