@@ -1,7 +1,8 @@
 // One place for the end-to-end topology: the console on 3100, the standalone simulator on 8787.
 // The tokens and passwords here are fake and only ever meet the simulator on loopback.
-const simulatorPort = 8787;
-const consolePort = 3100;
+// Ports can be moved (E2E_CONSOLE_PORT, E2E_SIMULATOR_PORT) so two checkouts can run side by side.
+const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 8787);
+const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 3100);
 const accountId = "0123456789abcdef0123456789abcdef";
 const apiToken = "fake-e2e-token-0000";
 
@@ -36,6 +37,6 @@ export const E2E = {
     CONSOLE_LOCAL_USERS: Object.entries(USERS)
       .map(([role, u]) => `${u.email}:${role}:${u.password}`)
       .join(","),
-    DATABASE_URL: "./data/e2e-audit.db",
+    DATABASE_URL: `./data/e2e-audit-${consolePort}.db`,
   },
 };

@@ -18,7 +18,7 @@ export default async function SignInPage({
   const { auth } = getEnv();
   const error = typeof params.error === "string" ? params.error : undefined;
   return (
-    <div className="mx-auto mt-16 max-w-sm">
+    <main id="main" className="mx-auto mt-16 max-w-sm px-4">
       <h1 className="mb-1 text-xl font-semibold">Sign in to Triage</h1>
       <p className="mb-6 text-sm text-zinc-500">Cloudflare Email Security investigations.</p>
       <SignInForm
@@ -42,6 +42,6 @@ export default async function SignInPage({
           </ul>
         </section>
       ) : null}
-    </div>
+    </main>
   );
 }
