@@ -31,6 +31,8 @@ export interface RouteInput<P, Q, B> {
 /** What a handler returns: the JSON body (`{ result, result_info? }`) and, rarely, a status. */
 export interface RouteReply {
   body: unknown;
+  /** The body is already text (e.g. CSV), not JSON. */
+  raw?: boolean;
   status?: number;
   headers?: Record<string, string>;
 }
@@ -65,6 +67,9 @@ export function defineRoute<
       const reply = spec.audit
         ? await auditedCall({ ...spec.audit({ params, body }), email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent }, () => handler(input))
         : await handler(input);
+      if (reply.raw) {
+        return new Response(String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } });
+      }
       return json(reply.body, { status: reply.status, headers: reply.headers });
     } catch (err) {
       return errorResponse(err);

@@ -1,0 +1,10 @@
+// GET /api/audit/messages/{id} — what people in the team did to one message, for its Action log tab.
+import { defineRoute, ok } from "@/lib/api/route";
+import { getAuditStore } from "@/lib/audit/store";
+import { messageParamsSchema } from "@/lib/schemas/params";
+
+export const GET = defineRoute({ permission: "read", params: messageParamsSchema }, async ({ params, caller }) => {
+  const records = getAuditStore().list({ messageId: params.id, limit: 200 });
+  // Where someone worked from is for admins; everyone who can read the message may see who acted.
+  return ok(caller.role === "admin" ? records : records.map(({ ip: _ip, user_agent: _ua, ...rest }) => rest));
+});

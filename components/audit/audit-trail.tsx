@@ -1,0 +1,132 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { DataTable, useDataTable, type DataTableState } from "@/components/ui/data-table";
+import { ErrorState } from "@/components/ui/error-state";
+import { Field, inputClass } from "@/components/ui/field";
+import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from "@/lib/audit/types";
+import { auditQueryString, useAuditEvents } from "@/lib/queries/audit";
+import { auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
+import { auditColumns } from "./columns";
+
+const EMPTY_STATE: DataTableState = { sorting: [], columnVisibility: {}, rowSelection: {} };
+
+/** `datetime-local` speaks local time without a zone; the URL and the API speak UTC ISO-8601. */
+const toLocalInput = (iso?: string) => {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const fromLocalInput = (value: FormDataEntryValue | null) =>
+  typeof value === "string" && value ? new Date(value).toISOString() : undefined;
+
+export function AuditTrail() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const parsed = useMemo(() => auditQuerySchema.safeParse(Object.fromEntries(searchParams)), [searchParams]);
+  const query: AuditQuery = parsed.success ? parsed.data : {};
+  const events = useAuditEvents(query);
+  const [tableState, setTableState] = useState(EMPTY_STATE);
+  const table = useDataTable({
+    data: events.data?.result ?? [],
+    columns: auditColumns,
+    getRowId: (e) => String(e.id),
+    state: tableState,
+    onSortingChange: (sorting) => setTableState((s) => ({ ...s, sorting })),
+    onColumnVisibilityChange: (columnVisibility) => setTableState((s) => ({ ...s, columnVisibility })),
+    onRowSelectionChange: (rowSelection) => setTableState((s) => ({ ...s, rowSelection })),
+  });
+
+  const go = (next: AuditQuery) => router.push(`${pathname}?${auditQueryString(next)}`);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => (String(form.get(name) ?? "").trim() || undefined) as never;
+    go({
+      email: text("email"),
+      operation: text("operation"),
+      outcome: text("outcome"),
+      start: fromLocalInput(form.get("start")),
+      end: fromLocalInput(form.get("end")),
+    });
+  };
+  const fieldErrors = parsed.success
+    ? {}
+    : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? ""), i.message]));
+  const page = query.page ?? 1;
+
+  return (
+    <div className="space-y-3">
+      <form onSubmit={submit} aria-label="Audit filters" className="flex flex-wrap items-end gap-2" key={searchParams.toString()}>
+        <Field label="User" error={fieldErrors.email} className="w-56">
+          {(p) => <input {...p} name="email" type="search" defaultValue={query.email} placeholder="name@company" className={inputClass} />}
+        </Field>
+        <Field label="Operation" error={fieldErrors.operation} className="w-40">
+          {(p) => (
+            <select {...p} name="operation" defaultValue={query.operation ?? ""} className={inputClass}>
+              <option value="">Any</option>
+              {AUDIT_OPERATIONS.map((op) => (
+                <option key={op}>{op}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Outcome" error={fieldErrors.outcome} className="w-32">
+          {(p) => (
+            <select {...p} name="outcome" defaultValue={query.outcome ?? ""} className={inputClass}>
+              <option value="">Any</option>
+              {AUDIT_OUTCOMES.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="From" error={fieldErrors.start} className="w-48">
+          {(p) => <input {...p} name="start" type="datetime-local" defaultValue={toLocalInput(query.start)} className={inputClass} />}
+        </Field>
+        <Field label="To" error={fieldErrors.end} className="w-48">
+          {(p) => <input {...p} name="end" type="datetime-local" defaultValue={toLocalInput(query.end)} className={inputClass} />}
+        </Field>
+        <Button type="submit" variant="primary">
+          Apply
+        </Button>
+        <a
+          href={`/api/audit/export?${auditQueryString({ ...query, page: undefined })}`}
+          download
+          className="inline-flex h-7 items-center rounded border border-zinc-300 bg-white px-2.5 text-[12px] font-medium hover:bg-zinc-100"
+        >
+          Export CSV
+        </a>
+      </form>
+
+      {events.isError ? (
+        <ErrorState
+          title="Could not load the audit trail"
+          message={events.error.message}
+          onRetry={() => events.refetch()}
+          retrying={events.isFetching}
+        />
+      ) : (
+        <DataTable
+          table={table}
+          label="Audit trail"
+          loading={events.isPending}
+          empty={<p className="p-4 text-zinc-600">No recorded actions match these filters.</p>}
+        />
+      )}
+
+      <nav aria-label="Audit pages" className="flex items-center gap-2">
+        <Button disabled={page <= 1} onClick={() => go({ ...query, page: page - 1 })}>
+          Previous
+        </Button>
+        <span className="text-[12px] text-zinc-600">Page {page}</span>
+        <Button disabled={!events.data?.result_info.has_more} onClick={() => go({ ...query, page: page + 1 })}>
+          Next
+        </Button>
+      </nav>
+    </div>
+  );
+}

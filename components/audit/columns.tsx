@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
+import type { AuditEvent, AuditOutcome } from "@/lib/audit/types";
+
+const column = createDataColumnHelper<AuditEvent>();
+
+const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
+  pending: "warning",
+  succeeded: "success",
+  partial: "warning",
+  failed: "danger",
+};
+
+export const auditColumns: DataTableColumns<AuditEvent> = [
+  column.accessor("started_at", {
+    header: "Time",
+    meta: { label: "Time" },
+    cell: (info) => (
+      <time dateTime={info.getValue()} title={info.getValue()}>
+        {new Date(info.getValue()).toLocaleString()}
+      </time>
+    ),
+  }),
+  column.accessor("email", {
+    header: "User",
+    meta: { label: "User" },
+    cell: (info) => (
+      <span>
+        {info.getValue()} <span className="text-zinc-500">({info.row.original.role})</span>
+      </span>
+    ),
+  }),
+  column.accessor("operation", { header: "Operation", meta: { label: "Operation" } }),
+  column.display({
+    id: "target",
+    header: "Target",
+    meta: { label: "Target" },
+    cell: ({ row }) => {
+      const e = row.original;
+      if (e.job_id) return <Link className="text-blue-700 underline" href={`/bulk/${e.job_id}`}>job {e.job_id.slice(0, 8)}</Link>;
+      const [first, ...rest] = e.message_ids;
+      if (!first) return <span className="text-zinc-500">—</span>;
+      return (
+        <span>
+          <Link className="text-blue-700 underline" href={`/messages/${encodeURIComponent(first)}`}>
+            {first}
+          </Link>
+          {rest.length > 0 ? <span className="text-zinc-500"> +{rest.length} more</span> : null}
+        </span>
+      );
+    },
+  }),
+  column.accessor("destination", { header: "Destination", meta: { label: "Destination" }, cell: (i) => i.getValue() ?? "—" }),
+  column.accessor("outcome", {
+    header: "Outcome",
+    meta: { label: "Outcome" },
+    cell: (info) => {
+      const outcome = info.getValue() as AuditOutcome;
+      return <Badge tone={OUTCOME_TONE[outcome]}>{outcome}</Badge>;
+    },
+  }),
+  column.accessor("upstream_status", { header: "HTTP", meta: { label: "HTTP status" }, cell: (i) => i.getValue() ?? "—" }),
+  column.accessor("ip", { header: "From", meta: { label: "IP address" }, cell: (i) => i.getValue() ?? "—" }),
+];
