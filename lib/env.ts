@@ -8,6 +8,16 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+const optionalInt = (name: string, min: number, max: number) =>
+  optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number`)
+      .transform(Number)
+      .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
+      .optional(),
+  );
+
 const envSchema = z
   .object({
     CLOUDFLARE_API_TOKEN: optionalString,
@@ -31,6 +41,9 @@ const envSchema = z
     CONSOLE_ADMINS: optionalString,
     CONSOLE_ANALYSTS: optionalString,
     DATABASE_URL: optionalString,
+    UPSTREAM_READ_BUDGET: optionalInt("UPSTREAM_READ_BUDGET", 1, 100_000),
+    USER_READ_BUDGET: optionalInt("USER_READ_BUDGET", 1, 100_000),
+    READ_CACHE_MS: optionalInt("READ_CACHE_MS", 0, 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.CLOUDFLARE_API_TOKEN && !env.CLOUDFLARE_ACCOUNT_ID) {
@@ -93,9 +106,19 @@ export interface AuthEnv {
   analysts: string[];
 }
 
+export interface Limits {
+  /** Upstream reads per account per 5 minutes (Cloudflare allows ~1,200 requests; the rest is left for changes). */
+  upstreamReadsPer5Min: number;
+  /** Reads one user may make per minute, so one export or refresh loop cannot starve the team. */
+  userReadsPerMinute: number;
+  /** How long an identical read may be answered from memory. */
+  readCacheMs: number;
+}
+
 export interface ServerEnv {
   upstream: Upstream;
   auth: AuthEnv;
+  limits: Limits;
   /** The audit database file. */
   databasePath: string;
 }
@@ -143,6 +166,11 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       analysts: splitList(env.CONSOLE_ANALYSTS),
     },
     databasePath: databasePathFrom(env.DATABASE_URL),
+    limits: {
+      upstreamReadsPer5Min: env.UPSTREAM_READ_BUDGET ?? 1000,
+      userReadsPerMinute: env.USER_READ_BUDGET ?? 300,
+      readCacheMs: env.READ_CACHE_MS ?? 2000,
+    },
   };
 }
 

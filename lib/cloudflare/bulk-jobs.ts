@@ -5,8 +5,8 @@ import type {
   ListBulkJobMessagesQuery,
   ListBulkJobsQuery,
 } from "@/lib/schemas/bodies";
-import { READ_OPTIONS, WRITE_OPTIONS, getUpstream } from "./client";
-import { callUpstream } from "./errors";
+import { upstreamRead, upstreamWrite } from "./call";
+import { READ_OPTIONS, WRITE_OPTIONS } from "./client";
 import { ensureShape, replyShapes } from "./reply-shapes";
 import type { BulkJob, BulkJobDeleted, BulkJobMessage, PagedResultInfo } from "./types";
 
@@ -26,17 +26,15 @@ function pagedInfo(info: Partial<PagedResultInfo> | undefined, count: number): P
 }
 
 export async function listBulkJobs(query: ListBulkJobsQuery): Promise<Paged<BulkJob>> {
-  const { client, accountId } = getUpstream();
-  const page = await callUpstream(() =>
-    client.emailSecurity.investigate.bulk.list({ account_id: accountId, ...query }, READ_OPTIONS),
-  );
-  const result = ensureShape(replyShapes.jobs, page.result ?? []);
-  return { result, result_info: pagedInfo(page.result_info as Partial<PagedResultInfo>, result.length) };
+  return upstreamRead(`jobs:${JSON.stringify(query)}`, async ({ client, accountId }) => {
+    const page = await client.emailSecurity.investigate.bulk.list({ account_id: accountId, ...query }, READ_OPTIONS);
+    const result = ensureShape(replyShapes.jobs, page.result ?? []);
+    return { result, result_info: pagedInfo(page.result_info as Partial<PagedResultInfo>, result.length) };
+  });
 }
 
 export async function createBulkJob(body: CreateBulkJobBody): Promise<BulkJob> {
-  const { client, accountId } = getUpstream();
-  const job = await callUpstream(() =>
+  const job = await upstreamWrite(({ client, accountId }) =>
     client.emailSecurity.investigate.bulk.create(
       { account_id: accountId, ...(body as Omit<BulkCreateParams, "account_id">) },
       WRITE_OPTIONS,
@@ -46,24 +44,20 @@ export async function createBulkJob(body: CreateBulkJobBody): Promise<BulkJob> {
 }
 
 export async function getBulkJob(jobId: string): Promise<BulkJob> {
-  const { client, accountId } = getUpstream();
-  const job = await callUpstream(() =>
-    client.emailSecurity.investigate.bulk.get(jobId, { account_id: accountId }, READ_OPTIONS),
+  return upstreamRead(`job:${jobId}`, async ({ client, accountId }) =>
+    ensureShape(replyShapes.job, await client.emailSecurity.investigate.bulk.get(jobId, { account_id: accountId }, READ_OPTIONS)),
   );
-  return ensureShape(replyShapes.job, job);
 }
 
 export async function deleteBulkJob(jobId: string): Promise<BulkJobDeleted> {
-  const { client, accountId } = getUpstream();
-  const deleted = await callUpstream(() =>
+  const deleted = await upstreamWrite(({ client, accountId }) =>
     client.emailSecurity.investigate.bulk.delete(jobId, { account_id: accountId }, WRITE_OPTIONS),
   );
   return ensureShape(replyShapes.deleted, deleted);
 }
 
 export async function cancelBulkJob(jobId: string): Promise<BulkJob> {
-  const { client, accountId } = getUpstream();
-  const job = await callUpstream(() =>
+  const job = await upstreamWrite(({ client, accountId }) =>
     client.emailSecurity.investigate.bulk.cancel.create(jobId, { account_id: accountId }, WRITE_OPTIONS),
   );
   return ensureShape(replyShapes.job, job);
@@ -73,10 +67,13 @@ export async function listBulkJobMessages(
   jobId: string,
   query: ListBulkJobMessagesQuery,
 ): Promise<Paged<BulkJobMessage>> {
-  const { client, accountId } = getUpstream();
-  const page = await callUpstream(() =>
-    client.emailSecurity.investigate.bulk.messages.list(jobId, { account_id: accountId, ...query }, READ_OPTIONS),
-  );
-  const result = ensureShape(replyShapes.jobMessages, page.result ?? []) as BulkJobMessage[];
-  return { result, result_info: pagedInfo(page.result_info as Partial<PagedResultInfo>, result.length) };
+  return upstreamRead(`job_messages:${jobId}:${JSON.stringify(query)}`, async ({ client, accountId }) => {
+    const page = await client.emailSecurity.investigate.bulk.messages.list(
+      jobId,
+      { account_id: accountId, ...query },
+      READ_OPTIONS,
+    );
+    const result = ensureShape(replyShapes.jobMessages, page.result ?? []) as BulkJobMessage[];
+    return { result, result_info: pagedInfo(page.result_info as Partial<PagedResultInfo>, result.length) };
+  });
 }

@@ -21,6 +21,8 @@ import { POST as cancelJob } from "./bulk/[jobId]/cancel/route";
 import { GET as listJobMessages } from "./bulk/[jobId]/messages/route";
 
 delete process.env.CLOUDFLARE_API_TOKEN;
+// Every call here should reach the simulator; caching has its own tests.
+process.env.READ_CACHE_MS = "0";
 process.env.DATABASE_URL = ":memory:";
 
 const sim = getSimulator();

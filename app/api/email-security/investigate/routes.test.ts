@@ -20,6 +20,8 @@ import { GET as listJobMessages } from "./bulk/[jobId]/messages/route";
 
 // Demo mode: no token, so every route talks to the in-process simulator through the real SDK.
 delete process.env.CLOUDFLARE_API_TOKEN;
+// Every call here should reach the simulator; caching has its own tests.
+process.env.READ_CACHE_MS = "0";
 delete process.env.CLOUDFLARE_ACCOUNT_ID;
 
 const sim = getSimulator();
