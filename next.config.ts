@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // A separate build directory lets a second build run beside the first (e.g. parallel e2e runs).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
+  // `npm test` type-checks the whole project once (`tsc --noEmit`) before building; checking again
+  // inside the build would only double the time on CI's two cores.
+  typescript: { ignoreBuildErrors: true },
   // The Content-Security-Policy, which needs a fresh nonce per response, is set in proxy.ts.
   async headers() {
     return [{ source: "/:path*", headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];

@@ -3,6 +3,7 @@
 // Ports can be moved (E2E_CONSOLE_PORT, E2E_SIMULATOR_PORT) so two checkouts can run side by side.
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 8787);
 const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 3100);
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? consolePort + 6000);
 const accountId = "0123456789abcdef0123456789abcdef";
 const apiToken = "fake-e2e-token-0000";
 
@@ -17,6 +18,16 @@ export const STORAGE_STATE: Record<E2ERole, string> = {
   viewer: "e2e/.auth/viewer.json",
   analyst: "e2e/.auth/analyst.json",
   admin: "e2e/.auth/admin.json",
+};
+
+/** The OpenID Connect provider a journey starts on loopback, and the console's client at it. */
+export const OIDC = {
+  port: oidcPort,
+  issuer: `http://127.0.0.1:${oidcPort}`,
+  clientId: "triage-e2e",
+  clientSecret: "fake-oidc-client-secret-e2e",
+  /** Members of this group are analysts in the console. */
+  analystGroup: "soc-analysts",
 };
 
 export const E2E = {
@@ -38,5 +49,9 @@ export const E2E = {
       .map(([role, u]) => `${u.email}:${role}:${u.password}`)
       .join(","),
     DATABASE_URL: `./data/e2e-audit-${consolePort}.db`,
+    OIDC_ISSUER: OIDC.issuer,
+    OIDC_CLIENT_ID: OIDC.clientId,
+    OIDC_CLIENT_SECRET: OIDC.clientSecret,
+    CONSOLE_ANALYSTS: OIDC.analystGroup,
   },
 };
