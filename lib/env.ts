@@ -44,6 +44,7 @@ const envSchema = z
     UPSTREAM_READ_BUDGET: optionalInt("UPSTREAM_READ_BUDGET", 1, 100_000),
     USER_READ_BUDGET: optionalInt("USER_READ_BUDGET", 1, 100_000),
     READ_CACHE_MS: optionalInt("READ_CACHE_MS", 0, 60_000),
+    UPSTREAM_READ_TIMEOUT_MS: optionalInt("UPSTREAM_READ_TIMEOUT_MS", 100, 120_000),
   })
   .superRefine((env, ctx) => {
     if (env.CLOUDFLARE_API_TOKEN && !env.CLOUDFLARE_ACCOUNT_ID) {
@@ -113,6 +114,8 @@ export interface Limits {
   userReadsPerMinute: number;
   /** How long an identical read may be answered from memory. */
   readCacheMs: number;
+  /** How long one read attempt may wait for Cloudflare (a read is tried at most twice). */
+  readTimeoutMs: number;
 }
 
 export interface ServerEnv {
@@ -170,6 +173,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       upstreamReadsPer5Min: env.UPSTREAM_READ_BUDGET ?? 1000,
       userReadsPerMinute: env.USER_READ_BUDGET ?? 300,
       readCacheMs: env.READ_CACHE_MS ?? 2000,
+      readTimeoutMs: env.UPSTREAM_READ_TIMEOUT_MS ?? 10_000,
     },
   };
 }

@@ -6,7 +6,7 @@ import { getSimulator } from "@/lib/simulator";
 type Fetch = typeof fetch;
 
 /** Reads are cheap to repeat: one retry on a 5xx, a timeout or a dropped connection. */
-export const READ_OPTIONS = { timeout: 10_000, maxRetries: 1 } as const;
+export const READ_OPTIONS = { maxRetries: 1 } as const;
 /** A move, release, reclassify or bulk-job change is never sent twice by us. */
 export const WRITE_OPTIONS = { timeout: 30_000, maxRetries: 0 } as const;
 
@@ -26,8 +26,13 @@ function withoutRateLimitRetries(inner: Fetch): Fetch {
 
 /** Demo mode: the SDK's transport is the in-process simulator; everything above it is unchanged. */
 const SIMULATOR_BASE_URL = "http://simulator.invalid/client/v4";
-const simulatorFetch: Fetch = async (input, init) =>
-  getSimulator().handle(new Request(input instanceof Request ? input : String(input), init));
+const simulatorFetch: Fetch = async (input, init) => {
+  const request = new Request(input instanceof Request ? input : String(input), init);
+  const response = await getSimulator().handle(request);
+  // Behave like a network fetch: once the SDK's timeout aborts the request, there is no response.
+  if (request.signal.aborted) throw new DOMException("This operation was aborted", "AbortError");
+  return response;
+};
 
 /** The placeholder token the SDK sends to the in-process simulator; it is not a secret. */
 const SIMULATOR_TOKEN = process.env.SIMULATOR_TOKEN ?? "demo-mode-token";
@@ -44,7 +49,7 @@ function createUpstream(): Upstream {
     apiKey: null,
     apiEmail: null,
     userServiceKey: null,
-    timeout: READ_OPTIONS.timeout,
+    timeout: getEnv().limits.readTimeoutMs,
     maxRetries: READ_OPTIONS.maxRetries,
     logLevel: "off" as const,
   };

@@ -210,9 +210,53 @@ const badInput: Row[] = [
   ["job id with traversal", deleteJob, { ...job("../../x"), method: "DELETE" }, 400, /UUID/],
   ["cancel with a bad job id", cancelJob, { ...job("1"), method: "POST" }, 400, /UUID/],
   ["job messages with a bad status", listJobMessages, { ...job(UUID), query: "status=NOPE" }, 400, /status/],
+  ["array-valued query key", search, { query: "sender[]=a" }, 400, /Unknown field/],
+  ["constructor key in query", search, { query: "constructor=x" }, 400, /Unknown field/],
+  ["empty sender", search, { query: "sender=" }, 400, /must not be empty/],
+  ["negative per_page", search, { query: "per_page=-1" }, 400, /whole number/],
+  ["per_page zero", search, { query: "per_page=0" }, 400, /at least 1/],
+  ["date without a zone", search, { query: "start=2026-11-20T10:00" }, 400, /ISO-8601/],
+  ["impossible date", search, { query: "end=2026-02-31T00:00:00Z" }, 400, /ISO-8601/],
+  ["lowercase disposition", search, { query: "final_disposition=malicious" }, 400, /final_disposition/],
+  ["unknown delivery status", search, { query: "delivery_status=lost" }, 400, /delivery_status/],
+  ["unknown message action", search, { query: "message_action=DELETED" }, 400, /message_action/],
+  ["HELO IP that is not an IP", search, { query: "smtp_helo_ip=999.1.1.1" }, 400, /IPv4 or IPv6/],
+  ["overlong query", search, { query: `query=${"x".repeat(600)}` }, 400, /at most 512/],
+  ["overlong cursor", search, { query: `cursor=${"a".repeat(3000)}` }, 400, /too long/],
+  ["cursor with spaces", search, { query: "cursor=a%20b" }, 400, /cursor/],
+  ["CRLF in subject", search, { query: "subject=a%0D%0ASet-Cookie:x" }, 400, /control characters/],
+  ["id with a percent sign", getMessage, id("abc%41"), 400, /Message id/],
+  ["id with a NUL byte", getMessage, id("abc\u0000"), 400, /Message id/],
+  ["id with a query string", getTrace, id("abc?x=1"), 400, /Message id/],
+  ["id starting with a dash", getRaw, id("-abc"), 400, /Message id/],
+  ["empty id", getDetections, id(""), 400, /Message id/],
+  ["submission flag not a boolean", getMessage, { ...id(okId), query: "submission=1" }, 400, /submission/],
+  ["move body that is an array", moveOne, { ...id(okId), body: ["Inbox"] }, 400, /body/],
+  ["move body that is null", moveOne, { ...id(okId), rawBody: "null", headers: { "content-type": "application/json" } }, 400, /body/],
+  ["empty body", moveOne, { ...id(okId), rawBody: "", headers: { "content-type": "application/json" } }, 400, /empty/],
+  ["destination of the wrong type", moveOne, { ...id(okId), body: { destination: 7 } }, 400, /destination/],
+  ["expected disposition unknown", moveOne, { ...id(okId), body: { destination: "Inbox", expected_disposition: "EVIL" } }, 400, /expected_disposition/],
+  ["form-encoded body", release, { rawBody: "ids=a", headers: { "content-type": "application/x-www-form-urlencoded" } }, 415, /application\/json/],
+  ["no content type", release, { rawBody: '{"ids":["a"]}', headers: { "content-type": "" } }, 415, /application\/json/],
+  ["too many ids", release, { body: { ids: Array.from({ length: 101 }, (_, i) => `id-${i}`) } }, 400, /At most 100/],
+  ["id list with a traversal id", moveMany, { body: { ids: ["ok-1", "../x"], destination: "Inbox" } }, 400, /Message id/],
+  ["deprecated postfix_ids key", moveMany, { body: { postfix_ids: [okId], destination: "Inbox" } }, 400, /Unknown field "postfix_ids"/],
+  ["preview body with postfix_id", createPreview, { body: { postfix_id: okId } }, 400, /Unknown field/],
+  ["reclassify eml that is not base64", reclassify, { ...id(okId), body: { expected_disposition: "SPAM", eml_content: "<html>" } }, 400, /base64/],
+  ["bulk job without search params", createJob, { body: { action: "RELEASE" } }, 400, /search_params/],
+  ["bulk job search with an unknown key", createJob, { body: { action: "RELEASE", search_params: { sendr: "a" } } }, 400, /Unknown field "sendr"/],
+  ["bulk job comment too long", createJob, { body: { action: "RELEASE", comment: "x".repeat(501), search_params: {} } }, 400, /at most 500/],
+  ["bulk job with a string boolean", createJob, { body: { action: "RELEASE", search_params: { detections_only: "true" } } }, 400, /detections_only/],
+  ["job list per_page too large", listJobs, { query: "per_page=5000" }, 400, /at most 1000/],
+  ["job list unknown action type", listJobs, { query: "action_type=DELETE" }, 400, /action_type/],
+  ["job id in upper-case garbage", getJob, job("ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ"), 400, /UUID/],
 ];
 
 describe("bad input is refused before anything goes upstream", () => {
+  it("covers at least 60 hostile or malformed requests", () => {
+    expect(badInput.length).toBeGreaterThanOrEqual(60);
+  });
+
   it.each(badInput)("%s", async (_name, handler, options, status, message) => {
     const res = await callRoute(handler, API, options);
     expect(res.status).toBe(status);
