@@ -47,7 +47,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${E2E.consolePort}`,
+      // The log goes to a file the secret-leak journey reads.
+      command: `npx next start -H 127.0.0.1 -p ${E2E.consolePort} > ${E2E.serverLog} 2>&1`,
       url: `${E2E.consoleUrl}/signin`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

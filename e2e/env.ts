@@ -36,6 +36,10 @@ export const E2E = {
   accountId,
   apiToken,
   simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
+  /** Where the console server's output goes during the run. */
+  serverLog: `data/e2e-server-${consolePort}.log`,
+  /** Where `next build` put the app. */
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   consoleUrl: `http://127.0.0.1:${consolePort}`,
   /** The simulator's copy of the Cloudflare API, for checking what the UI shows against the truth. */
   cloudflareApi: `http://127.0.0.1:${simulatorPort}/client/v4/accounts/${accountId}/email-security/investigate`,

@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+
+test("every page and API response carries the security headers; scripts run only with the page's nonce", async ({ page, request }) => {
+  for (const path of ["/messages", "/bulk", "/audit", "/signin"]) {
+    const response = await page.goto(path);
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, `nonce in the CSP of ${path}`).toBeTruthy();
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    // Every script Next rendered carries this response's nonce.
+    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    for (const n of scriptNonces) expect(n).toBe(nonce);
+  }
+
+  const api = await request.get("/api/email-security/investigate?per_page=1");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(api.headers()["referrer-policy"]).toBe("same-origin");
+});
+
+test("a cross-site form post with a valid session cookie is refused", async ({ page }) => {
+  // A page on another origin (the simulator's port) posting to the console with the user's cookie.
+  const response = await page.request.post("/api/email-security/investigate/release", {
+    headers: { origin: "http://127.0.0.1:1", "sec-fetch-site": "cross-site", "content-type": "application/json" },
+    data: { ids: ["4Njp3P0STMz2c02Q-2026-11-20T10:00:00-12345678"] },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.message).toMatch(/cross-site/);
+});
