@@ -1,0 +1,225 @@
+// In-memory, deterministic implementation of Cloudflare's Email Security Investigate API.
+// Used in-process as the console's backend when no API token is configured (the SDK's `fetch`
+// is pointed at `handle`) and behind standalone.ts for end-to-end tests and benchmarks.
+import { BoundedCache, routeApi } from "./api";
+import { ApiError, errorForStatus, ERROR_CODES, failureResponse, jsonResponse, successResponse } from "./envelope";
+import { FaultEngine, isSearchPath, validateFaultRules, type FaultRule } from "./faults";
+import { generateDataset, type Dataset, type SimulatorFixtures } from "./generate";
+import { JobStore } from "./jobs";
+import type { MessageRecord } from "./types";
+
+export type { FaultRule } from "./faults";
+export type { SimulatorFixtures } from "./generate";
+
+export interface SimulatorOptions {
+  seed?: number;
+  /** Clock in ms; defaults to Date.now. Inject one to step through job progress without sleeping. */
+  now?: () => number;
+  messageCount?: number;
+  /** When set, only this bearer token is accepted. */
+  token?: string;
+}
+
+export interface CallRecord {
+  at: string;
+  method: string;
+  /** Path after /client/v4 with each segment URL-decoded, e.g. /accounts/abc/email-security/investigate/xyz/move */
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+}
+
+export interface Simulator {
+  /** The whole HTTP contract. Also callable as a `fetch` (input, init), which is how the SDK calls it. */
+  handle(request: Request | string | URL, init?: RequestInit): Promise<Response>;
+  setFaults(rules: FaultRule[]): void;
+  clearFaults(): void;
+  calls(): CallRecord[];
+  clearCalls(): void;
+  reset(): void;
+  fixtures(): SimulatorFixtures;
+}
+
+const API_PREFIX = "/client/v4";
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+const TIMEOUT_CAP_MS = 120_000;
+const MALFORMED_BODY = '{"success":true,"errors":[],"messages":[],"result":[{"id":"4Njp3P0STMz2c02Q-2026-11-20T10:00:00-1234';
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const seed = options.seed ?? 1;
+  const now = options.now ?? Date.now;
+  const messageCount = options.messageCount ?? 10_000;
+  let data: Dataset = generateDataset(seed, now(), messageCount);
+  let jobs = new JobStore(seed, () => data.messages);
+  let postfixIndex: Map<string, MessageRecord> | null = null;
+  const faults = new FaultEngine(seed);
+  const cache = { previews: new BoundedCache<string>(256), raws: new BoundedCache<string>(32) };
+  let callLog: CallRecord[] = [];
+
+  const reset = (): void => {
+    data = generateDataset(seed, now(), messageCount);
+    jobs = new JobStore(seed, () => data.messages);
+    postfixIndex = null;
+    cache.previews.clear();
+    cache.raws.clear();
+    faults.clear();
+    callLog = [];
+  };
+
+  async function handle(input: Request | string | URL, init?: RequestInit): Promise<Response> {
+    const request = input instanceof Request && !init ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    const rawPath = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+
+    if (rawPath.startsWith("/__simulator/")) return control(request, method, rawPath.slice("/__simulator/".length));
+
+    let segments: string[];
+    try {
+      segments = rawPath.split("/").filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return failureResponse(400, [{ code: ERROR_CODES.badRequest, message: "Malformed percent-encoding in path" }]);
+    }
+    const path = `/${segments.join("/")}`;
+    const bodyText = method === "GET" || method === "HEAD" ? "" : await request.text();
+    const body = parseBody(bodyText);
+    callLog.push({ at: new Date(now()).toISOString(), method, path, query: queryRecord(url.searchParams), body: body.ok ? body.value : bodyText });
+
+    const decision = faults.decide(method, [path, rawPath]);
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs, request.signal);
+    const effect = decision.effect;
+    if (effect?.timeout) {
+      await sleep(TIMEOUT_CAP_MS, request.signal);
+      return failureResponse(504, [errorForStatus(504)]);
+    }
+    if (effect?.malformed) return new Response(MALFORMED_BODY, { status: 200, headers: { "content-type": "application/json" } });
+    if (effect?.status !== undefined) {
+      const headers: Record<string, string> = effect.retryAfter !== undefined ? { "retry-after": String(effect.retryAfter) } : {};
+      return failureResponse(effect.status, [errorForStatus(effect.status)], headers);
+    }
+
+    const [accounts, accountId, product, investigate, ...rest] = segments;
+    if (accounts !== "accounts" || !accountId || !ACCOUNT_ID.test(accountId) || product !== "email-security" || investigate !== "investigate") {
+      return failureResponse(404, [{ code: ERROR_CODES.noRoute, message: "No route for that URI" }]);
+    }
+    const auth = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
+    if (!auth || (options.token !== undefined && auth[1] !== options.token)) {
+      return failureResponse(401, [{ code: ERROR_CODES.auth, message: "Authentication error" }]);
+    }
+    if (effect?.pendingSearch && isSearchPath(path) && method === "GET") {
+      return successResponse([], {
+        status: 202,
+        resultInfo: { count: 0, per_page: Number(url.searchParams.get("per_page")) || 20, total_count: 0, next: null, previous: null },
+        headers: { location: request.url },
+      });
+    }
+    if (!body.ok) return failureResponse(400, [{ code: ERROR_CODES.badRequest, message: "Request body is not valid JSON", source: { pointer: "/" } }]);
+
+    try {
+      const at = now();
+      jobs.advance(at);
+      return routeApi(
+        {
+          data,
+          jobs,
+          now: at,
+          url,
+          body: body.value,
+          cache,
+          postfixIndex: () => (postfixIndex ??= new Map(data.messages.map((m) => [m.postfixId, m]))),
+        },
+        method,
+        rest,
+      );
+    } catch (error) {
+      if (error instanceof ApiError) return failureResponse(error.status, error.errors);
+      console.error("[simulator] unhandled error", error);
+      return failureResponse(500, [errorForStatus(500)]);
+    }
+  }
+
+  async function control(request: Request, method: string, name: string): Promise<Response> {
+    const route = `${method} ${name.replace(/\/$/, "")}`;
+    switch (route) {
+      case "GET calls":
+        return successResponse(callLog.slice());
+      case "DELETE calls":
+        callLog = [];
+        return successResponse({ cleared: true });
+      case "GET faults":
+        return successResponse(faults.list());
+      case "PUT faults": {
+        const parsed = parseBody(await request.text());
+        try {
+          const rules = validateFaultRules(parsed.ok && parsed.value && typeof parsed.value === "object" ? (parsed.value as { rules?: unknown }).rules : undefined);
+          faults.set(rules);
+          return successResponse({ rules: faults.list() });
+        } catch (error) {
+          return failureResponse(400, [{ code: ERROR_CODES.badRequest, message: error instanceof Error ? error.message : "Invalid rules", source: { pointer: "/rules" } }]);
+        }
+      }
+      case "DELETE faults":
+        faults.clear();
+        return successResponse({ cleared: true });
+      case "POST reset":
+        reset();
+        return successResponse({ reset: true });
+      case "GET fixtures":
+        return successResponse(data.fixtures);
+      default:
+        return jsonResponse(404, { success: false, errors: [{ code: ERROR_CODES.noRoute, message: `No simulator control route ${route}` }], messages: [], result: null });
+    }
+  }
+
+  return {
+    handle,
+    setFaults: (rules) => faults.set(validateFaultRules(rules)),
+    clearFaults: () => faults.clear(),
+    calls: () => callLog.map((c) => ({ ...c })),
+    clearCalls: () => {
+      callLog = [];
+    },
+    reset,
+    fixtures: () => ({ ...data.fixtures }),
+  };
+}
+
+function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === "") return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length === 1 ? (all[0] ?? "") : all;
+  }
+  return out;
+}
+
+function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+const GLOBAL_KEY = Symbol.for("triage.simulator");
+
+/** Process-wide simulator kept on globalThis so Next dev hot reloads do not regenerate data. */
+export function getSimulator(): Simulator {
+  const holder = globalThis as typeof globalThis & { [GLOBAL_KEY]?: Simulator };
+  holder[GLOBAL_KEY] ??= createSimulator({ token: process.env.SIMULATOR_TOKEN || undefined });
+  return holder[GLOBAL_KEY];
+}
