@@ -1,0 +1,30 @@
+import { Suspense } from "react";
+import { BulkJobView, JobProblem } from "@/components/bulk/bulk-job-view";
+import { jobIdSchema } from "@/lib/schemas/ids";
+
+export const metadata = { title: "Bulk job" };
+
+// The id is checked with the API route's schema: a malformed one is answered here, without a
+// request; an unknown one is the API's 404, shown by the client component.
+export default async function BulkJobPage({ params }: { params: Promise<{ jobId: string }> }) {
+  const { jobId } = await params;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(jobId);
+  } catch {
+    decoded = jobId;
+  }
+  const parsed = jobIdSchema.safeParse(decoded);
+  if (!parsed.success) {
+    return (
+      <JobProblem status={400} title="Invalid bulk job id">
+        <span className="font-mono break-all">{decoded}</span> is not a bulk job id. Job ids are UUIDs, like 4b9a0c1e-2f3d-4e5f-8a7b-9c0d1e2f3a4b.
+      </JobProblem>
+    );
+  }
+  return (
+    <Suspense>
+      <BulkJobView jobId={parsed.data.toLowerCase()} />
+    </Suspense>
+  );
+}

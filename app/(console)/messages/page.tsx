@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { MessageSearch } from "@/components/messages/message-search";
+import { describeFilters, parseMessageUrl } from "@/lib/messages/search-url";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// The search params are parsed with the same parser the client uses; a bad value in a pasted link
+// is reported next to its filter by the client component, never thrown here.
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { state } = parseMessageUrl(await searchParams);
+  const filters = describeFilters(state);
+  return { title: filters.length > 0 ? `Messages (${filters.length} filters)` : "Messages" };
+}
+
+export default async function MessagesPage({ searchParams }: { searchParams: SearchParams }) {
+  await searchParams;
+  return (
+    <Suspense>
+      <MessageSearch />
+    </Suspense>
+  );
+}

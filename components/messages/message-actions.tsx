@@ -1,0 +1,176 @@
+"use client";
+
+import { useState } from "react";
+import { usePermission } from "@/components/auth/current-user";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorState } from "@/components/ui/error-state";
+import { inputClass } from "@/components/ui/field";
+import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
+import { revealHidden } from "@/lib/messages/display-text";
+import type { Message } from "@/lib/messages/message-view";
+import { useMoveMessages, useReleaseMessages } from "@/lib/queries/messages";
+import { DESTINATIONS, type Destination } from "@/lib/schemas/enums";
+
+type Pending = { kind: "move"; destination: Destination } | { kind: "release" };
+
+function plural(n: number, one: string, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Names a message may go by in a response, so outcomes can be matched back to rows. */
+function aliasesOf(messages: readonly Message[]): IdAliases {
+  return Object.fromEntries(messages.map((m) => [m.id, [m.postfix_id, m.message_id]]));
+}
+
+/**
+ * The bar that appears with a selection: Move (to a destination) and Release, each behind a
+ * confirmation stating how many messages and where, then the outcome per message.
+ */
+export function MessageActions({ selected, onClearSelection }: { selected: Message[]; onClearSelection: () => void }) {
+  const [destination, setDestination] = useState<Destination>("JunkEmail");
+  const [pending, setPending] = useState<Pending | null>(null);
+  // The messages the dialog is about, fixed when it opens: the list may refresh underneath.
+  const [targets, setTargets] = useState<Message[]>([]);
+  const act = usePermission("act");
+  const move = useMoveMessages();
+  const release = useReleaseMessages();
+  const mutation = pending?.kind === "release" ? release : move;
+  const inFlight = move.isPending || release.isPending;
+  const outcomes: ActionOutcome[] | undefined = mutation.data;
+
+  const open = (p: Pending) => {
+    move.reset();
+    release.reset();
+    setTargets(selected);
+    setPending(p);
+  };
+  const close = () => {
+    if (inFlight) return;
+    if (outcomes) onClearSelection();
+    setPending(null);
+  };
+  const confirm = () => {
+    if (!pending || inFlight) return;
+    const ids = targets.map((m) => m.id);
+    const aliases = aliasesOf(targets);
+    if (pending.kind === "move") move.mutate({ ids, destination: pending.destination, aliases });
+    else release.mutate({ ids, aliases });
+  };
+
+  if (selected.length === 0 && !pending) return null;
+
+  const verb = pending?.kind === "release" ? "Release" : "Move";
+  const title = pending
+    ? pending.kind === "move"
+      ? `Move ${plural(targets.length, "message")} to ${pending.destination}`
+      : `Release ${plural(targets.length, "message")}`
+    : "";
+  const succeeded = outcomes?.filter((o) => o.ok).length ?? 0;
+  const subjectOf = new Map(targets.map((m) => [m.id, m.subject ? revealHidden(m.subject) : "(no subject)"]));
+
+  return (
+    <>
+      {selected.length > 0 ? (
+        <div role="region" aria-label="Selection actions" className="flex flex-wrap items-center gap-2 rounded border border-blue-200 bg-blue-50 px-2.5 py-1.5">
+          <span className="font-medium text-blue-900">{plural(selected.length, "message")} selected</span>
+          <span className="mx-1 h-4 w-px bg-blue-200" aria-hidden="true" />
+          <label className="flex items-center gap-1.5 text-[12px] text-zinc-700">
+            Destination
+            <select
+              value={destination}
+              onChange={(e) => setDestination(e.target.value as Destination)}
+              className={`${inputClass} w-52`}
+              disabled={inFlight}
+            >
+              {DESTINATIONS.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button
+            variant="primary"
+            disabled={inFlight || !act.allowed}
+            title={act.reason}
+            onClick={() => open({ kind: "move", destination })}
+          >
+            Move…
+          </Button>
+          <Button disabled={inFlight || !act.allowed} title={act.reason} onClick={() => open({ kind: "release" })}>
+            Release…
+          </Button>
+          {act.reason ? <span className="text-[12px] text-zinc-600">{act.reason} to move or release.</span> : null}
+          <Button variant="ghost" disabled={inFlight} onClick={onClearSelection}>
+            Clear selection
+          </Button>
+        </div>
+      ) : null}
+
+      <Dialog
+        open={pending !== null}
+        onClose={close}
+        title={outcomes ? `${verb} finished` : title}
+        dismissible={!inFlight}
+        footer={
+          outcomes ? (
+            <Button variant="primary" onClick={close}>
+              Close
+            </Button>
+          ) : (
+            <>
+              <Button onClick={close} disabled={inFlight}>
+                Cancel
+              </Button>
+              <Button variant={pending?.kind === "release" ? "primary" : "danger"} onClick={confirm} disabled={inFlight}>
+                {inFlight ? `${verb === "Move" ? "Moving" : "Releasing"}…` : verb}
+              </Button>
+            </>
+          )
+        }
+      >
+        {outcomes ? (
+          <div className="flex flex-col gap-2">
+            <p role="status">
+              {pending?.kind === "release"
+                ? `${plural(succeeded, "message")} released, ${outcomes.length - succeeded} failed.`
+                : `${plural(succeeded, "message")} moved, ${outcomes.length - succeeded} failed.`}
+            </p>
+            <ul aria-label="Outcome per message" className="divide-y divide-zinc-100 rounded border border-zinc-200">
+              {outcomes.map((o) => (
+                <li key={o.id} className="flex items-start gap-2 px-2 py-1.5">
+                  <Badge tone={o.ok ? "success" : "danger"}>{o.ok ? (pending?.kind === "release" ? "released" : "moved") : "failed"}</Badge>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium">{subjectOf.get(o.id) ?? o.id}</span>
+                    <span className="block text-zinc-600">{o.detail}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <div className="flex flex-col gap-2">
+            <p>
+              {pending?.kind === "move"
+                ? `${plural(targets.length, "message")} will be moved to ${pending.destination} in the recipients' mailboxes.`
+                : `${plural(targets.length, "message")} will be released from quarantine and delivered to their recipients.`}
+            </p>
+            <ul className="max-h-40 list-disc overflow-auto pl-5 text-zinc-700">
+              {targets.slice(0, 10).map((m) => (
+                <li key={m.id} className="truncate">
+                  {m.subject ? revealHidden(m.subject) : "(no subject)"}
+                </li>
+              ))}
+              {targets.length > 10 ? <li className="list-none text-zinc-500">and {targets.length - 10} more</li> : null}
+            </ul>
+            {mutation.error ? (
+              <ErrorState title={`${verb} failed`} message={mutation.error.message} onRetry={confirm} retrying={inFlight} />
+            ) : null}
+          </div>
+        )}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import type { Message } from "../lib/messages/message-view";
+import { E2E } from "./env";
+
+/** Ids and facts the simulator's data set guarantees, from `GET /__simulator/fixtures`. */
+export interface SimulatorFixtures {
+  hostileId: string;
+  hugeId: string;
+  quarantinedId: string;
+  deliveredId: string;
+  noPreviewId: string;
+  undeliverableId: string;
+  campaignEdfHash: string;
+  campaignSender: string;
+  campaignSubject: string;
+}
+
+export interface FaultRule {
+  match?: string;
+  method?: string;
+  status?: number;
+  times?: number;
+  latencyMs?: number;
+  retryAfter?: number;
+  errorRate?: number;
+  timeout?: boolean;
+  malformed?: boolean;
+  pendingSearch?: boolean;
+}
+
+export interface SimulatorCall {
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+}
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${E2E.simulatorUrl}/__simulator/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
+  const json = (await response.json()) as { result?: T } | T;
+  // Controls answer in Cloudflare's envelope; tolerate a bare body too.
+  return json && typeof json === "object" && "result" in json ? (json.result as T) : (json as T);
+}
+
+/** The simulator's test controls, and its copy of the Cloudflare API to check the UI against. */
+export const simulator = {
+  fixtures: () => control<SimulatorFixtures>("GET", "fixtures"),
+  setFaults: (rules: FaultRule[]) => control("PUT", "faults", { rules }),
+  clearFaults: () => control("DELETE", "faults"),
+  calls: () => control<SimulatorCall[]>("GET", "calls"),
+  clearCalls: () => control("DELETE", "calls"),
+  reset: () => control("POST", "reset"),
+
+  /** What Cloudflare (the simulator) holds for a search, asked directly with the fake token. */
+  async search(query: Record<string, string> | URLSearchParams): Promise<{ result: Message[]; result_info: { next?: string | null } }> {
+    const params = query instanceof URLSearchParams ? query : new URLSearchParams(query);
+    const response = await fetch(`${E2E.cloudflareApi}?${params.toString()}`, {
+      headers: { authorization: `Bearer ${E2E.apiToken}` },
+    });
+    if (response.status !== 200) throw new Error(`simulator search: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { result: Message[]; result_info: { next?: string | null } };
+  },
+
+  /** The query of the console's last list search, as the simulator received it. */
+  async lastSearchQuery(): Promise<URLSearchParams> {
+    const calls = await simulator.calls();
+    const searches = calls.filter((c) => c.method === "GET" && /\/email-security\/investigate\/?$/.test(c.path));
+    const last = searches[searches.length - 1];
+    if (!last) throw new Error("the console made no search call");
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(last.query)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+    return params;
+  },
+};
+export type Simulator = typeof simulator;
+
+export const test = base.extend<{ simulator: Simulator }>({
+  simulator: async ({}, use) => {
+    await simulator.clearFaults();
+    await use(simulator);
+    await simulator.clearFaults();
+  },
+});
+export { expect };
+
+/** The results table, found the way a screen reader finds it. */
+export function resultsTable(page: Page): Locator {
+  return page.getByRole("table", { name: "Messages" });
+}
+
+/** Body rows that show a message (not skeletons or the empty state). */
+export function messageRows(page: Page): Locator {
+  return resultsTable(page).locator("tbody tr[data-row-id]");
+}
+
+/** The ids of the shown rows, in order: read to compare with the simulator, not to select by. */
+export async function shownIds(page: Page): Promise<string[]> {
+  return messageRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-id") ?? ""));
+}
+
+/** Waits until the list has finished loading and shows rows. */
+export async function waitForRows(page: Page): Promise<void> {
+  await expect(resultsTable(page)).not.toHaveAttribute("aria-busy", "true");
+  await expect(messageRows(page).first()).toBeVisible();
+}
+
+/**
+ * Waits for the list to settle, then checks it shows exactly what the simulator returns for the
+ * query the console last sent.
+ */
+export async function expectRowsMatchSimulator(page: Page): Promise<URLSearchParams> {
+  await waitForRows(page);
+  await expect(page.getByRole("status").filter({ hasText: /refreshing/ })).toHaveCount(0);
+  const query = await simulator.lastSearchQuery();
+  const truth = await simulator.search(query);
+  await expect.poll(() => shownIds(page)).toEqual(truth.result.map((m) => m.id));
+  return query;
+}

@@ -1,0 +1,62 @@
+import { readFile } from "node:fs/promises";
+import { expect, shownIds, test, waitForRows } from "./fixtures";
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+test("export CSV: header, one row per loaded message, safe cells", async ({ page, simulator }) => {
+  const { hostileId } = await simulator.fixtures();
+  await page.goto("/messages?domain=evil-markup.invalid&detections_only=false");
+  await waitForRows(page);
+  const ids = await shownIds(page);
+  expect(ids).toContain(hostileId);
+
+  await page.getByText("Export CSV").click();
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: /Export this page/ }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^messages-\d{4}-\d{2}-\d{2}T\d{4}Z\.csv$/);
+  const text = (await readFile(await download.path())).toString("utf8").replace(/^\ufeff/, "");
+  expect(text.endsWith("\r\n")).toBe(true);
+
+  const [header, ...rows] = parseCsv(text);
+  expect(header).toEqual([
+    "id", "received_at", "from_name", "from", "to", "subject", "final_disposition", "delivery_status",
+    "threat_categories", "spf", "dkim", "dmarc", "alert_id", "message_id", "edf_hash",
+  ]);
+  expect(rows.map((r) => r[0])).toEqual(ids);
+
+  const truth = (await simulator.search({ domain: "evil-markup.invalid", detections_only: "false", per_page: "50" })).result;
+  const hostile = truth.find((m) => m.id === hostileId);
+  const hostileRow = rows.find((r) => r[0] === hostileId);
+  expect(hostileRow?.[5]).toBe(hostile?.subject);
+  expect(hostileRow?.[2]).toBe(hostile?.from_name);
+  // No cell may start with a character a spreadsheet would evaluate.
+  for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  await expect(page.getByRole("status").filter({ hasText: `Exported ${ids.length} rows` })).toBeVisible();
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { buildCsv, csvFileName, messagesToCsv, neutraliseCell, toCsvCell } from "./csv";
+import type { Message } from "./message-view";
+
+describe("toCsvCell", () => {
+  it.each([
+    ["plain", "plain"],
+    ["a,b", '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["line\nbreak", '"line\nbreak"'],
+    ["=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\""],
+    ["+1+1", "'+1+1"],
+    ["-2", "'-2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", "\"'\r=1\""],
+    [null, ""],
+    [undefined, ""],
+    [42, "42"],
+  ])("%j → %j", (input, expected) => {
+    expect(toCsvCell(input)).toBe(expected);
+  });
+
+  it("leaves inner formula characters alone", () => {
+    expect(neutraliseCell("a=b")).toBe("a=b");
+  });
+});
+
+describe("buildCsv", () => {
+  it("writes a header row and CRLF line ends", () => {
+    expect(buildCsv(["a", "b"], [["1", null], ["x,y", "z"]])).toBe('a,b\r\n1,\r\n"x,y",z\r\n');
+  });
+});
+
+describe("messagesToCsv", () => {
+  it("derives values and neutralises hostile fields", () => {
+    const message = {
+      id: "m1",
+      client_recipients: [],
+      detection_reasons: [],
+      is_phish_submission: false,
+      is_quarantined: false,
+      postfix_id: "p1",
+      properties: {},
+      scanned_at: "2026-11-24T09:00:00Z",
+      from: "=cmd|' /C calc'!A0 <x@evil.example>",
+      from_name: "@boss",
+      to: ["a@corp.example", "b@corp.example"],
+      subject: '=1+1, "urgent"',
+      final_disposition: "MALICIOUS",
+      delivery_status: ["quarantined"],
+      validation: { spf: "fail", dkim: "pass", dmarc: "none" },
+    } satisfies Message;
+    const [header, row] = messagesToCsv([message]).split("\r\n");
+    expect(header).toBe(
+      "id,received_at,from_name,from,to,subject,final_disposition,delivery_status,threat_categories,spf,dkim,dmarc,alert_id,message_id,edf_hash",
+    );
+    expect(row).toBe(
+      `m1,2026-11-24T09:00:00Z,'@boss,x@evil.example,a@corp.example; b@corp.example,"'=1+1, ""urgent""",MALICIOUS,quarantined,,fail,pass,none,,,`,
+    );
+  });
+});
+
+describe("csvFileName", () => {
+  it("is stamped to the minute", () => {
+    expect(csvFileName(new Date("2026-11-24T09:30:45Z"))).toBe("messages-2026-11-24T0930Z.csv");
+  });
+});

@@ -1,0 +1,72 @@
+import {
+  authSummary,
+  formatDeliveryStatus,
+  receivedAt,
+  recipientsOf,
+  senderAddress,
+  type Message,
+} from "./message-view";
+
+/**
+ * CSV for spreadsheets. Mail fields are attacker-written, so a cell that a spreadsheet would run
+ * as a formula (=, +, -, @, or a leading tab/CR that some apps strip first) gets a leading
+ * apostrophe; quoting follows RFC 4180 and lines end in CRLF.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function quoteCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+export function toCsvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  return quoteCell(neutraliseCell(String(value)));
+}
+
+export function buildCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(toCsvCell).join(","));
+  return lines.join("\r\n") + "\r\n";
+}
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => CsvValue;
+}
+
+export const MESSAGE_CSV_COLUMNS: readonly CsvColumn<Message>[] = [
+  { header: "id", value: (m) => m.id },
+  { header: "received_at", value: (m) => receivedAt(m) },
+  { header: "from_name", value: (m) => m.from_name },
+  { header: "from", value: (m) => senderAddress(m) ?? m.from },
+  { header: "to", value: (m) => recipientsOf(m).join("; ") },
+  { header: "subject", value: (m) => m.subject },
+  { header: "final_disposition", value: (m) => m.final_disposition },
+  { header: "delivery_status", value: (m) => formatDeliveryStatus(m) },
+  { header: "threat_categories", value: (m) => (m.threat_categories ?? []).join("; ") },
+  { header: "spf", value: (m) => authSummary(m.validation).spf },
+  { header: "dkim", value: (m) => authSummary(m.validation).dkim },
+  { header: "dmarc", value: (m) => authSummary(m.validation).dmarc },
+  { header: "alert_id", value: (m) => m.alert_id },
+  { header: "message_id", value: (m) => m.message_id },
+  { header: "edf_hash", value: (m) => m.edf_hash },
+];
+
+export function messagesToCsv(messages: readonly Message[]): string {
+  return buildCsv(
+    MESSAGE_CSV_COLUMNS.map((c) => c.header),
+    messages.map((m) => MESSAGE_CSV_COLUMNS.map((c) => c.value(m))),
+  );
+}
+
+/** `messages-2026-11-24T0930Z.csv`: sortable, and free of characters file systems refuse. */
+export function csvFileName(now: Date): string {
+  const stamp = now.toISOString().slice(0, 16).replace(/:/g, "");
+  return `messages-${stamp}Z.csv`;
+}

@@ -1,0 +1,77 @@
+/**
+ * The browser's side of the console API: same-origin JSON, and one error type carrying what the
+ * route handler said (`{ error: { status, code, message, fields? } }`), never a raw body.
+ */
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+    /** Seconds, from a 429's or 503's Retry-After. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface JsonResponse<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+function isErrorBody(v: unknown): v is { error: { status?: number; code?: string; message?: string; fields?: Record<string, string> } } {
+  return typeof v === "object" && v !== null && "error" in v && typeof (v as { error: unknown }).error === "object";
+}
+
+export async function requestJson<T>(url: string, init?: RequestInit): Promise<JsonResponse<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+      credentials: "same-origin",
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError(0, "network_error", "The console could not reach its server. Check your connection.");
+  }
+  let body: unknown = undefined;
+  const text = await response.text();
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+  }
+  if (!response.ok) {
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+    if (isErrorBody(body)) {
+      const e = body.error;
+      throw new ApiError(
+        e.status ?? response.status,
+        e.code ?? "error",
+        e.message ?? `Request failed (${response.status})`,
+        e.fields,
+        retryAfter,
+      );
+    }
+    throw new ApiError(response.status, "error", `Request failed (${response.status})`, undefined, retryAfter);
+  }
+  if (body === undefined) {
+    throw new ApiError(response.status, "malformed_response", "The server sent a response the console cannot read.");
+  }
+  return { status: response.status, body: body as T, headers: response.headers };
+}
