@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // A separate build directory lets a second build run beside the first (e.g. parallel e2e runs).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
+  // One copy of the SDK for pages and route handlers alike: the upstream client is cached on
+  // globalThis, and a bundled copy per layer would make `instanceof APIError` fail in the layer
+  // that did not create it (a 404 from Cloudflare then surfaced as a 502 "could not read").
+  serverExternalPackages: ["cloudflare"],
   // `npm test` type-checks the whole project once (`tsc --noEmit`) before building; checking again
   // inside the build would only double the time on CI's two cores.
   typescript: { ignoreBuildErrors: true },

@@ -11,8 +11,7 @@ import type {
   Trace,
 } from "@/lib/cloudflare/types";
 import { moveOutcomes, releaseOutcomes, type ActionOutcome, type MoveResultItem, type ReleaseResultItem } from "@/lib/messages/action-outcomes";
-import type { Destination } from "@/lib/schemas/enums";
-import type { RECLASSIFY_DISPOSITIONS } from "@/lib/schemas/enums";
+import type { Destination, RECLASSIFY_DISPOSITIONS } from "@/lib/schemas/enums";
 import { ApiError, requestJson } from "./http";
 import { messageKeys } from "./messages";
 

@@ -1,0 +1,129 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { ErrorState } from "@/components/ui/error-state";
+import type { AuditEvent } from "@/lib/audit/types";
+import { describeAuditOperation, describeOperation, sortActionLog, sortAuditEvents } from "@/lib/message/action-log";
+import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
+import { useActionLog, useConsoleAudit } from "@/lib/queries/message";
+import { QueryState } from "./query-state";
+
+const th = "border-b border-zinc-200 px-2 py-1 text-left text-[11px] font-semibold text-zinc-600 uppercase";
+const td = "border-b border-zinc-100 px-2 py-1 align-top";
+
+function When({ iso }: { iso: string | null | undefined }) {
+  if (!iso) return <>—</>;
+  return (
+    <time dateTime={iso} title={formatUtc(iso)} className="whitespace-nowrap tabular-nums">
+      {formatLocalDateTime(iso)}
+    </time>
+  );
+}
+
+const OUTCOME_TONE: Record<AuditEvent["outcome"], "success" | "warning" | "danger" | "neutral"> = {
+  succeeded: "success",
+  partial: "warning",
+  failed: "danger",
+  pending: "neutral",
+};
+
+function ConsoleActions({ id }: { id: string }) {
+  const audit = useConsoleAudit(id);
+  // Route not deployed (404) or not visible to this role (403): the section is left out.
+  if (audit.data === null) return null;
+  if (audit.isError) {
+    return (
+      <ErrorState title="Could not load the console's records" message={audit.error.message} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
+    );
+  }
+  if (audit.isPending) return <p className="text-zinc-600">Loading the console&apos;s records…</p>;
+  const events = sortAuditEvents(audit.data);
+  return (
+    <section aria-labelledby="console-actions" className="flex flex-col gap-1">
+      <h2 id="console-actions" className="text-[12px] font-semibold text-zinc-500 uppercase">
+        Console actions (who in the team did it)
+      </h2>
+      {events.length === 0 ? (
+        <p className="text-zinc-600">No one has acted on this message through the console.</p>
+      ) : (
+        <table aria-label="Console actions" className="w-full border-collapse text-[12px]">
+          <thead>
+            <tr>
+              {["Who", "Operation", "Started", "Outcome", "Destination"].map((h) => (
+                <th key={h} scope="col" className={th}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td className={td}>
+                  {e.email} <span className="text-zinc-500">({e.role})</span>
+                </td>
+                <td className={td}>{describeAuditOperation(e)}</td>
+                <td className={td}>
+                  <When iso={e.started_at} />
+                </td>
+                <td className={td}>
+                  <Badge tone={OUTCOME_TONE[e.outcome] ?? "neutral"}>{e.outcome}</Badge>
+                </td>
+                <td className={td}>{e.destination ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Cloudflare's record of what was done to the message, then the console's own. */
+export function ActionLogTab({ id }: { id: string }) {
+  const log = useActionLog(id);
+  return (
+    <div className="flex flex-col gap-4">
+      <section aria-labelledby="cloudflare-actions" className="flex flex-col gap-1">
+        <h2 id="cloudflare-actions" className="text-[12px] font-semibold text-zinc-500 uppercase">
+          Cloudflare action log (newest first)
+        </h2>
+        <QueryState query={log} what="the action log">
+          {(entries) =>
+            entries.length === 0 ? (
+              <p className="text-zinc-600">Nothing has been done to this message since it was delivered.</p>
+            ) : (
+              <table aria-label="Action log" className="w-full border-collapse text-[12px]">
+                <thead>
+                  <tr>
+                    {["Operation", "Time", "Status", "Destination", "Requested by"].map((h) => (
+                      <th key={h} scope="col" className={th}>
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {sortActionLog(entries).map((e, i) => (
+                    <tr key={`${e.completed_at}-${i}`}>
+                      <td className={td}>
+                        {describeOperation(e.operation)} <span className="font-mono text-[11px] text-zinc-500">{e.operation}</span>
+                      </td>
+                      <td className={td}>
+                        <When iso={e.completed_at} />
+                      </td>
+                      <td className={td}>{e.status ?? "—"}</td>
+                      <td className={td}>{e.properties?.folder ?? "—"}</td>
+                      <td className={td}>{e.properties?.requested_by ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
+        </QueryState>
+      </section>
+      <ConsoleActions id={id} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { expect, test } from "./fixtures";
+import { freshMessage, openMessage, panel, tab, truth } from "./message-fixtures";
+
+test("an upstream failure during a move shows the error, sends the move once, and changes nothing", async ({ page, simulator }) => {
+  const message = await freshMessage("delivered", 9);
+  const logBefore = await truth.actionLog(message.id);
+  await openMessage(page, message.id);
+  const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
+  await expect(header).toContainText("delivered");
+
+  await simulator.setFaults([{ match: "/move", method: "POST", status: 500, times: 1 }]);
+  await simulator.clearCalls();
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: /^Move/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Move message" });
+  await dialog.getByLabel("Destination").selectOption("JunkEmail");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+
+  const error = dialog.getByRole("alert");
+  await expect(error).toContainText("Move failed");
+  await expect(error).toContainText("Cloudflare had a problem (HTTP 500)");
+  await expect(dialog.getByRole("button", { name: "Confirm" })).toBeEnabled();
+
+  const moves = (await simulator.calls()).filter((c) => c.method === "POST" && c.path.endsWith("/move"));
+  expect(moves).toHaveLength(1);
+
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(header).toContainText("delivered");
+  await expect(page.getByRole("region", { name: "Actions" }).getByRole("status")).toHaveCount(0);
+  const after = await truth.detail(message.id);
+  expect(after.delivery_status).toEqual(message.delivery_status);
+  expect(await truth.actionLog(message.id)).toEqual(logBefore);
+
+  await tab(page, "Action log").click();
+  if (logBefore.length === 0) await expect(panel(page)).toContainText("Nothing has been done to this message");
+  else await expect(panel(page).getByRole("table", { name: "Action log" }).locator("tbody tr")).toHaveCount(logBefore.length);
+});

@@ -1,0 +1,15 @@
+import { expect, test } from "./fixtures";
+
+test("an unknown id answers 404 with a not-found page; a malformed id gets a clear 400 page", async ({ page }) => {
+  const unknown = await page.goto("/messages/Zz9NoSuchMessage-2020-01-01T00:00:00-00000000");
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Message not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Search messages" })).toHaveAttribute("href", "/messages");
+
+  await page.goto("/messages/..%2F..%2Fetc%2Fpasswd");
+  await expect(page.getByRole("heading", { level: 1, name: "This is not a valid message id" })).toBeVisible();
+  const alert = page.getByRole("alert").filter({ hasText: "Error 400" });
+  await expect(alert).toContainText("Bad request");
+  await expect(alert).toContainText("Message id must be 1–160 letters");
+  await expect(page.getByRole("tab")).toHaveCount(0);
+});

@@ -1,0 +1,45 @@
+import type { AuditEvent } from "@/lib/audit/types";
+import type { ActionLogEntry } from "@/lib/cloudflare/types";
+
+/**
+ * Words for the action log. Cloudflare's operation names are enums (QUARANTINE_RELEASE,
+ * SUBMISSION); the analyst reads what happened.
+ */
+const OPERATION_WORDS: Record<string, string> = {
+  MOVE: "Moved",
+  RELEASE: "Released from quarantine",
+  QUARANTINE_RELEASE: "Released from quarantine",
+  RECLASSIFY: "Reclassification submitted",
+  SUBMISSION: "Reclassification submitted",
+  PREVIEW: "Preview generated",
+};
+
+export function describeOperation(operation: string): string {
+  return OPERATION_WORDS[operation] ?? operation;
+}
+
+/** Newest first, whatever order the endpoint used; entries without a time go last. */
+export function sortActionLog(entries: readonly ActionLogEntry[]): ActionLogEntry[] {
+  return [...entries].sort((a, b) => (Date.parse(b.completed_at) || 0) - (Date.parse(a.completed_at) || 0));
+}
+
+const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {
+  move: "Move",
+  move_bulk: "Move (several messages)",
+  release: "Release",
+  reclassify: "Reclassify",
+  preview_create: "Generate preview",
+  bulk_job_create: "Bulk job created",
+  bulk_job_cancel: "Bulk job cancelled",
+  bulk_job_delete: "Bulk job deleted",
+};
+
+export function describeAuditOperation(event: Pick<AuditEvent, "operation" | "params">): string {
+  const words = AUDIT_WORDS[event.operation] ?? event.operation;
+  const expected = event.params?.expected_disposition;
+  return event.operation === "reclassify" && typeof expected === "string" ? `${words} as ${expected}` : words;
+}
+
+export function sortAuditEvents(events: readonly AuditEvent[]): AuditEvent[] {
+  return [...events].sort((a, b) => (Date.parse(b.started_at) || 0) - (Date.parse(a.started_at) || 0));
+}

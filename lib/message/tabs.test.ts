@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGE_TABS, messageHref, parseMessageTab, tabForKey } from "./tabs";
+
+describe("parseMessageTab", () => {
+  it.each([
+    [undefined, "overview", null],
+    ["", "overview", null],
+    ["trace", "trace", null],
+    ["TRACE", "trace", null],
+    ["action-log", "action-log", null],
+    ["raw", "raw", null],
+    ["nope", "overview", "nope"],
+    ["<script>", "overview", "<script>"],
+    [["trace", "raw"], "trace", "trace"],
+  ] as const)("%j → %s", (value, tab, invalid) => {
+    expect(parseMessageTab(value as string | string[] | undefined)).toEqual({ tab, invalid });
+  });
+});
+
+describe("messageHref", () => {
+  it("encodes ids with colons and omits the default tab", () => {
+    expect(messageHref("a:b/c")).toBe("/messages/a%3Ab%2Fc");
+    expect(messageHref("a:b", "trace")).toBe("/messages/a%3Ab?tab=trace");
+  });
+  it("round-trips every tab through parseMessageTab", () => {
+    for (const { id } of MESSAGE_TABS) {
+      const tab = new URL(messageHref("x", id), "http://h").searchParams.get("tab");
+      expect(parseMessageTab(tab).tab).toBe(id);
+    }
+  });
+});
+
+describe("tabForKey", () => {
+  it.each([
+    ["1", "overview"],
+    ["3", "trace"],
+    ["6", "action-log"],
+    ["7", null],
+    ["0", null],
+    ["m", null],
+  ])("%s → %s", (key, tab) => {
+    expect(tabForKey(key)).toBe(tab);
+  });
+});
