@@ -33,9 +33,22 @@ export interface ErrorBody {
   };
 }
 
+/**
+ * Next.js bundles server code once for pages and once for route handlers, and some objects (the
+ * read cache, the upstream client) are shared between them on globalThis. An AppError made by one
+ * copy of this class must still be recognised by the other, so identity is a global symbol, not
+ * `instanceof`.
+ */
+const APP_ERROR = Symbol.for("triage.AppError");
+
 export class AppError extends Error {
   override name = "AppError";
   readonly status: number;
+  readonly [APP_ERROR] = true;
+
+  static is(value: unknown): value is AppError {
+    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: boolean })[APP_ERROR] === true;
+  }
 
   constructor(
     readonly code: ErrorCode,

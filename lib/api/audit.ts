@@ -30,8 +30,8 @@ export async function auditedCall(entry: AuditStart, call: () => Promise<RouteRe
     store.complete(id, outcomeOf(result), reply.status ?? 200, result);
     return reply;
   } catch (err) {
-    const status = err instanceof AppError ? err.status : 500;
-    const message = err instanceof AppError ? err.message : "internal error";
+    const status = AppError.is(err) ? err.status : 500;
+    const message = AppError.is(err) ? err.message : "internal error";
     store.complete(id, "failed", status, { error: message });
     throw err;
   }

@@ -82,7 +82,7 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
   try {
     text = await readLimited(request, maxBytes);
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    if (AppError.is(err)) throw err;
     throw new AppError("bad_request", "Request body is not valid UTF-8");
   }
   if (text.trim() === "") throw new AppError("bad_request", "Request body is empty; send a JSON object");

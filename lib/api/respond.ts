@@ -10,7 +10,7 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
 /** Any error, as `{ error: { status, code, message } }`. Unknown errors say nothing about their insides. */
 export function errorResponse(err: unknown): Response {
   const appError =
-    err instanceof AppError ? err : new AppError("internal", "Something went wrong in the console. Try again.");
+    AppError.is(err) ? err : new AppError("internal", "Something went wrong in the console. Try again.");
   if (appError.status >= 500) {
     // The cause may be an SDK error; its message never holds the token (the SDK redacts headers).
     console.error(`[api] ${appError.code}: ${appError.message}`, appError.cause instanceof Error ? appError.cause.message : "");

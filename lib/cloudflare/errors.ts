@@ -21,7 +21,7 @@ function retryAfterSeconds(headers: Headers | undefined): number | undefined {
  * where it helps the analyst; upstream bodies and stacks never travel further.
  */
 export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
+  if (AppError.is(err)) return err;
   if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) {
     return new AppError("upstream_timeout", "Cloudflare did not answer in time. Try again in a moment.", { cause: err });
   }

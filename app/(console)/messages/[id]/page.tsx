@@ -38,7 +38,7 @@ export default async function MessageRoute({ params }: { params: Params }) {
   try {
     initialDetail = await getMessage(parsed.id);
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) notFound();
+    if (AppError.is(error) && error.status === 404) notFound();
   }
   return (
     <Suspense>
