@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { readRetryDelay, shouldRetryRead } from "@/lib/queries/http";
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab, kept across navigations so returning to a list is instant.
@@ -9,7 +10,12 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { refetchOnWindowFocus: false, staleTime: 30_000 },
+          queries: {
+            refetchOnWindowFocus: false,
+            staleTime: 30_000,
+            retry: shouldRetryRead,
+            retryDelay: readRetryDelay,
+          },
           mutations: { retry: false },
         },
       }),

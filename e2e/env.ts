@@ -57,5 +57,7 @@ export const E2E = {
     OIDC_CLIENT_ID: OIDC.clientId,
     OIDC_CLIENT_SECRET: OIDC.clientSecret,
     CONSOLE_ANALYSTS: OIDC.analystGroup,
+    // Short, so the timeout journey does not wait the production 10 s twice.
+    UPSTREAM_READ_TIMEOUT_MS: "3000",
   },
 };

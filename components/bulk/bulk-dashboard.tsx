@@ -6,6 +6,7 @@ import { useCallback, useMemo } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
+import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { Field, inputClass } from "@/components/ui/field";
 import { hasNextPage, parseJobListUrl, serializeJobListUrl, type JobListUrlState } from "@/lib/bulk/list-url";
 import { hasActiveJob } from "@/lib/bulk/progress";
@@ -114,6 +115,7 @@ export function BulkDashboard() {
               }`}
       </p>
 
+      <RateLimitNotice query={jobs} />
       {jobs.isError ? (
         <ErrorState
           title="Could not load bulk jobs"

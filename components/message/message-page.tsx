@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState } from "@/components/ui/error-state";
+import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { MessageDetail } from "@/lib/cloudflare/types";
 import { MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
@@ -114,6 +115,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
         </span>
       </nav>
 
+      <RateLimitNotice query={detail} />
       {detail.isPending ? (
         <div aria-busy="true" className="flex flex-col gap-2 rounded border border-zinc-200 bg-white p-3">
           <p role="status" className="text-zinc-600">

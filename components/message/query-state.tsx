@@ -1,6 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ErrorState } from "@/components/ui/error-state";
+import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { ApiError } from "@/lib/queries/http";
 
 /** Loading, failure with Retry, or the data: the three states every tab's request can be in. */
@@ -20,6 +21,7 @@ export function QueryState<T>({
         <p role="status" className="text-zinc-600">
           Loading {what}…
         </p>
+        <RateLimitNotice query={query} />
         <div className="h-3 w-2/3 animate-pulse rounded bg-zinc-200" />
         <div className="h-3 w-1/2 animate-pulse rounded bg-zinc-200" />
       </div>

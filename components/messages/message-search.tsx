@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { DataTable, useDataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
+import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { inputClass } from "@/components/ui/field";
 import type { ColumnVisibilityState, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { readStored, writeStored } from "@/lib/browser/storage";
@@ -343,6 +344,7 @@ export function MessageSearch() {
 
       <MessageActions selected={selectedMessages} onClearSelection={() => setRowSelection({})} />
 
+      <RateLimitNotice query={list} />
       {list.isError ? (
         <ErrorState
           title="Could not load messages"

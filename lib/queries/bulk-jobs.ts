@@ -78,11 +78,6 @@ export async function deleteBulkJob(id: string): Promise<BulkJobDeleted> {
   return body.result;
 }
 
-/** A 4xx (bad id, unknown job, missing role) will not change by asking again. */
-function retryTransient(failureCount: number, error: Error): boolean {
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 1;
-}
 
 // Polling options shared by every bulk query: only while something runs, and never in a hidden
 // tab (refetchIntervalInBackground: false), so a forgotten dashboard does not keep calling the API.
@@ -94,7 +89,6 @@ export function useBulkJobs(query: JobListQuery, options: { enabled?: boolean } 
     queryKey: bulkJobKeys.list(query),
     queryFn: ({ signal }) => listBulkJobs(query, signal),
     enabled: options.enabled ?? true,
-    retry: retryTransient,
     refetchInterval: (q) => whileRunning(hasActiveJob(q.state.data?.rows)),
     refetchIntervalInBackground: false,
   });
@@ -105,7 +99,6 @@ export function useBulkJob(id: string, options: { enabled?: boolean } = {}) {
     queryKey: bulkJobKeys.detail(id),
     queryFn: ({ signal }) => getBulkJob(id, signal),
     enabled: options.enabled ?? true,
-    retry: retryTransient,
     refetchInterval: (q) => whileRunning(isActiveStatus(q.state.data?.status)),
     refetchIntervalInBackground: false,
   });
@@ -117,7 +110,6 @@ export function useBulkJobMessages(id: string, query: JobMessagesQuery, options:
     queryKey: bulkJobKeys.messages(id, query),
     queryFn: ({ signal }) => listBulkJobMessages(id, query, signal),
     enabled: options.enabled,
-    retry: retryTransient,
     refetchInterval: whileRunning(options.live),
     refetchIntervalInBackground: false,
     placeholderData: (previous) => previous,

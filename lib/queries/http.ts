@@ -75,3 +75,33 @@ export async function requestJson<T>(url: string, init?: RequestInit): Promise<J
   }
   return { status: response.status, body: body as T, headers: response.headers };
 }
+
+/** How often a rate-limited read is asked again, each time after the wait the server named. */
+export const RATE_LIMIT_RETRIES = 3;
+/** A longer wait than this is shown to the analyst rather than waited out silently. */
+const MAX_AUTOMATIC_WAIT_SECONDS = 60;
+
+/**
+ * The console's one retry policy for reads (the React Query default). A 429 is retried after its
+ * Retry-After; other 4xx are the request's fault and shown at once; the server has already retried
+ * a 5xx or a timeout once, so the browser adds a single try for a blip in between.
+ */
+export function shouldRetryRead(failureCount: number, error: Error): boolean {
+  if (error instanceof ApiError && error.status === 429) {
+    return failureCount < RATE_LIMIT_RETRIES && (error.retryAfter ?? 1) <= MAX_AUTOMATIC_WAIT_SECONDS;
+  }
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 1;
+}
+
+export function readRetryDelay(failureCount: number, error: Error): number {
+  if (error instanceof ApiError && error.status === 429) return Math.max(1, error.retryAfter ?? 1) * 1000;
+  return Math.min(1000 * 2 ** failureCount, 8000);
+}
+
+/** A rate limit the query is waiting out: what to tell the analyst while it does. */
+export function pendingRateLimit(query: { failureReason: Error | null; fetchStatus: string; failureCount: number }) {
+  const reason = query.failureReason;
+  if (!(reason instanceof ApiError) || reason.status !== 429 || query.fetchStatus !== "fetching") return null;
+  return { retryAfterSeconds: reason.retryAfter ?? 1, attempt: query.failureCount, of: RATE_LIMIT_RETRIES };
+}

@@ -35,11 +35,6 @@ export const messagePageKeys = {
   consoleAudit: (id: string) => [...messagePageKeys.all(id), "console-audit"] as const,
 };
 
-/** A 4xx is the request's fault (404 included): asking again cannot help, so show it at once. */
-function retryTransient(failureCount: number, error: Error): boolean {
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 1;
-}
 
 async function getResult<T>(url: string, signal?: AbortSignal): Promise<T> {
   const { body } = await requestJson<{ result: T }>(url, { signal });
@@ -53,7 +48,6 @@ export function useMessageDetail(id: string, initialData?: MessageDetail) {
     initialData,
     // Server-fetched data is fresh for a moment; without this the page would refetch at once.
     initialDataUpdatedAt: initialData ? Date.now() : undefined,
-    retry: retryTransient,
   });
 }
 
@@ -61,7 +55,6 @@ export function useDetections(id: string) {
   return useQuery({
     queryKey: messagePageKeys.detections(id),
     queryFn: ({ signal }) => getResult<Detections>(path(id, "/detections"), signal),
-    retry: retryTransient,
   });
 }
 
@@ -69,7 +62,6 @@ export function useTrace(id: string) {
   return useQuery({
     queryKey: messagePageKeys.trace(id),
     queryFn: ({ signal }) => getResult<Trace>(path(id, "/trace"), signal),
-    retry: retryTransient,
     // A trace still being written is worth watching; a finished one never changes by itself.
     refetchInterval: (query) => (query.state.data?.inbound.pending || query.state.data?.outbound.pending ? 10_000 : false),
   });
@@ -87,7 +79,6 @@ export function usePreview(id: string) {
         throw error;
       }
     },
-    retry: retryTransient,
   });
 }
 
@@ -95,7 +86,6 @@ export function useRawMessage(id: string) {
   return useQuery({
     queryKey: messagePageKeys.raw(id),
     queryFn: ({ signal }) => getResult<RawMessage>(path(id, "/raw"), signal),
-    retry: retryTransient,
     // The .eml never changes and can be megabytes: fetch it once per visit.
     staleTime: Infinity,
   });
@@ -105,7 +95,6 @@ export function useActionLog(id: string) {
   return useQuery({
     queryKey: messagePageKeys.actionLog(id),
     queryFn: ({ signal }) => getResult<ActionLogEntry[]>(path(id, "/action_log"), signal),
-    retry: retryTransient,
   });
 }
 
@@ -124,7 +113,6 @@ export function useConsoleAudit(id: string) {
         throw error;
       }
     },
-    retry: retryTransient,
   });
 }
 

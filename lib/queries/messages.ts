@@ -69,11 +69,6 @@ export async function listMessages(search: MessageListSearch, signal?: AbortSign
   };
 }
 
-/** A 4xx is the request's fault: asking again cannot help, so show it at once. */
-function retryTransient(failureCount: number, error: Error): boolean {
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 1;
-}
 
 export function useMessageList(search: MessageListSearch, options: { enabled: boolean }) {
   return useQuery({
@@ -81,7 +76,6 @@ export function useMessageList(search: MessageListSearch, options: { enabled: bo
     queryFn: ({ signal }) => listMessages(search, signal),
     enabled: options.enabled,
     staleTime: 30_000,
-    retry: retryTransient,
     refetchInterval: (query) => (query.state.data?.pending ? query.state.data.retryAfterMs : false),
   });
 }
@@ -95,7 +89,6 @@ export function useMessage(id: string) {
   return useQuery({
     queryKey: messageKeys.detail(id),
     queryFn: ({ signal }) => getMessage(id, signal),
-    retry: retryTransient,
   });
 }
 
