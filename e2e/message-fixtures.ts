@@ -47,6 +47,8 @@ export function messagePath(id: string, tab?: string): string {
 export async function openMessage(page: Page, id: string, tab?: string): Promise<void> {
   await page.goto(messagePath(id, tab));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The key hint appears once the page is hydrated and its shortcuts listen.
+  await expect(page.getByText(/^Keys:/)).toBeVisible();
 }
 
 export function tab(page: Page, name: string) {

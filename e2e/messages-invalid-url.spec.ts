@@ -9,7 +9,7 @@ test("invalid values in a pasted link are shown next to their filters, not as a 
   await expect(disposition).toHaveAccessibleDescription(/Invalid option/i);
   await expect(page.getByLabel("Start", { exact: true })).toHaveAccessibleDescription(/ISO-8601/);
   await expect(page.getByRole("textbox", { name: "Sender", exact: true })).toHaveValue("a@b.example");
-  await expect(page.getByLabel("Page size")).toHaveAccessibleDescription("Page size must be at most 100");
+  await expect(page.getByLabel("Page size")).toHaveAccessibleDescription("Page size must be at most 200");
   // Nothing half-valid was searched.
   expect((await simulator.calls()).filter((c) => c.method === "GET" && /investigate\/?$/.test(c.path))).toEqual([]);
 

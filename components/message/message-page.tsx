@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useId } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
@@ -61,6 +61,10 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
   // do not pile up in history between the analyst and "Back".
   const selectTab = useCallback((next: MessageTab) => window.history.replaceState(null, "", messageHref(id, next)), [id]);
 
+  // The key hint shows once the keys work: until hydration attaches the listeners, a key press
+  // would be lost, and a hint on a page that ignores keys would be a small lie.
+  const [keysReady, setKeysReady] = useState(false);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isShortcutEvent(event)) return;
@@ -74,6 +78,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
       }
     };
     document.addEventListener("keydown", onKeyDown);
+    setKeysReady(true);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [router, list.backHref, selectTab]);
 
@@ -106,7 +111,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
           </span>
         ) : null}
         <span className="ml-auto flex items-center gap-2">
-          <span className="hidden text-[11px] text-zinc-500 lg:inline">
+          <span hidden={!keysReady} className="hidden text-[11px] text-zinc-500 lg:inline">
             Keys: <kbd>1</kbd>–<kbd>6</kbd> tabs · <kbd>m</kbd> move · <kbd>r</kbd> release · <kbd>c</kbd> reclassify · <kbd>Esc</kbd> back
           </span>
           <CopyButton variant="secondary" value={() => window.location.href} label="Copy link">

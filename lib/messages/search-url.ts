@@ -21,10 +21,10 @@ export const RANGE_PRESETS = {
 export type RangePreset = keyof typeof RANGE_PRESETS;
 export const RANGE_KEYS = Object.keys(RANGE_PRESETS) as RangePreset[];
 
-export const PAGE_SIZES = [25, 50, 100] as const;
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
-/** Move and release take at most 100 ids; a larger page could not be acted on in one request. */
-export const MAX_PAGE_SIZE = 100;
+/** A dense page for sweeping a campaign; actions on more than 100 selected go in chunks of 100. */
+export const MAX_PAGE_SIZE = 200;
 /** Bounds the URL: past this many pages the oldest back-steps are dropped. */
 export const MAX_TRAIL = 50;
 

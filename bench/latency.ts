@@ -1,0 +1,65 @@
+// Proxy overhead: the same searches, one at a time, through the console and straight to the
+// simulator, interleaved (and alternating which goes first) so both share the machine's noise.
+import { isOk, keepAliveAgent, timedGet, type Timed } from "./client";
+import { SEARCHES, consoleSearch, directSearch, type Endpoints } from "./endpoints";
+import { summarize, type Summary } from "./stats";
+
+export interface OverheadResult {
+  requests: number;
+  console: Summary;
+  direct: Summary;
+  /** console ÷ direct */
+  ratioP50: number;
+  ratioP99: number;
+  errors: { console: number; direct: number; samples: string[] };
+}
+
+export async function measureProxyOverhead(e: Endpoints, options: { warmup: number; requests: number; deadlineMs: number }): Promise<OverheadResult> {
+  const consoleAgent = keepAliveAgent(1);
+  const directAgent = keepAliveAgent(1);
+  const consoleMs: number[] = [];
+  const directMs: number[] = [];
+  const errors = { console: 0, direct: 0, samples: [] as string[] };
+  const note = (which: "console" | "direct", query: string, t: Timed) => {
+    errors[which]++;
+    if (errors.samples.length < 5) errors.samples.push(`${which} ${query}: ${t.error ?? `HTTP ${t.status}`}`);
+  };
+  const deadline = performance.now() + options.deadlineMs;
+  try {
+    const total = options.warmup + options.requests;
+    for (let i = 0; i < total && performance.now() < deadline; i++) {
+      const query = SEARCHES[i % SEARCHES.length] as string;
+      const c0 = consoleSearch(e, query);
+      const d0 = directSearch(e, query);
+      const viaConsole = () => timedGet(consoleAgent, c0.url, c0.headers);
+      const direct = () => timedGet(directAgent, d0.url, d0.headers);
+      let c: Timed;
+      let d: Timed;
+      if (i % 2 === 0) {
+        c = await viaConsole();
+        d = await direct();
+      } else {
+        d = await direct();
+        c = await viaConsole();
+      }
+      if (i < options.warmup) continue;
+      if (isOk(c)) consoleMs.push(c.ms);
+      else note("console", query, c);
+      if (isOk(d)) directMs.push(d.ms);
+      else note("direct", query, d);
+    }
+  } finally {
+    consoleAgent.destroy();
+    directAgent.destroy();
+  }
+  const consoleSummary = summarize(consoleMs);
+  const directSummary = summarize(directMs);
+  return {
+    requests: consoleMs.length + errors.console,
+    console: consoleSummary,
+    direct: directSummary,
+    ratioP50: consoleSummary.p50 / directSummary.p50,
+    ratioP99: consoleSummary.p99 / directSummary.p99,
+    errors,
+  };
+}

@@ -1,0 +1,120 @@
+// The benchmark's report: one JSON document (numbers rounded, NaN as null) and a table for people.
+import type { BrowserResults } from "./browser";
+import type { PageBundle } from "./bundle";
+import type { OverheadResult } from "./latency";
+import type { LoadResult } from "./load";
+import { round, roundSummary, type Summary } from "./stats";
+
+export interface Machine {
+  date: string;
+  node: string;
+  next: string | null;
+  chromium: string | null;
+  platform: string;
+  cpus: number;
+  cpuModel: string | null;
+  memoryGb: number;
+  /** 1-minute load average when the run started and ended: other work on the machine skews the figures. */
+  loadAverage: { start: number; end: number };
+}
+
+export interface Report {
+  machine: Machine;
+  options: Record<string, unknown>;
+  timingsS: { build: number | null; startup: number; total: number };
+  proxyOverhead: OverheadResult | null;
+  load: LoadResult | null;
+  firstLoadJs: PageBundle[] | null;
+  browser: BrowserResults | null;
+  hugeMessageKb: number | null;
+  errors: { section: string; message: string }[];
+  pass: boolean;
+}
+
+function isSummary(value: unknown): value is Summary {
+  return typeof value === "object" && value !== null && "p50" in value && "p99" in value && "count" in value;
+}
+
+/** Deep copy with summaries and floats rounded for reading. */
+export function toJson(report: Report): unknown {
+  const walk = (value: unknown): unknown => {
+    if (typeof value === "number") return Number.isInteger(value) ? value : round(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (isSummary(value)) return roundSummary(value);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    return value;
+  };
+  return walk(report);
+}
+
+const fmt = (value: number | null | undefined, unit = ""): string => {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  const text = Math.abs(value) < 10 ? value.toFixed(2) : Math.abs(value) < 1000 ? value.toFixed(1) : Math.round(value).toLocaleString("en");
+  return `${text}${unit}`;
+};
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n");
+}
+
+export function formatReport(report: Report): string {
+  const out: string[] = [];
+  const m = report.machine;
+  out.push(
+    `Triage benchmark · ${m.date} · node ${m.node} · next ${m.next ?? "?"} · ${m.cpus} CPUs (${m.cpuModel ?? "?"}) · load avg ${m.loadAverage.start.toFixed(1)} → ${m.loadAverage.end.toFixed(1)}`,
+  );
+
+  const rows: string[][] = [["measure", "p50", "p99", "other"]];
+  const notes: string[] = [];
+  const p = report.proxyOverhead;
+  if (p) {
+    rows.push(["search via console (sequential)", fmt(p.console.p50, " ms"), fmt(p.console.p99, " ms"), `n=${p.console.count}`]);
+    rows.push(["search direct to simulator", fmt(p.direct.p50, " ms"), fmt(p.direct.p99, " ms"), `n=${p.direct.count}`]);
+    rows.push(["proxy overhead (console ÷ direct)", `${fmt(p.ratioP50)}×`, `${fmt(p.ratioP99)}×`, `+${fmt(p.console.p50 - p.direct.p50, " ms")} at p50`]);
+  }
+  const l = report.load;
+  if (l) {
+    rows.push([
+      `load: ${l.clients} clients × ${fmt(l.durationS, " s")}`,
+      fmt(l.latency.p50, " ms"),
+      fmt(l.latency.p99, " ms"),
+      `${fmt(l.requestsPerSecond)} req/s · ${l.requests} requests · ${l.errors} errors`,
+    ]);
+    rows.push([
+      "console server memory (RSS)",
+      "",
+      "",
+      `idle ${fmt(l.idleRssMb, " MB")} · peak ${fmt(l.peakRssMb, " MB")}`,
+    ]);
+    if (l.upstreamCalls !== null) {
+      notes.push(
+        `Under load the simulator received ${l.upstreamCalls} searches for ${l.requests} console requests: identical concurrent searches are coalesced (the read cache is off).`,
+      );
+    }
+  }
+  for (const b of report.firstLoadJs ?? []) {
+    rows.push([`first-load JS ${b.page.length > 40 ? `${b.page.slice(0, 37)}…` : b.page}`, "", "", `${fmt(b.gzipKb, " KB")} gzip · ${fmt(b.rawKb, " KB")} raw · ${b.scripts} scripts`]);
+  }
+  for (const r of report.browser?.rows ?? []) {
+    rows.push([`filter → ${r.rows} rows painted${r.note ? " *" : ""}`, fmt(r.paintMs.p50, " ms"), fmt(r.paintMs.p99, " ms"), `n=${r.paintMs.count} · in DOM ${fmt(r.domMs.p50, " ms")}`]);
+    if (r.note) notes.push(`* ${r.note}`);
+  }
+  const raw = report.browser?.rawTab;
+  if (raw) {
+    rows.push([
+      `Raw tab of the ${fmt(report.hugeMessageKb !== null ? report.hugeMessageKb / 1024 : null, " MB")} message`,
+      fmt(raw.visibleMs.p50, " ms"),
+      fmt(raw.visibleMs.p99, " ms"),
+      `n=${raw.visibleMs.count} · headers parsed ${fmt(raw.parsedMs?.p50, " ms")}`,
+    ]);
+  }
+  out.push("", table(rows), ...(notes.length ? ["", ...notes] : []));
+  out.push("", `build ${fmt(report.timingsS.build, " s")} · start-up ${fmt(report.timingsS.startup, " s")} · total ${fmt(report.timingsS.total, " s")}`);
+  for (const e of report.errors) out.push(`ERROR [${e.section}] ${e.message}`);
+  if (l && l.errors > 0) out.push(`FAIL: ${l.errors} of ${l.requests} requests under load failed (must be 0), e.g. ${l.errorSamples.join("; ")}`);
+  out.push(report.pass ? "PASS" : "FAIL");
+  return out.join("\n");
+}
