@@ -31,7 +31,8 @@ test("delete a finished job; unknown and malformed job ids get clear 404 and 400
   await expect(page.getByRole("table", { name: "Bulk jobs" }).getByRole("row").filter({ hasText: comment })).toHaveCount(0);
 
   // Its old address is now a clear 404; a malformed id a clear 400.
-  await page.goto(`/bulk/${created.job_id}`);
+  const gone = await page.goto(`/bulk/${created.job_id}`);
+  expect(gone?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Bulk job not found" })).toBeVisible();
   await expect(page.getByText("404 Not found")).toBeVisible();
   await page.goto("/bulk/not-a-job-id");

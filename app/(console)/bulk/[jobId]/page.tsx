@@ -1,11 +1,15 @@
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { BulkJobView, JobProblem } from "@/components/bulk/bulk-job-view";
+import { getBulkJob } from "@/lib/cloudflare";
+import { AppError } from "@/lib/errors";
 import { jobIdSchema } from "@/lib/schemas/ids";
 
 export const metadata = { title: "Bulk job" };
 
 // The id is checked with the API route's schema: a malformed one is answered here, without a
-// request; an unknown one is the API's 404, shown by the client component.
+// request. Cloudflare is asked once so an unknown job answers a real 404; the client's first
+// fetch right after is served from the console's short read cache.
 export default async function BulkJobPage({ params }: { params: Promise<{ jobId: string }> }) {
   const { jobId } = await params;
   let decoded: string;
@@ -22,9 +26,15 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
       </JobProblem>
     );
   }
+  const id = parsed.data.toLowerCase();
+  try {
+    await getBulkJob(id);
+  } catch (error) {
+    if (AppError.is(error) && error.status === 404) notFound();
+  }
   return (
     <Suspense>
-      <BulkJobView jobId={parsed.data.toLowerCase()} />
+      <BulkJobView jobId={id} />
     </Suspense>
   );
 }
