@@ -1,19 +1,10 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import type { Message } from "../lib/messages/message-view";
+import type { SimulatorFixtures } from "../lib/simulator";
 import { E2E } from "./env";
 
 /** Ids and facts the simulator's data set guarantees, from `GET /__simulator/fixtures`. */
-export interface SimulatorFixtures {
-  hostileId: string;
-  hugeId: string;
-  quarantinedId: string;
-  deliveredId: string;
-  noPreviewId: string;
-  undeliverableId: string;
-  campaignEdfHash: string;
-  campaignSender: string;
-  campaignSubject: string;
-}
+export type { SimulatorFixtures };
 
 export interface FaultRule {
   match?: string;

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { downloadFile } from "@/lib/browser/download";
 import { emlFileName } from "@/lib/message/eml-file-name";
 import { capText, formatBytes, parseEml, type EmlPart, type ParsedEml } from "@/lib/message/raw-mime";
 import { useRawMessage } from "@/lib/queries/message";
@@ -12,15 +13,7 @@ import { QueryState } from "./query-state";
 const INITIAL_CHARS = 64_000;
 
 function downloadEml(raw: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([raw], { type: "message/rfc822" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  downloadFile([raw], fileName, "message/rfc822");
 }
 
 /** Text in a <pre>, capped with a way to see the rest. Never HTML: React writes it as text. */

@@ -10,6 +10,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { inputClass } from "@/components/ui/field";
 import type { ColumnVisibilityState, RowSelectionState, SortingState } from "@tanstack/react-table";
+import { downloadFile } from "@/lib/browser/download";
 import { readStored, writeStored } from "@/lib/browser/storage";
 import { csvFileName, messagesToCsv } from "@/lib/messages/csv";
 import { rememberListVisit, rememberedActiveRow } from "@/lib/messages/list-memory";
@@ -51,15 +52,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 function download(text: string, fileName: string) {
   // A BOM so spreadsheet apps read UTF-8 names and subjects correctly.
-  const blob = new Blob(["\ufeff", text], { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(["\ufeff", text], fileName, "text/csv;charset=utf-8");
 }
 
 export function MessageSearch() {
