@@ -70,6 +70,9 @@ test.describe("signing in and out", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${deepLink.replace(/[?]/g, "\\?")}$`));
     await expect(page.getByRole("tab", { name: "Trace", exact: true })).toHaveAttribute("aria-selected", "true");
+    // The session cookie is out of reach of scripts and of cross-site requests (Secure only on https).
+    const session = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token");
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);

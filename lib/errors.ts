@@ -11,7 +11,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   upstream_rejected: 400, // Cloudflare refused the request; the upstream 4xx status is kept
-  rate_limited: 429,
+  rate_limited: 429, // Cloudflare said slow down
+  paced: 429, // the console's own budget for the account or the user said so
   internal: 500,
   upstream_error: 502,
   upstream_bad_response: 502,

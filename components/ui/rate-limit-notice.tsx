@@ -29,7 +29,10 @@ export function RateLimitNotice({ query }: { query: Parameters<typeof pendingRat
   const left = Math.max(0, Math.ceil((retryAt - now) / 1000));
   return (
     <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-[12px] text-amber-900">
-      Cloudflare asked the console to slow down. Retrying in {left} s (retry {waiting.attempt} of {waiting.of}).
+      {waiting.byConsole
+        ? "The console is pacing its requests so the team's Cloudflare quota lasts."
+        : "Cloudflare asked the console to slow down."}{" "}
+      Retrying in {left} s (retry {waiting.attempt} of {waiting.of}).
     </p>
   );
 }

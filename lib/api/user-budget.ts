@@ -18,7 +18,7 @@ export function spendUserRead(email: string): void {
   const spent = buckets().get(email).take();
   if (!spent.ok) {
     throw new AppError(
-      "rate_limited",
+      "paced",
       `Slow down: you have made more requests than the console allows per minute. Retry in ${spent.retryAfterSeconds} s.`,
       { retryAfter: spent.retryAfterSeconds },
     );

@@ -50,7 +50,7 @@ describe("reads through the console", () => {
     );
     const refused = results.filter((r) => r.status === "rejected");
     expect(refused.length).toBeGreaterThan(0);
-    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "rate_limited", status: 429 });
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "paced", status: 429 });
     expect((refused[0] as PromiseRejectedResult).reason.retryAfter).toBeGreaterThan(0);
     expect(reads().length).toBeLessThanOrEqual(40);
   });

@@ -30,7 +30,7 @@ class ReadThrough {
     const spent = this.budgets.get(accountId).take();
     if (!spent.ok) {
       throw new AppError(
-        "rate_limited",
+        "paced",
         `The console is pacing its requests to Cloudflare for this account. Retry in ${spent.retryAfterSeconds} s.`,
         { retryAfter: spent.retryAfterSeconds },
       );

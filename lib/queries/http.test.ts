@@ -26,7 +26,10 @@ describe("the read retry policy", () => {
       retryAfterSeconds: 3,
       attempt: 1,
       of: 3,
+      byConsole: false,
     });
+    const paced = new ApiError(429, "paced", "pacing", undefined, 2);
+    expect(pendingRateLimit({ failureReason: paced, fetchStatus: "fetching", failureCount: 1 })?.byConsole).toBe(true);
     expect(pendingRateLimit({ failureReason: rateLimited(3), fetchStatus: "idle", failureCount: 3 })).toBeNull();
     expect(pendingRateLimit({ failureReason: null, fetchStatus: "fetching", failureCount: 0 })).toBeNull();
   });

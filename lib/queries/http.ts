@@ -103,5 +103,11 @@ export function readRetryDelay(failureCount: number, error: Error): number {
 export function pendingRateLimit(query: { failureReason: Error | null; fetchStatus: string; failureCount: number }) {
   const reason = query.failureReason;
   if (!(reason instanceof ApiError) || reason.status !== 429 || query.fetchStatus !== "fetching") return null;
-  return { retryAfterSeconds: reason.retryAfter ?? 1, attempt: query.failureCount, of: RATE_LIMIT_RETRIES };
+  return {
+    retryAfterSeconds: reason.retryAfter ?? 1,
+    attempt: query.failureCount,
+    of: RATE_LIMIT_RETRIES,
+    // "paced": the console's own budget (lib/api/user-budget, the account read budget), not Cloudflare.
+    byConsole: reason.code === "paced",
+  };
 }
