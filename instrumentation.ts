@@ -1,20 +1,7 @@
-// Runs once when the server starts: a bad configuration stops start-up with a message naming the variable.
+// Runs once when the server starts. The Node.js part lives in its own module so the Edge build of
+// this hook never sees `process.exit`.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv } = await import("@/lib/env");
-  let env: ReturnType<typeof getEnv>;
-  try {
-    env = getEnv();
-  } catch (err) {
-    // Next.js would log this and serve anyway, failing every request; stop instead.
-    console.error(`[triage] ${err instanceof Error ? err.message : String(err)}\n[triage] not starting.`);
-    process.exit(1);
-  }
-  const { upstream, auth } = env;
-  console.log(
-    upstream.mode === "cloudflare"
-      ? `[triage] upstream: Cloudflare account ${upstream.accountId}${upstream.baseURL ? ` via ${upstream.baseURL}` : ""}`
-      : "[triage] upstream: built-in simulator (demo mode: no CLOUDFLARE_API_TOKEN set)",
-  );
-  if (auth.demo) console.log("[triage] demo accounts: viewer@demo.test, analyst@demo.test, admin@demo.test (password: demo)");
+  const { checkConfigurationAtStartup } = await import("./lib/startup");
+  checkConfigurationAtStartup();
 }

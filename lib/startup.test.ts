@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { register } from "./instrumentation";
+import { register } from "../instrumentation";
 
 afterEach(() => vi.restoreAllMocks());
 
