@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, simulator, test } from "./fixtures";
 import { E2E, OIDC } from "./env";
 
 // The build and the server ran with these fake secrets (e2e/build.ts, playwright.config.ts).
@@ -31,9 +31,10 @@ test("no secret reaches the browser bundle, a page, an API response or the serve
       // Redirects and aborted loads have no body.
     }
   });
-  const fx = await (await request.get(`${E2E.simulatorUrl}/__simulator/fixtures`)).json();
+  const fx = await simulator.fixtures();
   for (const path of [...PAGES, `/messages/${encodeURIComponent(fx.deliveredId)}?tab=raw`]) {
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
     await page.waitForLoadState("networkidle");
   }
   // API answers, the failures included: an upstream error must not echo what was sent upstream.
