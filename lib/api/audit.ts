@@ -27,7 +27,8 @@ export async function auditedCall(entry: AuditStart, call: () => Promise<RouteRe
   try {
     const reply = await call();
     const result = (reply.body as { result?: unknown })?.result;
-    store.complete(id, outcomeOf(result), reply.status ?? 200, result);
+    const createdJob = (result as { job_id?: unknown } | undefined)?.job_id;
+    store.complete(id, outcomeOf(result), reply.status ?? 200, result, typeof createdJob === "string" ? createdJob : undefined);
     return reply;
   } catch (err) {
     const status = AppError.is(err) ? err.status : 500;

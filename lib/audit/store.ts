@@ -120,12 +120,21 @@ export class AuditStore {
     return insert();
   }
 
-  complete(id: number, outcome: Exclude<AuditOutcome, "pending">, upstreamStatus: number, result: unknown): void {
+  /** `jobId` names a bulk job only known once Cloudflare has created it. */
+  complete(
+    id: number,
+    outcome: Exclude<AuditOutcome, "pending">,
+    upstreamStatus: number,
+    result: unknown,
+    jobId?: string,
+  ): void {
     let text = JSON.stringify(result ?? null);
     if (text.length > MAX_RESULT_CHARS) text = JSON.stringify({ truncated: true, preview: text.slice(0, MAX_RESULT_CHARS) });
     this.db
-      .prepare("UPDATE audit_events SET completed_at = ?, outcome = ?, upstream_status = ?, result = ? WHERE id = ?")
-      .run(new Date().toISOString(), outcome, upstreamStatus, text, id);
+      .prepare(
+        "UPDATE audit_events SET completed_at = ?, outcome = ?, upstream_status = ?, result = ?, job_id = COALESCE(job_id, ?) WHERE id = ?",
+      )
+      .run(new Date().toISOString(), outcome, upstreamStatus, text, jobId ?? null, id);
   }
 
   list(filter: AuditFilter = {}): AuditEvent[] {

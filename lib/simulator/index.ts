@@ -84,6 +84,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const bodyText = method === "GET" || method === "HEAD" ? "" : await request.text();
     const body = parseBody(bodyText);
     callLog.push({ at: new Date(now()).toISOString(), method, path, query: queryRecord(url.searchParams), body: body.ok ? body.value : bodyText });
+    // A load test must not grow the log without bound; tests read the recent calls.
+    if (callLog.length > MAX_CALL_LOG) callLog.splice(0, callLog.length - MAX_CALL_LOG);
 
     const decision = faults.decide(method, [path, rawPath]);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs, request.signal);
@@ -216,6 +218,8 @@ function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
 }
 
 const GLOBAL_KEY = Symbol.for("triage.simulator");
+/** The newest calls kept in the log. */
+export const MAX_CALL_LOG = 5_000;
 
 /** Process-wide simulator kept on globalThis so Next dev hot reloads do not regenerate data. */
 export function getSimulator(): Simulator {

@@ -133,6 +133,16 @@ describe("audit trail", () => {
     expect(getAuditStore().list({ operation: "release" })[0]).toMatchObject({ id: inFlight.id, outcome: "failed", upstream_status: 502 });
   });
 
+  it("names the bulk job a create made, once Cloudflare has made it", async () => {
+    const res = await callRoute(createJob, "/x", { body: { action: "RELEASE", search_params: { sender: "nobody@nowhere.test" } } });
+    expect(res.status).toBe(201);
+    expect(getAuditStore().list({ operation: "bulk_job_create" })[0]).toMatchObject({
+      job_id: res.json.result.job_id,
+      outcome: "succeeded",
+      upstream_status: 201,
+    });
+  });
+
   it("records nothing for refused requests", async () => {
     const before = getAuditStore().list().length;
     await callRoute(moveOne, "/x", { params: { id: fx.deliveredId }, body: { destination: "Inbox" }, as: "viewer" });
