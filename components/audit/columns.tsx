@@ -1,18 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { AuditOutcomeBadge } from "./outcome-badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import type { AuditEvent, AuditOutcome } from "@/lib/audit/types";
 
 const column = createDataColumnHelper<AuditEvent>();
-
-const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
-  pending: "warning",
-  succeeded: "success",
-  partial: "warning",
-  failed: "danger",
-};
 
 export const auditColumns: DataTableColumns<AuditEvent> = [
   column.accessor("started_at", {
@@ -57,10 +50,7 @@ export const auditColumns: DataTableColumns<AuditEvent> = [
   column.accessor("outcome", {
     header: "Outcome",
     meta: { label: "Outcome" },
-    cell: (info) => {
-      const outcome = info.getValue() as AuditOutcome;
-      return <Badge tone={OUTCOME_TONE[outcome]}>{outcome}</Badge>;
-    },
+    cell: (info) => <AuditOutcomeBadge outcome={info.getValue() as AuditOutcome} />,
   }),
   column.accessor("upstream_status", { header: "HTTP", meta: { label: "HTTP status" }, cell: (i) => i.getValue() ?? "—" }),
   column.accessor("ip", { header: "From", meta: { label: "IP address" }, cell: (i) => i.getValue() ?? "—" }),

@@ -1,5 +1,7 @@
 "use client";
 
+import { AuditOutcomeBadge } from "@/components/audit/outcome-badge";
+import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
 import type { AuditEvent } from "@/lib/audit/types";
@@ -8,8 +10,7 @@ import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
 import { useActionLog, useConsoleAudit } from "@/lib/queries/message";
 import { QueryState } from "./query-state";
 
-const th = "border-b border-zinc-200 px-2 py-1 text-left text-[11px] font-semibold text-zinc-600 uppercase";
-const td = "border-b border-zinc-100 px-2 py-1 align-top";
+const td = cellClass;
 
 function When({ iso }: { iso: string | null | undefined }) {
   if (!iso) return <>—</>;
@@ -20,12 +21,6 @@ function When({ iso }: { iso: string | null | undefined }) {
   );
 }
 
-const OUTCOME_TONE: Record<AuditEvent["outcome"], "success" | "warning" | "danger" | "neutral"> = {
-  succeeded: "success",
-  partial: "warning",
-  failed: "danger",
-  pending: "neutral",
-};
 
 function ConsoleActions({ id }: { id: string }) {
   const audit = useConsoleAudit(id);
@@ -46,17 +41,7 @@ function ConsoleActions({ id }: { id: string }) {
       {events.length === 0 ? (
         <p className="text-zinc-600">No one has acted on this message through the console.</p>
       ) : (
-        <table aria-label="Console actions" className="w-full border-collapse text-[12px]">
-          <thead>
-            <tr>
-              {["Who", "Operation", "Started", "Outcome", "Destination"].map((h) => (
-                <th key={h} scope="col" className={th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+        <SimpleTable label="Console actions" headers={["Who", "Operation", "Started", "Outcome", "Destination"]}>
             {events.map((e) => (
               <tr key={e.id}>
                 <td className={td}>
@@ -67,13 +52,12 @@ function ConsoleActions({ id }: { id: string }) {
                   <When iso={e.started_at} />
                 </td>
                 <td className={td}>
-                  <Badge tone={OUTCOME_TONE[e.outcome] ?? "neutral"}>{e.outcome}</Badge>
+                  <AuditOutcomeBadge outcome={e.outcome} />
                 </td>
                 <td className={td}>{e.destination ?? "—"}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </SimpleTable>
       )}
     </section>
   );
@@ -93,17 +77,7 @@ export function ActionLogTab({ id }: { id: string }) {
             entries.length === 0 ? (
               <p className="text-zinc-600">Nothing has been done to this message since it was delivered.</p>
             ) : (
-              <table aria-label="Action log" className="w-full border-collapse text-[12px]">
-                <thead>
-                  <tr>
-                    {["Operation", "Time", "Status", "Destination", "Requested by"].map((h) => (
-                      <th key={h} scope="col" className={th}>
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
+              <SimpleTable label="Action log" headers={["Operation", "Time", "Status", "Destination", "Requested by"]}>
                   {sortActionLog(entries).map((e, i) => (
                     <tr key={`${e.completed_at}-${i}`}>
                       <td className={td}>
@@ -117,8 +91,7 @@ export function ActionLogTab({ id }: { id: string }) {
                       <td className={td}>{e.properties?.requested_by ?? "—"}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </SimpleTable>
             )
           }
         </QueryState>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import type { Detections } from "@/lib/cloudflare/types";
@@ -10,8 +11,7 @@ import { useDetections } from "@/lib/queries/message";
 import { Indicator } from "./indicator";
 import { QueryState } from "./query-state";
 
-const th = "border-b border-zinc-200 px-2 py-1 text-left text-[11px] font-semibold text-zinc-600 uppercase";
-const td = "border-b border-zinc-100 px-2 py-1 align-top";
+const td = cellClass;
 
 function Heading({ id, children }: { id: string; children: string }) {
   return (
@@ -40,26 +40,14 @@ function HeadersTable({ headers }: { headers: Detections["headers"] }) {
         </span>
       </div>
       <div className="overflow-x-auto">
-        <table aria-label="Headers" className="w-full border-collapse text-[12px]">
-          <thead>
-            <tr>
-              <th scope="col" className={`${th} w-48`}>
-                Name
-              </th>
-              <th scope="col" className={th}>
-                Value
-              </th>
+        <SimpleTable label="Headers" headers={["Name", "Value"]}>
+          {shown.map((h, i) => (
+            <tr key={i}>
+              <td className={`${td} w-48 font-medium whitespace-nowrap`}>{h.name}</td>
+              <td className={`${td} font-mono break-all`}>{h.value}</td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((h, i) => (
-              <tr key={i}>
-                <td className={`${td} font-medium whitespace-nowrap`}>{h.name}</td>
-                <td className={`${td} font-mono break-all`}>{h.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </SimpleTable>
       </div>
     </div>
   );
@@ -86,17 +74,7 @@ function DetectionsView({ d }: { d: Detections }) {
           <p className="text-zinc-600">No findings.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table aria-label="Findings" className="w-full border-collapse text-[12px]">
-              <thead>
-                <tr>
-                  {["Detection", "Name", "Field", "Portion", "Reason", "Score", "Value", "Detail"].map((h) => (
-                    <th key={h} scope="col" className={th}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
+            <SimpleTable label="Findings" headers={["Detection", "Name", "Field", "Portion", "Reason", "Score", "Value", "Detail"]}>
                 {findings.map((f, i) => (
                   <tr key={i}>
                     <td className={td}>{f.detection ? <Badge tone={dispositionTone(f.detection)}>{f.detection}</Badge> : "—"}</td>
@@ -111,8 +89,7 @@ function DetectionsView({ d }: { d: Detections }) {
                     <td className={`${td} text-zinc-600`}>{f.detail ?? "—"}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </SimpleTable>
           </div>
         )}
       </section>
@@ -123,17 +100,7 @@ function DetectionsView({ d }: { d: Detections }) {
           <p className="text-zinc-600">No attachments.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table aria-label="Attachments" className="w-full border-collapse text-[12px]">
-              <thead>
-                <tr>
-                  {["Name", "Type", "Size", "Hashes", "Encrypted", "Detection"].map((h) => (
-                    <th key={h} scope="col" className={th}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
+            <SimpleTable label="Attachments" headers={["Name", "Type", "Size", "Hashes", "Encrypted", "Detection"]}>
                 {d.attachments.map((a, i) => {
                   const name = a.filename ?? a.name ?? `Attachment ${i + 1}`;
                   return (
@@ -160,8 +127,7 @@ function DetectionsView({ d }: { d: Detections }) {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
+              </SimpleTable>
           </div>
         )}
       </section>
