@@ -29,9 +29,15 @@ export async function authorize(request: Request, permission: Permission): Promi
       `This needs the ${ROLE_FOR[permission]} role; ${user.email} has the ${user.role} role.`,
     );
   }
-  return {
-    ...user,
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip"),
-    userAgent: request.headers.get("user-agent"),
-  };
+  return { ...user, ip: clientAddress(request), userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null };
+}
+
+/**
+ * Where the request came from, as the proxies in front of the console report it. The whole
+ * X-Forwarded-For chain is kept: its first entry is whatever the client claimed, so the trail
+ * records the claim and the hops after it rather than trusting one of them.
+ */
+function clientAddress(request: Request): string | null {
+  const chain = request.headers.get("x-forwarded-for") ?? request.headers.get("x-real-ip");
+  return chain ? chain.replace(/\s+/g, "").slice(0, 200) : null;
 }
