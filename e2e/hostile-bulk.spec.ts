@@ -1,12 +1,8 @@
 import { expect, test } from "./fixtures";
-import { collectPageErrors, truth } from "./message-fixtures";
+import { collectDialogs, collectPageErrors, truth } from "./message-fixtures";
 
 test("hostile mail shown in a bulk job's dry run and the audit trail stays inert text", async ({ page, simulator }) => {
-  const dialogs: string[] = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   const errors = collectPageErrors(page);
   const { hostileId } = await simulator.fixtures();
   const hostile = await truth.detail(hostileId);

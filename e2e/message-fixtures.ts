@@ -60,6 +60,16 @@ export function panel(page: Page) {
 }
 
 /** Errors a page reports while it runs: uncaught exceptions and console errors. */
+/** Dialogs the page opened (alert, confirm, prompt): hostile mail must never open one. Each is dismissed. */
+export function collectDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));

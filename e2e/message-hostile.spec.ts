@@ -1,12 +1,8 @@
 import { expect, test } from "./fixtures";
-import { collectPageErrors, openMessage, panel, tab } from "./message-fixtures";
+import { collectDialogs, collectPageErrors, openMessage, panel, tab } from "./message-fixtures";
 
 test("a message full of markup and script executes nothing on any tab", async ({ page, simulator }) => {
-  const dialogs: string[] = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   const errors = collectPageErrors(page);
   const { hostileId } = await simulator.fixtures();
   await openMessage(page, hostileId);

@@ -1,11 +1,8 @@
+import { collectDialogs } from "./message-fixtures";
 import { expect, messageRows, test, waitForRows } from "./fixtures";
 
 test("a hostile subject and sender name render as inert text", async ({ page, simulator }) => {
-  const dialogs: string[] = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   const { hostileId } = await simulator.fixtures();
   const truth = await simulator.search({ sender: "it-support@evil-markup.invalid", detections_only: "false" });
   const hostile = truth.result.find((m) => m.id === hostileId);
