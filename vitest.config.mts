@@ -14,5 +14,7 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", ".next-*/**", "e2e/**"],
     environment: "node",
     testTimeout: 20_000,
+    // Tests never write the console database file; each worker gets its own in memory.
+    env: { DATABASE_URL: ":memory:" },
   },
 });

@@ -74,8 +74,15 @@ test.describe("signing in and out", () => {
     const session = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
 
+    const before = await page.request.get("/api/email-security/investigate?per_page=1");
+    expect(before.status()).toBe(200);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
+    // A copy of the old cookie is refused too: signing out ended the session on the server.
+    const replayed = await page.request.get("/api/email-security/investigate?per_page=1", {
+      headers: { cookie: `${session!.name}=${session!.value}` },
+    });
+    expect(replayed.status()).toBe(401);
     await page.goto("/messages");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fmessages/);
     const api = await page.request.get("/api/email-security/investigate?per_page=1");

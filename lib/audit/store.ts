@@ -1,52 +1,7 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
-import { getEnv } from "@/lib/env";
+import type Database from "better-sqlite3";
+import { getDatabase } from "@/lib/db";
 import type { AuditEvent, AuditOperation, AuditOutcome } from "./types";
-
-// Each entry in MIGRATIONS moves the schema one version up; `user_version` records where a file is.
-const MIGRATIONS = [
-  `CREATE TABLE audit_events (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     started_at TEXT NOT NULL,
-     completed_at TEXT,
-     email TEXT NOT NULL,
-     role TEXT NOT NULL,
-     operation TEXT NOT NULL,
-     message_ids TEXT NOT NULL DEFAULT '[]',
-     job_id TEXT,
-     destination TEXT,
-     params TEXT NOT NULL DEFAULT '{}',
-     ip TEXT,
-     user_agent TEXT,
-     outcome TEXT NOT NULL DEFAULT 'pending',
-     upstream_status INTEGER,
-     result TEXT
-   );
-   CREATE INDEX audit_events_started ON audit_events (started_at);
-   CREATE INDEX audit_events_email ON audit_events (email, started_at);
-   CREATE TABLE audit_event_messages (
-     event_id INTEGER NOT NULL REFERENCES audit_events (id),
-     message_id TEXT NOT NULL
-   );
-   CREATE INDEX audit_event_messages_message ON audit_event_messages (message_id);`,
-];
-
-export function openAuditDatabase(path: string): Database.Database {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
-  db.pragma("foreign_keys = ON");
-  const version = db.pragma("user_version", { simple: true }) as number;
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-  return db;
-}
 
 export interface AuditStart {
   email: string;
@@ -164,6 +119,6 @@ export class AuditStore {
 const globalForAudit = globalThis as unknown as { __triageAudit?: AuditStore };
 
 export function getAuditStore(): AuditStore {
-  globalForAudit.__triageAudit ??= new AuditStore(openAuditDatabase(getEnv().databasePath));
+  globalForAudit.__triageAudit ??= new AuditStore(getDatabase());
   return globalForAudit.__triageAudit;
 }

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { findLocalUser } from "./local-users";
+import { revokeSession } from "./revocations";
 import { roleFromDirectory, roleSchema } from "./roles";
 
 /** A working shift: long enough not to interrupt an incident, short enough that a lost laptop expires. */
@@ -66,6 +67,12 @@ export function getAuthOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     // next-auth makes cookies HttpOnly and SameSite=Lax; Secure (and __Secure- names) on https.
     useSecureCookies: auth.url?.startsWith("https://") ?? false,
+    events: {
+      // Signing out ends the session on the server too, not only in this browser.
+      signOut({ token }) {
+        if (typeof token?.jti === "string") revokeSession(token.jti, Number(token.exp ?? 0) || Math.floor(Date.now() / 1000) + SESSION_SECONDS);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) token.role = roleSchema.catch("viewer").parse(user.role);

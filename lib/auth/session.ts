@@ -1,8 +1,8 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { getEnv } from "@/lib/env";
-import { getAuthOptions } from "./options";
+import { isSessionRevoked } from "./revocations";
 import { roleSchema, type Role } from "./roles";
 
 export interface SessionUser {
@@ -19,22 +19,28 @@ function cookiesOf(request: Request): Record<string, string> {
   return cookies;
 }
 
-/** The signed-in user of an API request, from the session cookie alone (no bearer tokens). */
-export async function getRequestUser(request: Request): Promise<SessionUser | null> {
+/** The user a set of cookies signs in, if the session token is valid and not revoked. */
+async function userFromCookies(cookieValues: Record<string, string>): Promise<SessionUser | null> {
   const { auth } = getEnv();
   const token = await getToken({
-    req: { headers: new Headers({}), cookies: cookiesOf(request) } as never,
+    // Cookies only: a bearer token in a header is not a way into the console.
+    req: { headers: new Headers({}), cookies: cookieValues } as never,
     secret: auth.secret,
     secureCookie: auth.url?.startsWith("https://") ?? false,
   });
   if (!token?.email) return null;
+  if (typeof token.jti === "string" && isSessionRevoked(token.jti)) return null;
   const role = roleSchema.safeParse(token.role);
   return role.success ? { email: token.email, role: role.data } : null;
 }
 
+/** The signed-in user of an API request. */
+export function getRequestUser(request: Request): Promise<SessionUser | null> {
+  return userFromCookies(cookiesOf(request));
+}
+
 /** The signed-in user of a server component. */
 export async function getPageUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(getAuthOptions());
-  const role = roleSchema.safeParse(session?.user?.role);
-  return session?.user?.email && role.success ? { email: session.user.email, role: role.data } : null;
+  const jar = await cookies();
+  return userFromCookies(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])));
 }

@@ -1,5 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { decode } from "next-auth/jwt";
 import { getAuditStore } from "@/lib/audit/store";
+import { revokeSession } from "@/lib/auth/revocations";
+import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/auth/roles";
 import { getSimulator, type SimulatorFixtures } from "@/lib/simulator";
 import { callRoute, ORIGIN, sessionCookie, type CallOptions } from "@/lib/testing/routes";
@@ -89,6 +92,15 @@ describe("cross-site requests", () => {
     expect(res.status).toBe(403);
     expect(res.json.error.message).toMatch(/cross-site/);
     expect(sim.calls()).toHaveLength(0);
+  });
+
+  it("refuses a session that was signed out, even if a copy of its cookie is replayed", async () => {
+    const cookie = await sessionCookie("analyst", "leaver@tests.test");
+    expect((await callRoute(search, "/x", { headers: { cookie } })).status).toBe(200);
+    const token = await decode({ token: cookie.split("=")[1], secret: getEnv().auth.secret });
+    revokeSession(String(token?.jti), Number(token?.exp));
+    const replayed = await callRoute(search, "/x", { headers: { cookie } });
+    expect(replayed.status).toBe(401);
   });
 
   it("refuses a forged or expired-looking cookie as no session", async () => {

@@ -1,0 +1,63 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { getEnv } from "@/lib/env";
+
+// Each entry in MIGRATIONS moves the schema one version up; `user_version` records where a file is.
+const MIGRATIONS = [
+  `CREATE TABLE audit_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     started_at TEXT NOT NULL,
+     completed_at TEXT,
+     email TEXT NOT NULL,
+     role TEXT NOT NULL,
+     operation TEXT NOT NULL,
+     message_ids TEXT NOT NULL DEFAULT '[]',
+     job_id TEXT,
+     destination TEXT,
+     params TEXT NOT NULL DEFAULT '{}',
+     ip TEXT,
+     user_agent TEXT,
+     outcome TEXT NOT NULL DEFAULT 'pending',
+     upstream_status INTEGER,
+     result TEXT
+   );
+   CREATE INDEX audit_events_started ON audit_events (started_at);
+   CREATE INDEX audit_events_email ON audit_events (email, started_at);
+   CREATE TABLE audit_event_messages (
+     event_id INTEGER NOT NULL REFERENCES audit_events (id),
+     message_id TEXT NOT NULL
+   );
+   CREATE INDEX audit_event_messages_message ON audit_event_messages (message_id);`,
+  // Sessions ended by signing out: their tokens stay refused until they would have expired anyway.
+  `CREATE TABLE revoked_sessions (
+     jti TEXT PRIMARY KEY,
+     expires_at INTEGER NOT NULL
+   );`,
+];
+
+/** Opens (creating and migrating as needed) the console's embedded database. */
+export function openDatabase(path: string): Database.Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}
+
+
+const globalForDb = globalThis as unknown as { __triageDb?: Database.Database };
+
+/** The console's one database file (DATABASE_URL): the audit trail and revoked sessions. */
+export function getDatabase(): Database.Database {
+  globalForDb.__triageDb ??= openDatabase(getEnv().databasePath);
+  return globalForDb.__triageDb;
+}
