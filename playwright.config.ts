@@ -48,7 +48,7 @@ export default defineConfig({
     },
     {
       // The log goes to a file the secret-leak journey reads.
-      command: `npx next start -H 127.0.0.1 -p ${E2E.consolePort} > ${E2E.serverLog} 2>&1`,
+      command: `mkdir -p data && npx next start -H 127.0.0.1 -p ${E2E.consolePort} > ${E2E.serverLog} 2>&1`,
       url: `${E2E.consoleUrl}/signin`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
