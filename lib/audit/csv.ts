@@ -1,4 +1,4 @@
-import { buildCsv } from "@/lib/messages/csv";
+import { buildCsv } from "@/lib/csv";
 import type { AuditEvent } from "./types";
 
 const COLUMNS: [string, (e: AuditEvent) => string | number | null][] = [
