@@ -1,4 +1,5 @@
 import { expect, type Locator } from "@playwright/test";
+import type { JobProgress } from "../lib/bulk/progress";
 import type { BulkJob } from "../lib/cloudflare/types";
 import { E2E } from "./env";
 import { simulator } from "./fixtures";
@@ -45,15 +46,7 @@ export async function countMatches(query: Record<string, string>): Promise<numbe
   return total;
 }
 
-export interface Counts {
-  done: number;
-  discovered: number;
-  successful: number;
-  failed: number;
-  skipped: number;
-  cancelled: number;
-  pending: number;
-}
+export type Counts = Pick<JobProgress, "done" | "discovered" | "successful" | "failed" | "skipped" | "cancelled" | "pending">;
 
 /** The counters a progress bar states in words (its aria-valuetext). */
 export async function progressCounts(bar: Locator): Promise<Counts | null> {

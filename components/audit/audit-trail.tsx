@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable, useDataTable, type DataTableState } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from "@/lib/audit/types";
 import { auditQueryString, useAuditEvents } from "@/lib/queries/audit";
 import { auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
@@ -67,20 +68,14 @@ export function AuditTrail() {
         <Field label="Operation" error={fieldErrors.operation} className="w-40">
           {(p) => (
             <select {...p} name="operation" defaultValue={query.operation ?? ""} className={inputClass}>
-              <option value="">Any</option>
-              {AUDIT_OPERATIONS.map((op) => (
-                <option key={op}>{op}</option>
-              ))}
+              <Options values={AUDIT_OPERATIONS} any="Any" />
             </select>
           )}
         </Field>
         <Field label="Outcome" error={fieldErrors.outcome} className="w-32">
           {(p) => (
             <select {...p} name="outcome" defaultValue={query.outcome ?? ""} className={inputClass}>
-              <option value="">Any</option>
-              {AUDIT_OUTCOMES.map((o) => (
-                <option key={o}>{o}</option>
-              ))}
+              <Options values={AUDIT_OUTCOMES} any="Any" />
             </select>
           )}
         </Field>

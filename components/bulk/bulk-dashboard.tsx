@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { Field, inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import { hasNextPage, parseJobListUrl, serializeJobListUrl, type JobListUrlState } from "@/lib/bulk/list-url";
 import { hasActiveJob } from "@/lib/bulk/progress";
 import type { BulkJob } from "@/lib/cloudflare/types";
@@ -71,12 +72,7 @@ export function BulkDashboard() {
               onChange={(e) => navigate({ ...state, status: (e.target.value || undefined) as JobListUrlState["status"], page: 1 })}
               className={inputClass}
             >
-              <option value="">Any</option>
-              {JOB_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <Options values={JOB_STATUSES} any="Any" />
             </select>
           )}
         </Field>
@@ -89,12 +85,7 @@ export function BulkDashboard() {
               onChange={(e) => navigate({ ...state, actionType: (e.target.value || undefined) as JobListUrlState["actionType"], page: 1 })}
               className={inputClass}
             >
-              <option value="">Any</option>
-              {BULK_ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {a === "MOVE" ? "Move" : "Release"}
-                </option>
-              ))}
+              <Options values={BULK_ACTIONS} any="Any" label={(a) => a === "MOVE" ? "Move" : "Release"} />
             </select>
           )}
         </Field>

@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import { hasNextPage, parseJobMessagesUrl, serializeJobMessagesUrl, type JobMessagesUrlState } from "@/lib/bulk/list-url";
 import { describeAction, formatDuration, isActiveStatus, jobDurationMs, jobProgress } from "@/lib/bulk/progress";
 import { bulkSearchParamsToUrlParams, describeBulkSearchParams } from "@/lib/bulk/search-params";
@@ -127,12 +128,7 @@ export function BulkJobView({ jobId }: { jobId: string }) {
                 onChange={(e) => navigate({ ...state, status: (e.target.value || undefined) as JobMessagesUrlState["status"], page: 1 })}
                 className={inputClass}
               >
-                <option value="">Any</option>
-                {JOB_MESSAGE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
+                <Options values={JOB_MESSAGE_STATUSES} any="Any" />
               </select>
             )}
           </Field>

@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import {
   emptyErrors,
   errorsFromFields,
@@ -240,12 +241,7 @@ export function NewBulkJob() {
           <Field label="Destination" error={errors.form.destination} className="w-72">
             {(props) => (
               <select {...props} name="destination" value={destination} onChange={(e) => setDestination(e.target.value as Destination | "")} className={inputClass}>
-                <option value="">Choose a folder…</option>
-                {DESTINATIONS.map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
+                <Options values={DESTINATIONS} any="Choose a folder…" />
               </select>
             )}
           </Field>

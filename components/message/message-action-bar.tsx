@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import type { MessageDetail } from "@/lib/cloudflare/types";
 import { isReleasable } from "@/lib/message/message-facts";
 import { recipientsOf } from "@/lib/messages/message-view";
@@ -171,11 +172,7 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
                     onChange={(e) => setDestination(e.target.value as Destination)}
                     className={`${inputClass} w-64`}
                   >
-                    {DESTINATIONS.map((d) => (
-                      <option key={d} value={d}>
-                        {d}
-                      </option>
-                    ))}
+                    <Options values={DESTINATIONS} />
                   </select>
                 )}
               </Field>
@@ -205,11 +202,7 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
                     onChange={(e) => setExpected(e.target.value as ReclassifyDisposition)}
                     className={`${inputClass} w-64`}
                   >
-                    {RECLASSIFY_DISPOSITIONS.map((d) => (
-                      <option key={d} value={d}>
-                        {d}
-                      </option>
-                    ))}
+                    <Options values={RECLASSIFY_DISPOSITIONS} />
                   </select>
                 )}
               </Field>

@@ -3,6 +3,7 @@
 import { useEffect, useState, type FormEvent, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import { isoToLocalInput, localInputToIso } from "@/lib/messages/format";
 import {
   RANGE_KEYS,
@@ -163,12 +164,7 @@ export function FilterBar({
               onChange={(e) => choose({ rangeMode: e.target.value as RangeMode })}
               className={inputClass}
             >
-              <option value="">Not set (API default)</option>
-              {RANGE_KEYS.map((k) => (
-                <option key={k} value={k}>
-                  {RANGE_PRESETS[k].label}
-                </option>
-              ))}
+              <Options values={RANGE_KEYS} any="Not set (API default)" label={(k) => RANGE_PRESETS[k].label} />
               <option value="custom">Custom…</option>
             </select>
           )}
@@ -263,12 +259,7 @@ function EnumSelect({
     <Field label={label} error={error}>
       {(props) => (
         <select {...props} name={name} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
-          <option value="">Any</option>
-          {values.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
+          <Options values={values} any="Any" />
           {/* A bad value from a pasted link stays visible, next to its error, until changed. */}
           {value && !values.includes(value) ? <option value={value}>{value}</option> : null}
         </select>

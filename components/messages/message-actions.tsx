@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
 import { revealHidden } from "@/lib/messages/display-text";
 import type { Message } from "@/lib/messages/message-view";
@@ -84,11 +85,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
               className={`${inputClass} w-52`}
               disabled={inFlight}
             >
-              {DESTINATIONS.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
+              <Options values={DESTINATIONS} />
             </select>
           </label>
           <Button

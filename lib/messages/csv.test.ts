@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { csvFileName, messagesToCsv } from "./csv";
-import type { Message } from "./message-view";
+import { testMessage } from "@/lib/testing/message";
 
 describe("messagesToCsv", () => {
   it("derives values and neutralises hostile fields", () => {
-    const message = {
-      id: "m1",
-      client_recipients: [],
-      detection_reasons: [],
-      is_phish_submission: false,
-      is_quarantined: false,
-      postfix_id: "p1",
-      properties: {},
+    const message = testMessage({
       scanned_at: "2026-11-24T09:00:00Z",
       from: "=cmd|' /C calc'!A0 <x@evil.example>",
       from_name: "@boss",
@@ -20,7 +13,7 @@ describe("messagesToCsv", () => {
       final_disposition: "MALICIOUS",
       delivery_status: ["quarantined"],
       validation: { spf: "fail", dkim: "pass", dmarc: "none" },
-    } satisfies Message;
+    });
     const [header, row] = messagesToCsv([message]).split("\r\n");
     expect(header).toBe(
       "id,received_at,from_name,from,to,subject,final_disposition,delivery_status,threat_categories,spf,dkim,dmarc,alert_id,message_id,edf_hash",

@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Message } from "./message-view";
+import { testMessage } from "@/lib/testing/message";
 import { applyPivot, pivotFilters, subjectStem } from "./pivots";
 
-const base: Message = {
-  id: "m1",
-  client_recipients: [],
-  detection_reasons: [],
-  is_phish_submission: false,
-  is_quarantined: false,
-  postfix_id: "p1",
-  properties: {},
+const base: Message = testMessage({
   from: "Payroll <payroll@Evil.Example>",
   subject: "  Payroll update required - #77594  ",
   edf_hash: "abc123",
-};
+});
 
 describe("subjectStem", () => {
   it.each([

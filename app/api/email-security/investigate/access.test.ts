@@ -1,10 +1,10 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decode } from "next-auth/jwt";
 import { getAuditStore } from "@/lib/audit/store";
 import { revokeSession } from "@/lib/auth/revocations";
 import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/auth/roles";
-import { getSimulator, type SimulatorFixtures } from "@/lib/simulator";
+import { useDemoSimulator } from "@/lib/testing/simulator";
 import { callRoute, ORIGIN, sessionCookie, type CallOptions } from "@/lib/testing/routes";
 import { GET as search } from "./route";
 import { GET as getMessage } from "./[id]/route";
@@ -23,21 +23,7 @@ import { DELETE as deleteJob, GET as getJob } from "./bulk/[jobId]/route";
 import { POST as cancelJob } from "./bulk/[jobId]/cancel/route";
 import { GET as listJobMessages } from "./bulk/[jobId]/messages/route";
 
-delete process.env.CLOUDFLARE_API_TOKEN;
-// Every call here should reach the simulator; caching has its own tests.
-process.env.READ_CACHE_MS = "0";
-process.env.DATABASE_URL = ":memory:";
-
-const sim = getSimulator();
-let fx: SimulatorFixtures;
-beforeAll(() => {
-  sim.reset();
-  fx = sim.fixtures();
-});
-beforeEach(() => {
-  sim.clearFaults();
-  sim.clearCalls();
-});
+const { sim, fx } = useDemoSimulator();
 
 const UUID = "3f2b8c1e-9a4d-4e6b-8c2a-1d5e7f9a0b3c";
 type Who = Role | null;

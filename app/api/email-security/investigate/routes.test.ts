@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getSimulator, type SimulatorFixtures } from "@/lib/simulator";
+import { describe, expect, it } from "vitest";
+import { useDemoSimulator } from "@/lib/testing/simulator";
 import { callRoute, type CallOptions } from "@/lib/testing/routes";
 import { GET as search } from "./route";
 import { GET as getMessage } from "./[id]/route";
@@ -18,26 +18,9 @@ import { DELETE as deleteJob, GET as getJob } from "./bulk/[jobId]/route";
 import { POST as cancelJob } from "./bulk/[jobId]/cancel/route";
 import { GET as listJobMessages } from "./bulk/[jobId]/messages/route";
 
-// Demo mode: no token, so every route talks to the in-process simulator through the real SDK.
-delete process.env.CLOUDFLARE_API_TOKEN;
-// Every call here should reach the simulator; caching has its own tests.
-process.env.READ_CACHE_MS = "0";
-delete process.env.CLOUDFLARE_ACCOUNT_ID;
-
-const sim = getSimulator();
-let fx: SimulatorFixtures;
+const { sim, fx } = useDemoSimulator();
 const API = "/api/email-security/investigate";
 const UUID = "3f2b8c1e-9a4d-4e6b-8c2a-1d5e7f9a0b3c";
-
-beforeAll(() => {
-  sim.reset();
-  fx = sim.fixtures();
-});
-beforeEach(() => {
-  sim.clearFaults();
-  sim.clearCalls();
-});
-afterEach(() => sim.clearFaults());
 
 describe("happy paths through the SDK to the simulator", () => {
   it("searches with filters and cursor paging", async () => {
