@@ -7,10 +7,12 @@ import type { Dataset } from "./generate";
 import { JOB_STATUSES, type JobStore } from "./jobs";
 import { generatePreview, missingMoveItem, moveMessage, reclassifyMessage, releaseMessage, type MoveItem, type ReleaseItem } from "./mutations";
 import { renderPreview } from "./png";
-import { readPage, readPerPage, searchMessages } from "./search";
+import { CURSOR_PAGING, pageNumberedInfo, readPage, readPerPage, searchMessages, type PagingStyle } from "./search";
 import { serializeActionEntry, serializeMessage } from "./serialize";
 import { buildTrace } from "./trace";
 import { DESTINATIONS, DISPOSITIONS, type Destination, type MessageRecord } from "./types";
+import { decodeCursorText, encodeCursorText } from "./cursors";
+import { listKey, searchParamsOf, type Variance } from "./variance";
 
 export interface ApiContext {
   data: Dataset;
@@ -20,6 +22,8 @@ export interface ApiContext {
   body: unknown;
   cache: { previews: BoundedCache<string>; raws: BoundedCache<string> };
   postfixIndex: () => Map<string, MessageRecord>;
+  /** Null unless variance mode is on; see variance.ts. */
+  variance: Variance | null;
 }
 
 export class BoundedCache<V> {
@@ -77,32 +81,49 @@ function readIdList(value: unknown, pointer: string): string[] {
   return value as string[];
 }
 
+/** A message by the id the client knows it by (in variance mode, possibly an odd one). */
+function findMessage(ctx: ApiContext, id: string): MessageRecord | undefined {
+  return ctx.variance ? ctx.variance.findMessage(id) : ctx.data.byId.get(id);
+}
+
+function wireId(ctx: ApiContext, m: MessageRecord): string {
+  return ctx.variance ? ctx.variance.wireId(m) : m.id;
+}
+
 function message(ctx: ApiContext, id: string): MessageRecord {
-  const m = ctx.data.byId.get(id);
+  const m = findMessage(ctx, id);
   if (!m) throw notFound("Message not found");
   return m;
 }
 
-function pageOf<T>(items: T[], params: URLSearchParams): { items: T[]; resultInfo: ResultInfo } {
+function pagingOf(ctx: ApiContext, params: URLSearchParams): PagingStyle {
+  return ctx.variance ? ctx.variance.paging(listKey(ctx.url.pathname, params)) : CURSOR_PAGING;
+}
+
+function readPageCursor(cursor: string): number {
+  const text = /^\d+$/.test(cursor) ? cursor : decodeCursorText(cursor);
+  if (text === null || !/^\d+$/.test(text) || Number(text) < 1) throw badRequest("cursor is invalid", "/query/cursor");
+  return Number(text);
+}
+
+function pageOf<T>(items: T[], params: URLSearchParams, paging: PagingStyle): { items: T[]; resultInfo: ResultInfo } {
   const perPage = readPerPage(params);
   // Job lists page by number; `next`/`previous` carry the neighbouring page number as a string,
   // and the same string is accepted back as `cursor`.
   const cursor = params.get("cursor");
-  let page = readPage(params) ?? 1;
-  if (cursor) {
-    if (!/^\d+$/.test(cursor) || Number(cursor) < 1) throw badRequest("cursor is invalid", "/query/cursor");
-    page = Number(cursor);
-  }
+  const page = cursor ? readPageCursor(cursor) : (readPage(params) ?? 1);
   const from = (page - 1) * perPage;
   const slice = items.slice(from, from + perPage);
+  if (paging.pageNumbered) return { items: slice, resultInfo: pageNumberedInfo(slice.length, page, perPage, items.length) };
+  const cursorFor = (n: number): string => (paging.opaqueCursors ? encodeCursorText(String(n), true) : String(n));
   return {
     items: slice,
     resultInfo: {
       count: slice.length,
       per_page: perPage,
       total_count: 0,
-      next: from + perPage < items.length ? String(page + 1) : null,
-      previous: page > 1 ? String(page - 1) : null,
+      next: from + perPage < items.length ? cursorFor(page + 1) : null,
+      previous: page > 1 ? cursorFor(page - 1) : null,
     },
   };
 }
@@ -121,8 +142,7 @@ export function routeApi(ctx: ApiContext, method: string, rest: string[]): Respo
 
   if (first === undefined) {
     if (method !== "GET") throw methodNotAllowed();
-    const page = searchMessages(ctx.data.messages, params, ctx.now);
-    return successResponse(page.items.map(serializeMessage), { resultInfo: page.resultInfo });
+    return search(ctx, params);
   }
 
   if (first === "bulk") return routeBulk(ctx, method, second, third);
@@ -141,7 +161,7 @@ export function routeApi(ctx: ApiContext, method: string, rest: string[]): Respo
     const submission = params.get("submission");
     if (submission !== null && submission !== "true" && submission !== "false") throw badRequest("submission must be a boolean (true or false)", "/query/submission");
     if (submission === "true" && !m.isPhishSubmission) throw notFound("Message not found in the submissions datastore");
-    return successResponse(serializeMessage(m));
+    return successResponse(serializeMessage(m, wireId(ctx, m)));
   }
   const getters: Record<string, (m: MessageRecord) => unknown> = {
     detections: (m) => buildDetections(m),
@@ -157,7 +177,8 @@ export function routeApi(ctx: ApiContext, method: string, rest: string[]): Respo
   if (method === "POST" && second === "move") {
     const body = objectBody(ctx.body);
     const destination = readDestination(body);
-    return successResponse(moveMessage(message(ctx, id), destination, ctx.now));
+    const m = message(ctx, id);
+    return successResponse(moveMessage(m, destination, ctx.now).map((item) => ({ ...item, message_id: wireId(ctx, m) })));
   }
   if (method === "POST" && second === "reclassify") {
     const body = objectBody(ctx.body);
@@ -176,14 +197,33 @@ export function routeApi(ctx: ApiContext, method: string, rest: string[]): Respo
   throw noRoute();
 }
 
+function search(ctx: ApiContext, requestParams: URLSearchParams): Response {
+  const params = searchParamsOf(requestParams);
+  if (!params) throw badRequest("search_id is invalid or has expired; start the search again", "/query/search_id");
+  // Run the search even when answering 202, so a bad filter is still a 400 straight away.
+  const page = searchMessages(ctx.data.messages, params, ctx.now, ctx.variance ? { paging: pagingOf(ctx, params), wireId: (m) => wireId(ctx, m) } : {});
+  const location = ctx.variance?.searchLocation(ctx.url) ?? null;
+  if (location) {
+    return successResponse([], {
+      status: 202,
+      resultInfo: { count: 0, per_page: page.resultInfo.per_page, total_count: 0, next: null, previous: null },
+      headers: { location },
+    });
+  }
+  return successResponse(
+    page.items.map((m) => serializeMessage(m, wireId(ctx, m))),
+    { resultInfo: page.resultInfo },
+  );
+}
+
 function bulkMove(ctx: ApiContext): Response {
   const body = objectBody(ctx.body);
   const destination = readDestination(body);
   const usePostfix = body.ids === undefined && body.postfix_ids !== undefined;
   const ids = usePostfix ? readIdList(body.postfix_ids, "/postfix_ids") : readIdList(body.ids, "/ids");
   const items: MoveItem[] = ids.flatMap((id) => {
-    const m = usePostfix ? ctx.postfixIndex().get(id) : ctx.data.byId.get(id);
-    return m ? moveMessage(m, destination, ctx.now) : [missingMoveItem(id, destination)];
+    const m = usePostfix ? ctx.postfixIndex().get(id) : findMessage(ctx, id);
+    return m ? moveMessage(m, destination, ctx.now).map((item) => ({ ...item, message_id: wireId(ctx, m) })) : [missingMoveItem(id, destination)];
   });
   return successResponse(items);
 }
@@ -192,8 +232,8 @@ function release(ctx: ApiContext): Response {
   // The published schema sends a bare array; SDK 7.3.0 sends {ids}. Both are accepted.
   const ids = Array.isArray(ctx.body) ? readIdList(ctx.body, "") : readIdList(objectBody(ctx.body).ids, "/ids");
   const items: ReleaseItem[] = ids.map((id) => {
-    const m = ctx.data.byId.get(id);
-    return m ? releaseMessage(m, ctx.now) : { id, delivered: [], failed: [id], undelivered: [] };
+    const m = findMessage(ctx, id);
+    return m ? { ...releaseMessage(m, ctx.now), id: wireId(ctx, m) } : { id, delivered: [], failed: [id], undelivered: [] };
   });
   return successResponse(items);
 }
@@ -202,8 +242,8 @@ function createPreview(ctx: ApiContext): Response {
   // The published schema sends {postfix_id}; SDK 7.3.0 sends {id}. Both are accepted.
   const body = objectBody(ctx.body);
   let m: MessageRecord | undefined;
-  if (typeof body.id === "string" && body.id) m = ctx.data.byId.get(body.id);
-  else if (typeof body.postfix_id === "string" && body.postfix_id) m = ctx.postfixIndex().get(body.postfix_id) ?? ctx.data.byId.get(body.postfix_id);
+  if (typeof body.id === "string" && body.id) m = findMessage(ctx, body.id);
+  else if (typeof body.postfix_id === "string" && body.postfix_id) m = ctx.postfixIndex().get(body.postfix_id) ?? findMessage(ctx, body.postfix_id);
   else throw badRequest("id is required", "/id");
   if (!m) throw notFound("Message not found");
   const record = m;
@@ -218,7 +258,7 @@ function routeBulk(ctx: ApiContext, method: string, jobId: string | undefined, a
     if (method !== "GET") throw methodNotAllowed();
     const actionType = params.get("action_type");
     if (actionType && actionType !== "MOVE" && actionType !== "RELEASE") throw badRequest("action_type must be one of: MOVE, RELEASE", "/query/action_type");
-    const page = pageOf(ctx.jobs.list({ status: readJobStatus(params), actionType: actionType || null }), params);
+    const page = pageOf(ctx.jobs.list({ status: readJobStatus(params), actionType: actionType || null }), params, pagingOf(ctx, params));
     return successResponse(page.items, { resultInfo: page.resultInfo });
   }
   if (!UUID.test(jobId)) throw badRequest("job_id must be a UUID", "/job_id");
@@ -233,7 +273,7 @@ function routeBulk(ctx: ApiContext, method: string, jobId: string | undefined, a
   }
   if (action === "messages") {
     if (method !== "GET") throw methodNotAllowed();
-    const page = pageOf(ctx.jobs.rows(jobId, readJobStatus(params)), params);
+    const page = pageOf(ctx.jobs.rows(jobId, readJobStatus(params)), params, pagingOf(ctx, params));
     return successResponse(page.items, { resultInfo: page.resultInfo });
   }
   throw noRoute();

@@ -2,34 +2,31 @@
 // Schema validator, so the simulator cannot drift from what Cloudflare documents.
 // OpenAPI 3.0 is not JSON Schema: `nullable` becomes a union with null, component refs are
 // re-rooted, and vendor keywords are dropped.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { isReconstructed, openApiSpec as spec, operationFor, operationIds, responseSchema, type SchemaObject } from "./openapi";
 
-interface Operation {
-  operationId: string;
-  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: unknown }> }>;
-}
-interface Spec {
-  paths: Record<string, Record<string, unknown>>;
-  components: { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> } & Record<string, unknown>;
-}
+export { operationFor } from "./openapi";
 
-const spec = JSON.parse(readFileSync(fileURLToPath(new URL("./email-security-investigate.openapi.json", import.meta.url)), "utf8")) as Spec;
 const DROP = new Set(["nullable", "discriminator", "example", "deprecated", "readOnly"]);
 
-export function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
+/**
+ * `softEnums`: a string enum is dropped (the value must still be a string). Used for components
+ * whose definition is reconstructed, where the listed values are our best knowledge, not a
+ * closed set: variance mode sends values outside them (see variance.ts).
+ */
+export function toJsonSchema(node: unknown, root = "openapi", softEnums = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => toJsonSchema(n, root, softEnums));
   if (!node || typeof node !== "object") return node;
   const source = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  const dropEnum = softEnums && Array.isArray(source.enum) && source.enum.every((v) => typeof v === "string");
   for (const [key, value] of Object.entries(source)) {
-    if (DROP.has(key) || key.startsWith("x-")) continue;
-    if (key === "$ref" && typeof value === "string") out.$ref = value.replace(/^#\/components\//, "openapi#/components/");
+    if (DROP.has(key) || key.startsWith("x-") || (key === "enum" && dropEnum)) continue;
+    if (key === "$ref" && typeof value === "string") out.$ref = value.replace(/^#\/components\//, `${root}#/components/`);
     else if (key === "properties" && value && typeof value === "object") {
-      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSchema(v)]));
-    } else out[key] = toJsonSchema(value);
+      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSchema(v, root, softEnums)]));
+    } else out[key] = toJsonSchema(value, root, softEnums);
   }
   return source.nullable === true ? { anyOf: [out, { type: "null" }] } : out;
 }
@@ -39,44 +36,39 @@ addFormats(ajv);
 ajv.addFormat("double", true);
 ajv.addFormat("int64", true);
 ajv.addSchema({ $id: "openapi", components: toJsonSchema(spec.components) });
-
-const routes = Object.entries(spec.paths)
-  .flatMap(([template, item]) =>
-    Object.entries(item)
-      .filter(([method]) => ["get", "post", "put", "delete", "patch"].includes(method))
-      .map(([method, op]) => ({
-        method: method.toUpperCase(),
-        template,
-        params: (template.match(/\{/g) ?? []).length,
-        regex: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
-        op: op as Operation,
-      })),
-  )
-  .sort((a, b) => a.params - b.params);
+ajv.addSchema({
+  $id: "openapi-soft",
+  components: {
+    ...(toJsonSchema(spec.components, "openapi-soft") as object),
+    schemas: Object.fromEntries(
+      Object.entries(spec.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema, "openapi-soft", isReconstructed(schema))]),
+    ),
+  },
+});
 
 const compiled = new Map<string, ValidateFunction>();
 
-export function operationFor(method: string, path: string): Operation | null {
-  return routes.find((r) => r.method === method && r.regex.test(path))?.op ?? null;
+export interface ContractOptions {
+  /** Accept unknown values in the enums of reconstructed components (variance mode's `unknownEnums`). */
+  softEnums?: boolean;
 }
 
 /** Returns a list of problems (empty when the response matches the contract). */
-export function contractProblems(method: string, path: string, status: number, body: unknown): string[] {
+export function contractProblems(method: string, path: string, status: number, body: unknown, options: ContractOptions = {}): string[] {
   const op = operationFor(method, path);
   if (!op) return [`no operation in the contract for ${method} ${path}`];
-  let response = op.responses[String(status)] ?? (status >= 400 && status < 500 ? op.responses["4XX"] : undefined);
-  if (response?.$ref) response = spec.components.responses[response.$ref.split("/").pop() ?? ""];
-  let schema = response?.content?.["application/json"]?.schema;
+  let schema: SchemaObject | undefined = responseSchema(op, status);
   if (!schema && status >= 400) schema = { $ref: "#/components/schemas/email-security_api-response-common-failure" };
   if (!schema) return [`${op.operationId} documents no ${status} response`];
-  const key = `${op.operationId} ${status}`;
+  const root = options.softEnums ? "openapi-soft" : "openapi";
+  const key = `${op.operationId} ${status} ${root}`;
   let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(toJsonSchema(schema) as object);
+    validate = ajv.compile(toJsonSchema(schema, root) as object);
     compiled.set(key, validate);
   }
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `${op.operationId} ${status}: ${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
 }
 
-export const contractOperationIds = routes.map((r) => r.op.operationId);
+export const contractOperationIds = operationIds;

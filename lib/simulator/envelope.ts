@@ -6,13 +6,16 @@ export interface CloudflareError {
   source?: { pointer: string };
 }
 
-export interface ResultInfo {
-  count: number;
-  per_page: number;
-  total_count: 0; // deprecated upstream: always 0 since 2026-11-01
-  next: string | null;
-  previous: string | null;
-}
+export type ResultInfo =
+  | {
+      count: number;
+      per_page: number;
+      total_count: 0; // deprecated upstream: always 0 since 2026-11-01
+      next: string | null;
+      previous: string | null;
+    }
+  // Variance mode's `pageNumbered` answer: how lists paged before cursors.
+  | { count: number; page: number; per_page: number; total_count: number };
 
 export const ERROR_CODES = {
   badRequest: 1001,

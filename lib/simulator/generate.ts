@@ -20,6 +20,8 @@ export interface SimulatorFixtures {
   campaignEdfHash: string;
   campaignSender: string;
   campaignSubject: string;
+  /** Variance mode with oddIds on: a message whose investigate id contains `.` and `+`. */
+  oddIdMessage?: string;
   accountId?: never;
 }
 

@@ -7,9 +7,12 @@ import { FaultEngine, isSearchPath, validateFaultRules, type FaultRule } from ".
 import { generateDataset, type Dataset, type SimulatorFixtures } from "./generate";
 import { JobStore } from "./jobs";
 import type { MessageRecord } from "./types";
+import { Variance } from "./variance";
+import { varianceConfigSchema, varianceFromEnv, type VarianceConfig } from "./variance-config";
 
 export type { FaultRule } from "./faults";
 export type { SimulatorFixtures } from "./generate";
+export { VARIANCE_QUIRKS, varianceConfigSchema, varianceQuirkSchema, type VarianceConfig, type VarianceQuirk } from "./variance-config";
 
 export interface SimulatorOptions {
   seed?: number;
@@ -18,6 +21,8 @@ export interface SimulatorOptions {
   messageCount?: number;
   /** When set, only this bearer token is accepted. */
   token?: string;
+  /** Variance mode (see variance.ts); off when absent or null. */
+  variance?: VarianceConfig | null;
 }
 
 export interface CallRecord {
@@ -36,8 +41,12 @@ export interface Simulator {
   clearFaults(): void;
   calls(): CallRecord[];
   clearCalls(): void;
+  /** Also turns variance mode off. */
   reset(): void;
   fixtures(): SimulatorFixtures;
+  /** Turns variance mode on with this config (validated; throws on a bad one), or off with null. */
+  setVariance(config: VarianceConfig | null): void;
+  variance(): VarianceConfig | null;
 }
 
 const API_PREFIX = "/client/v4";
@@ -50,7 +59,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const now = options.now ?? Date.now;
   const messageCount = options.messageCount ?? 10_000;
   let data: Dataset = generateDataset(seed, now(), messageCount);
-  let jobs = new JobStore(seed, () => data.messages);
+  let variance: Variance | null = null;
+  const wireId = (m: MessageRecord): string => (variance ? variance.wireId(m) : m.id);
+  let jobs = new JobStore(seed, () => data.messages, wireId);
   let postfixIndex: Map<string, MessageRecord> | null = null;
   const faults = new FaultEngine(seed);
   const cache = { previews: new BoundedCache<string>(256), raws: new BoundedCache<string>(32) };
@@ -58,13 +69,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   const reset = (): void => {
     data = generateDataset(seed, now(), messageCount);
-    jobs = new JobStore(seed, () => data.messages);
+    variance = null;
+    jobs = new JobStore(seed, () => data.messages, wireId);
     postfixIndex = null;
     cache.previews.clear();
     cache.raws.clear();
     faults.clear();
     callLog = [];
   };
+  const setVariance = (config: VarianceConfig | null): void => {
+    variance = config === null ? null : new Variance(varianceConfigSchema.parse(config), data);
+  };
+  setVariance(options.variance ?? null);
 
   async function handle(input: Request | string | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && !init ? input : new Request(input, init);
@@ -120,7 +136,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     try {
       const at = now();
       jobs.advance(at);
-      return routeApi(
+      const response = routeApi(
         {
           data,
           jobs,
@@ -129,10 +145,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           body: body.value,
           cache,
           postfixIndex: () => (postfixIndex ??= new Map(data.messages.map((m) => [m.postfixId, m]))),
+          variance,
         },
         method,
         rest,
       );
+      return variance ? await reshaped(variance, response, method, path) : response;
     } catch (error) {
       if (error instanceof ApiError) return failureResponse(error.status, error.errors);
       console.error("[simulator] unhandled error", error);
@@ -167,11 +185,29 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         reset();
         return successResponse({ reset: true });
       case "GET fixtures":
-        return successResponse(data.fixtures);
+        return successResponse(fixtures());
+      case "GET variance":
+        return successResponse(variance?.config ?? null);
+      case "PUT variance": {
+        const parsed = parseBody(await request.text());
+        const config = varianceConfigSchema.safeParse(parsed.ok ? parsed.value : undefined);
+        if (!config.success) {
+          const issue = config.error.issues[0];
+          const pointer = `/${issue?.path.join("/") ?? ""}`;
+          return failureResponse(400, [{ code: ERROR_CODES.badRequest, message: `Invalid variance config: ${issue?.message ?? "expected { seed, force? }"} at ${pointer}`, source: { pointer } }]);
+        }
+        setVariance(config.data);
+        return successResponse(config.data);
+      }
+      case "DELETE variance":
+        setVariance(null);
+        return successResponse(null);
       default:
         return jsonResponse(404, { success: false, errors: [{ code: ERROR_CODES.noRoute, message: `No simulator control route ${route}` }], messages: [], result: null });
     }
   }
+
+  const fixtures = (): SimulatorFixtures => (variance ? variance.fixtures(data.fixtures) : { ...data.fixtures });
 
   return {
     handle,
@@ -182,8 +218,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       callLog = [];
     },
     reset,
-    fixtures: () => ({ ...data.fixtures }),
+    fixtures,
+    setVariance,
+    variance: () => variance?.config ?? null,
   };
+}
+
+/** Applies variance to a successful JSON reply; the route itself built it exactly as without variance. */
+async function reshaped(variance: Variance, response: Response, method: string, path: string): Promise<Response> {
+  if (response.status < 200 || response.status >= 300) return response;
+  const body = (await response.json()) as { result?: unknown };
+  variance.reshape(method, path, response.status, body);
+  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
 }
 
 function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -224,6 +270,6 @@ export const MAX_CALL_LOG = 5_000;
 /** Process-wide simulator kept on globalThis so Next dev hot reloads do not regenerate data. */
 export function getSimulator(): Simulator {
   const holder = globalThis as typeof globalThis & { [GLOBAL_KEY]?: Simulator };
-  holder[GLOBAL_KEY] ??= createSimulator({ token: process.env.SIMULATOR_TOKEN || undefined });
+  holder[GLOBAL_KEY] ??= createSimulator({ token: process.env.SIMULATOR_TOKEN || undefined, variance: varianceFromEnv() });
   return holder[GLOBAL_KEY];
 }

@@ -58,6 +58,8 @@ export class JobStore {
   constructor(
     private readonly seed: number,
     private readonly messages: () => readonly MessageRecord[],
+    /** The id a message goes by on the wire (variance mode may make it odd). */
+    private readonly wireId: (m: MessageRecord) => string = (m) => m.id,
   ) {}
 
   create(body: unknown, now: number): Record<string, unknown> {
@@ -263,7 +265,7 @@ export class JobStore {
       created_at: isoSeconds(job.discoveredAt ?? job.createdAt),
       alert_id: m.alertId,
       email_message_id: m.messageId,
-      message: serializeMessage(m),
+      message: serializeMessage(m, this.wireId(m)),
     };
   }
 }

@@ -1,5 +1,6 @@
 // Search semantics shared by GET /investigate and bulk-job discovery: parameter validation,
 // matching, and opaque keyset cursors that stay correct while messages change underneath.
+import { decodeCursorText, encodeCursorText } from "./cursors";
 import { badRequest, type ResultInfo } from "./envelope";
 import { hashString } from "./prng";
 import { DELIVERY_STATUSES, DETECTION_DISPOSITIONS, DISPOSITIONS, type Disposition, type MessageRecord, type PostDeliveryOperation } from "./types";
@@ -139,7 +140,7 @@ function haystack(m: MessageRecord): string {
   return m.haystack;
 }
 
-export function matchesFilter(m: MessageRecord, f: SearchFilter): boolean {
+export function matchesFilter(m: MessageRecord, f: SearchFilter, wireId?: (m: MessageRecord) => string): boolean {
   if (m.scannedAt < f.start || m.scannedAt > f.end) return false;
   if (f.detectionsOnly && !DETECTION_DISPOSITIONS.has(m.disposition)) return false;
   if (f.finalDisposition && m.disposition !== f.finalDisposition) return false;
@@ -170,7 +171,10 @@ export function matchesFilter(m: MessageRecord, f: SearchFilter): boolean {
   }
   if (f.terms.length > 0) {
     const text = haystack(m);
-    if (!f.terms.every((t) => text.includes(t))) return false;
+    // In variance mode a message may go by another id on the wire (see variance.ts `oddIds`).
+    const wire = wireId?.(m);
+    const alias = wire !== undefined && wire !== m.id ? wire.toLowerCase() : null;
+    if (!f.terms.every((t) => text.includes(t) || (alias !== null && alias.includes(t)))) return false;
   }
   return true;
 }
@@ -182,14 +186,16 @@ interface Cursor {
   f: string;
 }
 
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
+function encodeCursor(c: Cursor, opaque: boolean): string {
+  return encodeCursorText(JSON.stringify(c), opaque);
 }
 
 function decodeCursor(text: string, fingerprint: string): Cursor {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    const decoded = decodeCursorText(text);
+    if (decoded === null) throw new Error("not base64");
+    parsed = JSON.parse(decoded);
   } catch {
     throw badRequest("cursor is invalid", "/query/cursor");
   }
@@ -227,7 +233,21 @@ export interface SearchPage {
   resultInfo: ResultInfo;
 }
 
-export function searchMessages(messages: readonly MessageRecord[], params: URLSearchParams, now: number): SearchPage {
+/** How a list answers: cursors (the default) or, in variance mode, page numbers or opaque cursors. */
+export interface PagingStyle {
+  pageNumbered: boolean;
+  opaqueCursors: boolean;
+}
+
+export const CURSOR_PAGING: PagingStyle = { pageNumbered: false, opaqueCursors: false };
+
+export interface SearchOptions {
+  paging?: PagingStyle;
+  wireId?: (m: MessageRecord) => string;
+}
+
+export function searchMessages(messages: readonly MessageRecord[], params: URLSearchParams, now: number, options: SearchOptions = {}): SearchPage {
+  const paging = options.paging ?? CURSOR_PAGING;
   const filter = parseFilter(
     {
       source: "query",
@@ -251,10 +271,17 @@ export function searchMessages(messages: readonly MessageRecord[], params: URLSe
       .map(([k, v]) => `${k}=${v}`)
       .join("&"),
   ).toString(16);
-  const matching = messages.filter((m) => matchesFilter(m, filter));
+  const wireId = options.wireId;
+  const matching = messages.filter((m) => matchesFilter(m, filter, wireId));
 
-  let from: number;
   const cursorText = params.get("cursor");
+  if (paging.pageNumbered && !cursorText) {
+    const current = page ?? 1;
+    const from = Math.min(matching.length, (current - 1) * perPage);
+    const items = matching.slice(from, from + perPage);
+    return { items, resultInfo: pageNumberedInfo(items.length, current, perPage, matching.length) };
+  }
+  let from: number;
   if (cursorText) {
     const c = decodeCursor(cursorText, fingerprint);
     const firstAfter = matching.findIndex((m) => !before(m, c.t, c.i) && !(m.scannedAt === c.t && m.id === c.i));
@@ -266,16 +293,24 @@ export function searchMessages(messages: readonly MessageRecord[], params: URLSe
       const end = keyIndex === -1 ? matching.length : keyIndex;
       from = Math.max(0, end - perPage);
       const items = matching.slice(from, end);
-      return page_(items, from, end, matching, perPage, fingerprint);
+      return page_(items, from, end, matching, perPage, fingerprint, paging.opaqueCursors);
     }
   } else {
     from = page ? (page - 1) * perPage : 0;
   }
   const to = Math.min(matching.length, from + perPage);
-  return page_(matching.slice(from, to), from, to, matching, perPage, fingerprint);
+  return page_(matching.slice(from, to), from, to, matching, perPage, fingerprint, paging.opaqueCursors);
 }
 
-function page_(items: MessageRecord[], from: number, to: number, matching: MessageRecord[], perPage: number, fingerprint: string): SearchPage {
+/**
+ * The pre-cursor answer (variance `pageNumbered`): the page number and a real total, and no
+ * `next`/`previous`, so a client pages by asking for `page=N+1` until a page comes back short.
+ */
+export function pageNumberedInfo(count: number, page: number, perPage: number, total: number): ResultInfo {
+  return { count, page, per_page: perPage, total_count: total };
+}
+
+function page_(items: MessageRecord[], from: number, to: number, matching: MessageRecord[], perPage: number, fingerprint: string, opaque: boolean): SearchPage {
   const first = items[0];
   const last = items[items.length - 1];
   return {
@@ -284,8 +319,8 @@ function page_(items: MessageRecord[], from: number, to: number, matching: Messa
       count: items.length,
       per_page: perPage,
       total_count: 0,
-      next: last && to < matching.length ? encodeCursor({ d: "n", t: last.scannedAt, i: last.id, f: fingerprint }) : null,
-      previous: first && from > 0 ? encodeCursor({ d: "p", t: first.scannedAt, i: first.id, f: fingerprint }) : null,
+      next: last && to < matching.length ? encodeCursor({ d: "n", t: last.scannedAt, i: last.id, f: fingerprint }, opaque) : null,
+      previous: first && from > 0 ? encodeCursor({ d: "p", t: first.scannedAt, i: first.id, f: fingerprint }, opaque) : null,
     },
   };
 }

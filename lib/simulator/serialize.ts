@@ -10,10 +10,11 @@ export function rfc2822(ms: number): string {
   return new Date(ms).toUTCString().replace("GMT", "+0000");
 }
 
-export function serializeMessage(m: MessageRecord): Record<string, unknown> {
+/** `id` is the id the message goes by on the wire, which variance mode may make odd. */
+export function serializeMessage(m: MessageRecord, id = m.id): Record<string, unknown> {
   const scannedAt = isoSeconds(m.scannedAt);
   return {
-    id: m.id,
+    id,
     // `ts` and the embedded `action_log` are deprecated, but the contract (and SDK 7.3.0 types) still
     // mark them required, so they are sent: `ts` mirrors scanned_at, and action_log is always empty so
     // nothing can quietly depend on it instead of GET /{id}/action_log. `findings` is not required: omitted.
