@@ -55,4 +55,34 @@ describe("http server", () => {
     child.kill("SIGTERM");
     expect(await exited, stderr).toBe("0/null");
   });
+
+  it("standalone.ts --variance starts in variance mode with that seed", async () => {
+    const script = fileURLToPath(new URL("./standalone.ts", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", script, "--port", "0", "--variance", "7"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const baseUrl = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const match = /listening on (\S+)\n/.exec(out);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.once("exit", (code) => reject(new Error(`exited ${code}`)));
+      });
+      const config = await (await fetch(`${baseUrl}/__simulator/variance`)).json();
+      expect(config.result).toEqual({ seed: 7 });
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("standalone.ts refuses a malformed --variance, naming the option", async () => {
+    const script = fileURLToPath(new URL("./standalone.ts", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", script, "--port", "0", "--variance", "seven"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--variance must be a non-negative whole number/);
+  });
 });

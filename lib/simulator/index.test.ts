@@ -22,4 +22,11 @@ describe("getSimulator", () => {
     expect((await sim.handle(url, { headers: { authorization: "Bearer nope" } })).status).toBe(401);
     expect((await sim.handle(url, { headers: { authorization: "Bearer from-env" } })).status).toBe(200);
   });
+
+  it("leaves variance mode off unless SIMULATOR_VARIANCE_SEED is set", () => {
+    expect(getSimulator().variance()).toBeNull();
+    delete (globalThis as Record<symbol, unknown>)[KEY];
+    vi.stubEnv("SIMULATOR_VARIANCE_SEED", "7");
+    expect(getSimulator().variance()).toEqual({ seed: 7 });
+  });
 });
