@@ -49,6 +49,13 @@ describe("audit routes", () => {
     expect(admin.json.result[0].ip).toBe("192.0.2.1");
   });
 
+  it("keeps who read a message's raw source out of its Action log (that is the audit page's business)", async () => {
+    getAuditStore().record({ email: "reader@x.test", role: "viewer", operation: "raw_download", messageIds: ["msg-1"], outcome: "succeeded", status: 200 });
+    const res = await callRoute(messageAudit, "/x", { params: { id: "msg-1" } });
+    expect(res.json.result.map((r: { operation: string }) => r.operation)).toEqual(["move"]);
+    expect(getAuditStore().list({ messageId: "msg-1", operation: "raw_download" })).toHaveLength(1);
+  });
+
   it("exports CSV with formula cells neutralised", async () => {
     const res = await callRoute(exportAudit, "/api/audit/export");
     expect(res.status).toBe(200);

@@ -138,6 +138,13 @@ describe("audit trail", () => {
     });
   });
 
+  it("records who read a message's raw source, without keeping the message in the trail", async () => {
+    const res = await callRoute(getRaw, "/x", { params: { id: fx.deliveredId }, as: "viewer", headers: { cookie: await sessionCookie("viewer", "reader@tests.test") } });
+    expect(res.status).toBe(200);
+    const [record] = getAuditStore().list({ operation: "raw_download" });
+    expect(record).toMatchObject({ email: "reader@tests.test", role: "viewer", message_ids: [fx.deliveredId], outcome: "succeeded", result: null });
+  });
+
   it("records a role refusal as such, and nothing for a request refused as malformed", async () => {
     const before = getAuditStore().list().length;
     await callRoute(moveOne, "/x", { params: { id: fx.deliveredId }, body: { destination: "Inbox" }, as: "viewer" });
