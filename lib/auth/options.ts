@@ -119,9 +119,14 @@ export function getAuthOptions(): NextAuthOptions {
       error(code, metadata) {
         // A refused session is the rules working, not an error worth a stack trace.
         if (metadata instanceof SessionRefusedError) return;
-        // The OIDC callback failed (provider said no, bad state, unreadable profile): a failed sign-in.
-        if (code.startsWith("OAUTH_")) {
-          recordSignIn({ email: "unknown", outcome: "failure", reason: "oidc_error", provider: "oidc", ...authRequestOrigin() });
+        // The OIDC callback failed (provider said no, bad state, unreadable profile, sign-in refused
+        // here): a failed sign-in. next-auth logs a provider's own error twice, first as an object
+        // with a providerId, then as OAUTH_CALLBACK_ERROR; one row is enough.
+        const failure = code === "OAUTH_CALLBACK_ERROR" || (code === "OAUTH_CALLBACK_HANDLER_ERROR" && metadata instanceof Error);
+        if (failure) {
+          const cause = (metadata as { error?: unknown })?.error ?? metadata;
+          const refused = cause instanceof Error && /access_denied/.test(cause.message);
+          recordSignIn({ email: "unknown", outcome: "failure", reason: refused ? "oidc_refused" : "oidc_error", provider: "oidc", ...authRequestOrigin() });
         }
         console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message ?? "");
       },

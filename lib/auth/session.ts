@@ -53,7 +53,7 @@ export function acceptSession(token: JWT | null | undefined): AcceptedSession | 
  * Cookies as sent. A value that is not valid percent-encoding is kept as it came (the way the
  * `cookie` package does) instead of throwing: a damaged cookie is no session, not a server error.
  */
-export function cookiesOf(request: Request): Record<string, string> {
+function cookiesOf(request: Request): Record<string, string> {
   const jar: Record<string, string> = Object.create(null);
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
     const eq = part.indexOf("=");

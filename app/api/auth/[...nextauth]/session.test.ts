@@ -4,6 +4,7 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getAuditStore } from "@/lib/audit/store";
 import { getDatabase } from "@/lib/db";
+import { getAuthOptions } from "@/lib/auth/options";
 import { getEnv } from "@/lib/env";
 import { ORIGIN, signedInToken } from "@/lib/testing/routes";
 import { GET, POST } from "./route";
@@ -165,5 +166,21 @@ describe("sign-in is audited", () => {
     expect(Number(row.expires_at) - before).toBeGreaterThanOrEqual(10 * 60 * 60);
     expect(Number(row.expires_at) - before).toBeLessThanOrEqual(10 * 60 * 60 + 5);
     expect(claims.sessionExpiresAt).toBe(row.expires_at);
+  });
+});
+
+describe("a failed single sign-on is audited once", () => {
+  it.each([
+    ["the provider refused", new Error("access_denied"), "oidc_refused"],
+    ["the callback failed", new Error("state mismatch"), "oidc_error"],
+  ])("%s", (_name, error, reason) => {
+    const logger = getAuthOptions().logger!;
+    const before = getAuditStore().list({ operation: "sign_in" }).length;
+    // next-auth reports a provider's error twice: first with its provider id, then as the callback error.
+    logger.error!("OAUTH_CALLBACK_HANDLER_ERROR", { error, providerId: "oidc" } as never);
+    logger.error!("OAUTH_CALLBACK_ERROR", { error, providerId: "oidc" } as never);
+    const rows = getAuditStore().list({ operation: "sign_in" });
+    expect(rows).toHaveLength(before + 1);
+    expect(rows[0]).toMatchObject({ email: "unknown", outcome: "failed", params: { provider: "oidc", reason } });
   });
 });
