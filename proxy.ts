@@ -1,6 +1,6 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { getEnv } from "@/lib/env";
+import { acceptSession, sessionTokenOf } from "@/lib/auth/session";
+import { clearSessionCookies, hasSessionCookie } from "@/lib/auth/session-cookie";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 // Pages behind sign-in. API routes answer 401 JSON themselves (lib/api/access.ts), so a script
@@ -10,12 +10,15 @@ const PUBLIC_PATHS = [/^\/signin(\/|$)/, /^\/api\//];
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!PUBLIC_PATHS.some((re) => re.test(pathname))) {
-    const { auth } = getEnv();
-    const token = await getToken({ req: request, secret: auth.secret, secureCookie: auth.url?.startsWith("https://") ?? false });
-    if (!token?.email) {
+    // Proxy runs in the Node.js runtime (Next 16), so it applies the same session rules as every
+    // other path, database lookup included.
+    const token = await sessionTokenOf(Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])));
+    if (!acceptSession(token)) {
       const signIn = new URL("/signin", request.url);
       signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-      return NextResponse.redirect(signIn);
+      const redirect = NextResponse.redirect(signIn);
+      if (hasSessionCookie(request)) for (const cookie of clearSessionCookies(request)) redirect.headers.append("set-cookie", cookie);
+      return redirect;
     }
   }
   // Next.js reads the nonce from the request's CSP header and stamps it on its own scripts.

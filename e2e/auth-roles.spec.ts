@@ -76,7 +76,7 @@ test.describe("signing in and out", () => {
 
     const before = await page.request.get("/api/email-security/investigate?per_page=1");
     expect(before.status()).toBe(200);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/signin/);
     // A copy of the old cookie is refused too: signing out ended the session on the server.
     const replayed = await page.request.get("/api/email-security/investigate?per_page=1", {

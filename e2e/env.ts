@@ -14,6 +14,16 @@ export const USERS = {
 } as const;
 export type E2ERole = keyof typeof USERS;
 
+/**
+ * Accounts the session journeys sign in and out fresh (ending every session of a user would
+ * otherwise end the stored sign-ins the other journeys share).
+ */
+export const SESSION_USERS = {
+  roamer: { email: "roamer@e2e.test", role: "analyst", password: "roamer-pass-e2e" },
+  leaver: { email: "leaver@e2e.test", role: "viewer", password: "leaver-pass-e2e" },
+  copier: { email: "copier@e2e.test", role: "viewer", password: "copier-pass-e2e" },
+} as const;
+
 export const STORAGE_STATE: Record<E2ERole, string> = {
   viewer: "e2e/.auth/viewer.json",
   analyst: "e2e/.auth/analyst.json",
@@ -49,9 +59,10 @@ export const E2E = {
     CLOUDFLARE_BASE_URL: `http://127.0.0.1:${simulatorPort}/client/v4`,
     NEXTAUTH_SECRET: "fake-e2e-nextauth-secret-000000000000000",
     NEXTAUTH_URL: `http://127.0.0.1:${consolePort}`,
-    CONSOLE_LOCAL_USERS: Object.entries(USERS)
-      .map(([role, u]) => `${u.email}:${role}:${u.password}`)
-      .join(","),
+    CONSOLE_LOCAL_USERS: [
+      ...Object.entries(USERS).map(([role, u]) => `${u.email}:${role}:${u.password}`),
+      ...Object.values(SESSION_USERS).map((u) => `${u.email}:${u.role}:${u.password}`),
+    ].join(","),
     DATABASE_URL: `./data/e2e-audit-${consolePort}.db`,
     OIDC_ISSUER: OIDC.issuer,
     OIDC_CLIENT_ID: OIDC.clientId,

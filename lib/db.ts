@@ -35,6 +35,22 @@ const MIGRATIONS = [
      jti TEXT PRIMARY KEY,
      expires_at INTEGER NOT NULL
    );`,
+  // A session is a server-side row fixed at sign-in: the cookie only carries its id, so signing out,
+  // "sign out everywhere", an admin ending it, or its absolute expiry end it on every path at once.
+  `CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL,
+     role TEXT NOT NULL,
+     provider TEXT NOT NULL,
+     groups TEXT NOT NULL DEFAULT '[]',
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER,
+     revoked_by TEXT,
+     last_seen INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_email ON sessions (email, expires_at);
+   DROP TABLE revoked_sessions;`,
 ];
 
 /** Opens (creating and migrating as needed) the console's embedded database. */
@@ -56,7 +72,7 @@ export function openDatabase(path: string): Database.Database {
 
 const globalForDb = globalThis as unknown as { __triageDb?: Database.Database };
 
-/** The console's one database file (DATABASE_URL): the audit trail and revoked sessions. */
+/** The console's one database file (DATABASE_URL): the audit trail and the sessions. */
 export function getDatabase(): Database.Database {
   globalForDb.__triageDb ??= openDatabase(getEnv().databasePath);
   return globalForDb.__triageDb;

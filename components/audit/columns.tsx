@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { AuditOutcomeBadge } from "./outcome-badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
+import { describeAccessEvent } from "@/lib/audit/describe";
 import type { AuditEvent, AuditOutcome } from "@/lib/audit/types";
 
 const column = createDataColumnHelper<AuditEvent>();
@@ -35,7 +36,7 @@ export const auditColumns: DataTableColumns<AuditEvent> = [
       const e = row.original;
       if (e.job_id) return <Link className="text-blue-700 underline" href={`/bulk/${e.job_id}`}>job {e.job_id.slice(0, 8)}</Link>;
       const [first, ...rest] = e.message_ids;
-      if (!first) return <span className="text-zinc-500">—</span>;
+      if (!first) return <span className="text-zinc-500">{describeAccessEvent(e) ?? "—"}</span>;
       return (
         <span>
           <Link className="text-blue-700 underline" href={`/messages/${encodeURIComponent(first)}`}>

@@ -1,6 +1,7 @@
 import "server-only";
 import { isSameOriginRequest } from "@/lib/auth/origin";
 import { ROLE_FOR, can, type Permission, type Role } from "@/lib/auth/roles";
+import { getAuditStore } from "@/lib/audit/store";
 import { getRequestUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -24,6 +25,17 @@ export async function authorize(request: Request, permission: Permission): Promi
     throw new AppError("forbidden", "Refused: changes must be made from the console's own pages (cross-site request).");
   }
   if (!can(user.role, permission)) {
+    // A refusal is evidence too: someone tried something their role does not allow.
+    getAuditStore().record({
+      email: user.email,
+      role: user.role,
+      operation: "forbidden",
+      params: { method: request.method, route: new URL(request.url).pathname.slice(0, 300), missing_role: ROLE_FOR[permission] },
+      ip: clientAddress(request),
+      userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
+      outcome: "failed",
+      status: 403,
+    });
     throw new AppError(
       "forbidden",
       `This needs the ${ROLE_FOR[permission]} role; ${user.email} has the ${user.role} role.`,
@@ -37,7 +49,7 @@ export async function authorize(request: Request, permission: Permission): Promi
  * X-Forwarded-For chain is kept: its first entry is whatever the client claimed, so the trail
  * records the claim and the hops after it rather than trusting one of them.
  */
-function clientAddress(request: Request): string | null {
+export function clientAddress(request: Request): string | null {
   const chain = request.headers.get("x-forwarded-for") ?? request.headers.get("x-real-ip");
   return chain ? chain.replace(/\s+/g, "").slice(0, 200) : null;
 }

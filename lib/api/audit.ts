@@ -2,6 +2,7 @@ import "server-only";
 import { getAuditStore, type AuditStart } from "@/lib/audit/store";
 import type { AuditOutcome } from "@/lib/audit/types";
 import { AppError } from "@/lib/errors";
+import type { Caller } from "./access";
 import type { RouteReply } from "./route";
 
 /** Per-message results say whether everything went through, or only part of it. */
@@ -36,4 +37,22 @@ export async function auditedCall(entry: AuditStart, call: () => Promise<RouteRe
     store.complete(id, "failed", status, { error: message });
     throw err;
   }
+}
+
+/** A read that is itself worth recording (a raw message, an export): one completed row, no result body. */
+export function recordRead(
+  caller: Caller,
+  entry: Pick<AuditStart, "operation" | "messageIds" | "params">,
+  result?: Record<string, unknown>,
+): void {
+  getAuditStore().record({
+    ...entry,
+    email: caller.email,
+    role: caller.role,
+    ip: caller.ip,
+    userAgent: caller.userAgent,
+    outcome: "succeeded",
+    status: 200,
+    result,
+  });
 }

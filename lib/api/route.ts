@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AuditStart } from "@/lib/audit/store";
+import { clearSessionCookies, hasSessionCookie } from "@/lib/auth/session-cookie";
 import { noQuerySchema } from "@/lib/schemas/bodies";
 import { authorize, type Caller, type Permission } from "./access";
 import { auditedCall } from "./audit";
@@ -36,6 +37,8 @@ export interface RouteReply {
   raw?: boolean;
   status?: number;
   headers?: Record<string, string>;
+  /** `Set-Cookie` values (several are allowed, unlike a header record). */
+  setCookies?: string[];
 }
 
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -69,12 +72,18 @@ export function defineRoute<
       const reply = spec.audit
         ? await auditedCall({ ...spec.audit({ params, body }), email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent }, () => handler(input))
         : await handler(input);
-      if (reply.raw) {
-        return new Response(String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } });
-      }
-      return json(reply.body, { status: reply.status, headers: reply.headers });
+      const response = reply.raw
+        ? new Response(String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } })
+        : json(reply.body, { status: reply.status, headers: reply.headers });
+      for (const cookie of reply.setCookies ?? []) response.headers.append("set-cookie", cookie);
+      return response;
     } catch (err) {
-      return errorResponse(err);
+      const response = errorResponse(err);
+      // A cookie that signs nobody in (revoked, expired, damaged) is dropped, not sent again and again.
+      if (response.status === 401 && hasSessionCookie(request)) {
+        for (const cookie of clearSessionCookies(request)) response.headers.append("set-cookie", cookie);
+      }
+      return response;
     }
   };
 }

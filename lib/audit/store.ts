@@ -18,6 +18,8 @@ export interface AuditStart {
 export interface AuditFilter {
   email?: string;
   operation?: AuditOperation;
+  /** Only these operations (e.g. the changes made to a message, not who read it). */
+  operations?: readonly AuditOperation[];
   outcome?: AuditOutcome;
   start?: string;
   end?: string;
@@ -92,11 +94,23 @@ export class AuditStore {
       .run(new Date().toISOString(), outcome, upstreamStatus, text, jobId ?? null, id);
   }
 
+  /** An event that is over as soon as it happens (a sign-in, a refusal, a download): one row, complete. */
+  record(entry: AuditStart & { outcome: Exclude<AuditOutcome, "pending">; status: number; result?: unknown }): number {
+    const { outcome, status, result, ...start } = entry;
+    const id = this.begin(start);
+    this.complete(id, outcome, status, result ?? null);
+    return id;
+  }
+
   list(filter: AuditFilter = {}): AuditEvent[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (filter.email) (where.push("e.email = ?"), args.push(filter.email.toLowerCase()));
     if (filter.operation) (where.push("e.operation = ?"), args.push(filter.operation));
+    if (filter.operations) {
+      where.push(`e.operation IN (${filter.operations.map(() => "?").join(", ") || "NULL"})`);
+      args.push(...filter.operations);
+    }
     if (filter.outcome) (where.push("e.outcome = ?"), args.push(filter.outcome));
     if (filter.start) (where.push("e.started_at >= ?"), args.push(new Date(filter.start).toISOString()));
     if (filter.end) (where.push("e.started_at <= ?"), args.push(new Date(filter.end).toISOString()));

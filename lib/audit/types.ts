@@ -2,7 +2,8 @@
 export const AUDIT_OUTCOMES = ["pending", "succeeded", "partial", "failed"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-export const AUDIT_OPERATIONS = [
+/** What was done to messages and bulk jobs through the console. */
+export const AUDIT_CHANGE_OPERATIONS = [
   "move",
   "move_bulk",
   "release",
@@ -12,6 +13,18 @@ export const AUDIT_OPERATIONS = [
   "bulk_job_cancel",
   "bulk_job_delete",
 ] as const;
+
+/** Who came in and who was kept out, and what left the console as a file. */
+export const AUDIT_ACCESS_OPERATIONS = [
+  "sign_in",
+  "sign_out",
+  "session_revoke",
+  "forbidden",
+  "audit_export",
+  "raw_download",
+] as const;
+
+export const AUDIT_OPERATIONS = [...AUDIT_CHANGE_OPERATIONS, ...AUDIT_ACCESS_OPERATIONS] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
 export interface AuditEvent {

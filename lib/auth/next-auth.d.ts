@@ -12,5 +12,9 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    /** The server session (lib/auth/server-sessions.ts) this token stands for; fixed at sign-in. */
+    sid?: string;
+    /** The session's absolute expiry, seconds since the epoch; re-issuing the token never moves it. */
+    sessionExpiresAt?: number;
   }
 }

@@ -1,13 +1,27 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { getAuditStore } from "@/lib/audit/store";
+import { recordSignIn } from "@/lib/audit/sign-in";
 import { getEnv } from "@/lib/env";
 import { findLocalUser } from "./local-users";
-import { revokeSession } from "./revocations";
+import { authRequestOrigin } from "./request-context";
 import { roleFromDirectory, roleSchema } from "./roles";
+import { acceptSession } from "./session";
+import { createServerSession, revokeServerSession, SESSION_SECONDS } from "./server-sessions";
 
-/** A working shift: long enough not to interrupt an incident, short enough that a lost laptop expires. */
-const SESSION_SECONDS = 10 * 60 * 60;
+/**
+ * Thrown by the jwt callback for a session the rules refuse. next-auth's session endpoint answers
+ * any error there with an empty session and deletes the cookie, instead of re-issuing it.
+ */
+class SessionRefusedError extends Error {
+  override name = "SessionRefusedError";
+}
+
+const groupsOf = (profile: unknown): string[] => {
+  const groups = (profile as { groups?: unknown } | undefined)?.groups;
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : [];
+};
 
 interface OidcProfile {
   sub: string;
@@ -54,6 +68,16 @@ export function getAuthOptions(): NextAuthOptions {
         async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
           const user = await findLocalUser(auth.localUsers, credentials.email, credentials.password);
+          if (!user) {
+            const known = auth.localUsers.some((u) => u.email === credentials.email.trim().toLowerCase());
+            recordSignIn({
+              email: credentials.email,
+              outcome: "failure",
+              reason: known ? "bad_password" : "unknown_account",
+              provider: "local",
+              ...authRequestOrigin(),
+            });
+          }
           return user ? { id: user.email, email: user.email, name: user.email, role: user.role } : null;
         },
       }),
@@ -68,14 +92,67 @@ export function getAuthOptions(): NextAuthOptions {
     // next-auth makes cookies HttpOnly and SameSite=Lax; Secure (and __Secure- names) on https.
     useSecureCookies: auth.url?.startsWith("https://") ?? false,
     events: {
-      // Signing out ends the session on the server too, not only in this browser.
+      signIn({ user, account }) {
+        recordSignIn({
+          email: user.email ?? "unknown",
+          outcome: "success",
+          provider: account?.provider ?? "unknown",
+          role: roleSchema.catch("viewer").parse(user.role),
+          ...authRequestOrigin(),
+        });
+      },
+      // Signing out ends the server session, so a copy of the cookie is refused everywhere.
       signOut({ token }) {
-        if (typeof token?.jti === "string") revokeSession(token.jti, Number(token.exp ?? 0) || Math.floor(Date.now() / 1000) + SESSION_SECONDS);
+        if (typeof token?.sid !== "string" || !token.email) return;
+        if (!revokeServerSession(token.sid, token.email)) return;
+        getAuditStore().record({
+          email: token.email,
+          role: roleSchema.catch("viewer").parse(token.role),
+          operation: "sign_out",
+          ...authRequestOrigin(),
+          outcome: "succeeded",
+          status: 200,
+        });
       },
     },
+    logger: {
+      error(code, metadata) {
+        // A refused session is the rules working, not an error worth a stack trace.
+        if (metadata instanceof SessionRefusedError) return;
+        // The OIDC callback failed (provider said no, bad state, unreadable profile, sign-in refused
+        // here): a failed sign-in. next-auth logs a provider's own error twice, first as an object
+        // with a providerId, then as OAUTH_CALLBACK_ERROR; one row is enough.
+        const failure = code === "OAUTH_CALLBACK_ERROR" || (code === "OAUTH_CALLBACK_HANDLER_ERROR" && metadata instanceof Error);
+        if (failure) {
+          const cause = (metadata as { error?: unknown })?.error ?? metadata;
+          const refused = cause instanceof Error && /access_denied/.test(cause.message);
+          recordSignIn({ email: "unknown", outcome: "failure", reason: refused ? "oidc_refused" : "oidc_error", provider: "oidc", ...authRequestOrigin() });
+        }
+        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message ?? "");
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
+    },
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.role = roleSchema.catch("viewer").parse(user.role);
+      jwt({ token, user, account, profile }) {
+        if (user) {
+          // Sign-in: the server session is created here, once; re-issues only carry its id.
+          if (!user.email) throw new SessionRefusedError("no email to sign in with");
+          const provider = account?.provider === "oidc" ? "oidc" : "local";
+          const role = roleSchema.catch("viewer").parse(user.role);
+          const session = createServerSession({ email: user.email, role, provider, groups: provider === "oidc" ? groupsOf(profile) : [] });
+          token.sid = session.id;
+          token.role = role;
+          token.sessionExpiresAt = session.expiresAt;
+          return token;
+        }
+        // Every later exchange (GET /api/auth/session) applies the same rules as every other path.
+        const accepted = acceptSession(token);
+        if (!accepted) throw new SessionRefusedError("session refused");
+        token.role = accepted.user.role;
+        token.sessionExpiresAt = accepted.expiresAt;
         return token;
       },
       session({ session, token }) {
@@ -84,6 +161,8 @@ export function getAuthOptions(): NextAuthOptions {
           name: token.name,
           role: roleSchema.catch("viewer").parse(token.role),
         };
+        // The session ends at its absolute expiry, however often the cookie is re-issued.
+        if (typeof token.sessionExpiresAt === "number") session.expires = new Date(token.sessionExpiresAt * 1000).toISOString();
         return session;
       },
     },

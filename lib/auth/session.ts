@@ -1,46 +1,103 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { getEnv } from "@/lib/env";
-import { isSessionRevoked } from "./revocations";
-import { roleSchema, type Role } from "./roles";
+import { getEnv, type AuthEnv } from "@/lib/env";
+import { ROLES, roleFromDirectory, type Role } from "./roles";
+import { findServerSession, nowSeconds, touchServerSession, type ServerSession } from "./server-sessions";
 
 export interface SessionUser {
   email: string;
   role: Role;
 }
 
-function cookiesOf(request: Request): Record<string, string> {
-  const cookies: Record<string, string> = Object.create(null);
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return cookies;
+/** A session every rule has accepted: who, with the role in force now, and which server session. */
+export interface AcceptedSession {
+  user: SessionUser;
+  sessionId: string;
+  /** Seconds since the epoch; fixed at sign-in, never extended. */
+  expiresAt: number;
 }
 
-/** The user a set of cookies signs in, if the session token is valid and not revoked. */
-async function userFromCookies(cookieValues: Record<string, string>): Promise<SessionUser | null> {
+/** ROLES is ordered from least to most allowed. */
+const lower = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
+
+/**
+ * The role in force for a session, from the configuration as it is now: a local account's role
+ * is whatever CONSOLE_LOCAL_USERS says today (no entry: no session); an OIDC user keeps the role
+ * given at sign-in only while the admin/analyst lists still grant it.
+ */
+function roleInForce(session: ServerSession, auth: AuthEnv): Role | null {
+  if (session.provider === "local") {
+    return auth.localUsers.find((u) => u.email === session.email)?.role ?? null;
+  }
+  return lower(session.role, roleFromDirectory({ email: session.email, groups: session.groups }, auth));
+}
+
+/**
+ * THE rule for accepting a session, used by every path that accepts one: API routes, pages,
+ * proxy.ts and next-auth's own session endpoint. A token is only a pointer to a server session;
+ * that session must exist, not be revoked, be inside its absolute lifetime, and its user must
+ * still be allowed in.
+ */
+export function acceptSession(token: JWT | null | undefined): AcceptedSession | null {
+  if (!token || typeof token.sid !== "string") return null;
+  const session = findServerSession(token.sid);
+  if (!session || session.revokedAt !== null || nowSeconds() >= session.expiresAt) return null;
+  const role = roleInForce(session, getEnv().auth);
+  if (!role) return null;
+  touchServerSession(session.id);
+  return { user: { email: session.email, role }, sessionId: session.id, expiresAt: session.expiresAt };
+}
+
+/**
+ * Cookies as sent. A value that is not valid percent-encoding is kept as it came (the way the
+ * `cookie` package does) instead of throwing: a damaged cookie is no session, not a server error.
+ */
+function cookiesOf(request: Request): Record<string, string> {
+  const jar: Record<string, string> = Object.create(null);
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) continue;
+    const value = part.slice(eq + 1).trim();
+    let decoded = value;
+    try {
+      decoded = decodeURIComponent(value);
+    } catch {
+      // kept raw: it will not decrypt, so it signs nobody in
+    }
+    jar[part.slice(0, eq).trim()] = decoded;
+  }
+  return jar;
+}
+
+/** The session token in a set of cookies, decrypted, or null (absent, forged, damaged, expired). */
+export async function sessionTokenOf(cookieValues: Record<string, string>): Promise<JWT | null> {
   const { auth } = getEnv();
-  const token = await getToken({
-    // Cookies only: a bearer token in a header is not a way into the console.
-    req: { headers: new Headers({}), cookies: cookieValues } as never,
-    secret: auth.secret,
-    secureCookie: auth.url?.startsWith("https://") ?? false,
-  });
-  if (!token?.email) return null;
-  if (typeof token.jti === "string" && isSessionRevoked(token.jti)) return null;
-  const role = roleSchema.safeParse(token.role);
-  return role.success ? { email: token.email, role: role.data } : null;
+  try {
+    return await getToken({
+      // Cookies only: a bearer token in a header is not a way into the console.
+      req: { headers: new Headers({}), cookies: cookieValues } as never,
+      secret: auth.secret,
+      secureCookie: auth.url?.startsWith("https://") ?? false,
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** The accepted session of an API request (with its server session id, e.g. to end it). */
+export async function getRequestSession(request: Request): Promise<AcceptedSession | null> {
+  return acceptSession(await sessionTokenOf(cookiesOf(request)));
 }
 
 /** The signed-in user of an API request. */
-export function getRequestUser(request: Request): Promise<SessionUser | null> {
-  return userFromCookies(cookiesOf(request));
+export async function getRequestUser(request: Request): Promise<SessionUser | null> {
+  return (await getRequestSession(request))?.user ?? null;
 }
 
 /** The signed-in user of a server component. */
 export async function getPageUser(): Promise<SessionUser | null> {
   const jar = await cookies();
-  return userFromCookies(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])));
+  const token = await sessionTokenOf(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])));
+  return acceptSession(token)?.user ?? null;
 }

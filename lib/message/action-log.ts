@@ -32,6 +32,12 @@ const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {
   bulk_job_create: "Bulk job created",
   bulk_job_cancel: "Bulk job cancelled",
   bulk_job_delete: "Bulk job deleted",
+  sign_in: "Sign-in",
+  sign_out: "Sign-out",
+  session_revoke: "Sessions ended",
+  forbidden: "Refused (role)",
+  audit_export: "Audit exported",
+  raw_download: "Raw message read",
 };
 
 export function describeAuditOperation(event: Pick<AuditEvent, "operation" | "params">): string {

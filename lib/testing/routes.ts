@@ -1,6 +1,7 @@
 // Calls App Router route handlers the way Next.js does, for tests.
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/lib/auth/roles";
+import { createServerSession } from "@/lib/auth/server-sessions";
 import { getEnv } from "@/lib/env";
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -18,10 +19,31 @@ export interface CallOptions {
   as?: Role | null;
 }
 
-/** A next-auth session cookie, minted the way next-auth mints it. */
+/**
+ * Makes `email` a configured local account with `role` (the configuration the session rules
+ * consult on every request), replacing any earlier entry for it.
+ */
+export function configureLocalUser(email: string, role: Role | null): void {
+  const users = getEnv().auth.localUsers;
+  const index = users.findIndex((u) => u.email === email);
+  if (index >= 0) users.splice(index, 1);
+  if (role) users.push({ email, role, password: "fake-test-password" });
+}
+
+/** A next-auth session token for a signed-in local user, with its server session, as sign-in makes them. */
+export async function signedInToken(role: Role, email = `${role}@tests.test`) {
+  configureLocalUser(email, role);
+  const session = createServerSession({ email, role, provider: "local" });
+  const token = await encode({
+    token: { email, name: email, role, sid: session.id, sessionExpiresAt: session.expiresAt },
+    secret: getEnv().auth.secret,
+  });
+  return { token, session };
+}
+
+/** A next-auth session cookie, minted the way next-auth mints it at sign-in. */
 export async function sessionCookie(role: Role, email = `${role}@tests.test`): Promise<string> {
-  const token = await encode({ token: { email, name: email, role }, secret: getEnv().auth.secret });
-  return `next-auth.session-token=${token}`;
+  return `next-auth.session-token=${(await signedInToken(role, email)).token}`;
 }
 
 export async function callRoute(handler: Handler, path: string, options: CallOptions = {}) {

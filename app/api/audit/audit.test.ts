@@ -49,6 +49,13 @@ describe("audit routes", () => {
     expect(admin.json.result[0].ip).toBe("192.0.2.1");
   });
 
+  it("keeps who read a message's raw source out of its Action log (that is the audit page's business)", async () => {
+    getAuditStore().record({ email: "reader@x.test", role: "viewer", operation: "raw_download", messageIds: ["msg-1"], outcome: "succeeded", status: 200 });
+    const res = await callRoute(messageAudit, "/x", { params: { id: "msg-1" } });
+    expect(res.json.result.map((r: { operation: string }) => r.operation)).toEqual(["move"]);
+    expect(getAuditStore().list({ messageId: "msg-1", operation: "raw_download" })).toHaveLength(1);
+  });
+
   it("exports CSV with formula cells neutralised", async () => {
     const res = await callRoute(exportAudit, "/api/audit/export");
     expect(res.status).toBe(200);
@@ -56,9 +63,21 @@ describe("audit routes", () => {
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="triage-audit-/);
     const [header, ...lines] = res.text.trim().split("\r\n");
     expect(header).toMatch(/^id,started_at,completed_at,email,role,operation/);
-    expect(lines).toHaveLength(2);
+    // The two seeded changes (the role refusals of the tests above are in the trail too).
+    expect(lines.filter((line) => /,(move|release),/.test(line))).toHaveLength(2);
     expect(res.text).toContain("'=cmd");
     expect(res.text).not.toMatch(/(^|,)=cmd/m);
+  });
+
+  it("records each export, with its filter and how many rows left", async () => {
+    const res = await callRoute(exportAudit, "/api/audit/export", { query: "email=ana@x.test" });
+    expect(res.status).toBe(200);
+    expect(getAuditStore().list({ operation: "audit_export" })[0]).toMatchObject({
+      email: "admin@tests.test",
+      outcome: "succeeded",
+      params: { email: "ana@x.test" },
+      result: { rows: 1 },
+    });
   });
 
   it("export is admin-only", async () => {

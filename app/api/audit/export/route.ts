@@ -1,4 +1,5 @@
 // GET /api/audit/export — the filtered audit trail as CSV (admin), for a case file or a spreadsheet.
+import { recordRead } from "@/lib/api/audit";
 import { defineRoute } from "@/lib/api/route";
 import { auditToCsv } from "@/lib/audit/csv";
 import { getAuditStore } from "@/lib/audit/store";
@@ -9,9 +10,10 @@ const MAX_EXPORT_ROWS = 10_000;
 
 export const GET = defineRoute(
   { permission: "admin", query: auditQuerySchema },
-  async ({ query }) => {
+  async ({ query, caller }) => {
     const { page: _page, per_page: _perPage, ...filter } = query;
     const rows = getAuditStore().list({ ...filter, limit: MAX_EXPORT_ROWS });
+    recordRead(caller, { operation: "audit_export", params: filter }, { rows: rows.length });
     return {
       body: auditToCsv(rows),
       raw: true,

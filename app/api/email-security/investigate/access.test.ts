@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { decode } from "next-auth/jwt";
 import { getAuditStore } from "@/lib/audit/store";
-import { revokeSession } from "@/lib/auth/revocations";
-import { getEnv } from "@/lib/env";
+import { revokeUserSessions } from "@/lib/auth/server-sessions";
 import type { Role } from "@/lib/auth/roles";
 import { useDemoSimulator } from "@/lib/testing/simulator";
 import { callRoute, ORIGIN, sessionCookie, type CallOptions } from "@/lib/testing/routes";
@@ -83,8 +81,7 @@ describe("cross-site requests", () => {
   it("refuses a session that was signed out, even if a copy of its cookie is replayed", async () => {
     const cookie = await sessionCookie("analyst", "leaver@tests.test");
     expect((await callRoute(search, "/x", { headers: { cookie } })).status).toBe(200);
-    const token = await decode({ token: cookie.split("=")[1], secret: getEnv().auth.secret });
-    revokeSession(String(token?.jti), Number(token?.exp));
+    revokeUserSessions("leaver@tests.test", "admin@tests.test");
     const replayed = await callRoute(search, "/x", { headers: { cookie } });
     expect(replayed.status).toBe(401);
   });
@@ -141,10 +138,25 @@ describe("audit trail", () => {
     });
   });
 
-  it("records nothing for refused requests", async () => {
+  it("records who read a message's raw source, without keeping the message in the trail", async () => {
+    const res = await callRoute(getRaw, "/x", { params: { id: fx.deliveredId }, as: "viewer", headers: { cookie: await sessionCookie("viewer", "reader@tests.test") } });
+    expect(res.status).toBe(200);
+    const [record] = getAuditStore().list({ operation: "raw_download" });
+    expect(record).toMatchObject({ email: "reader@tests.test", role: "viewer", message_ids: [fx.deliveredId], outcome: "succeeded", result: null });
+  });
+
+  it("records a role refusal as such, and nothing for a request refused as malformed", async () => {
     const before = getAuditStore().list().length;
     await callRoute(moveOne, "/x", { params: { id: fx.deliveredId }, body: { destination: "Inbox" }, as: "viewer" });
     await callRoute(moveOne, "/x", { params: { id: "a/b" }, body: { destination: "Inbox" } });
-    expect(getAuditStore().list()).toHaveLength(before);
+    const records = getAuditStore().list();
+    expect(records).toHaveLength(before + 1);
+    expect(records[0]).toMatchObject({
+      email: "viewer@tests.test",
+      operation: "forbidden",
+      outcome: "failed",
+      upstream_status: 403,
+      params: { method: "POST", route: "/x", missing_role: "analyst" },
+    });
   });
 });

@@ -1,0 +1,27 @@
+import type { AuditEvent } from "./types";
+
+const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+
+/**
+ * What an access event was about, in a few words for the trail's Target column (changes to
+ * messages and jobs link to them instead). Client-safe.
+ */
+export function describeAccessEvent(event: Pick<AuditEvent, "operation" | "params" | "result">): string | null {
+  const p = event.params ?? {};
+  switch (event.operation) {
+    case "sign_in":
+      return [text(p.provider), text(p.reason)].filter(Boolean).join(": ") || null;
+    case "sign_out":
+      return "this session";
+    case "session_revoke":
+      return p.scope === "everywhere" ? "own sessions, everywhere" : `sessions of ${text(p.whose)}`;
+    case "forbidden":
+      return `${text(p.method)} ${text(p.route)} (needs ${text(p.missing_role)})`;
+    case "audit_export": {
+      const rows = (event.result as { rows?: unknown } | null)?.rows;
+      return `${text(rows) || "?"} rows`;
+    }
+    default:
+      return null;
+  }
+}
