@@ -1,10 +1,11 @@
-import type { InvestigateListResponse } from "cloudflare/resources/email-security/investigate/investigate";
+import type { Message } from "@/lib/cloudflare/types";
 
 /**
- * A message as the console sees it. The deprecated fields (`ts`, `action_log`, `findings`) are
- * removed from the type so nothing can read them: the API no longer sends them.
+ * A message as the console reads it (lib/cloudflare/reply-schemas.ts): only `id` is sure; any
+ * other field may be null or absent, enum fields may hold values the console does not know, and
+ * the deprecated fields (`ts`, `action_log`, `findings`) are not passed on.
  */
-export type Message = Omit<InvestigateListResponse, "ts" | "action_log" | "findings">;
+export type { Message };
 
 export type AuthVerdict = "pass" | "fail" | "neutral" | "error" | "none" | "unknown";
 
@@ -101,6 +102,7 @@ export function formatDeliveryStatus(m: Pick<Message, "delivery_status">): strin
 /** Dispositions that warrant an analyst's attention, for badge tone. */
 export type DispositionTone = "danger" | "warning" | "notice" | "neutral";
 
+/** An unknown verdict (Cloudflare adds them) is shown as it came, in the neutral tone. */
 export function dispositionTone(d: Message["final_disposition"]): DispositionTone {
   switch (d) {
     case "MALICIOUS":

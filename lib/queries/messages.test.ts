@@ -64,7 +64,7 @@ describe("collectFollowingPages", () => {
     const window = { start: "2026-11-23T09:00:00.000Z", end: "2026-11-24T09:00:00.000Z" };
     const { messages, truncated } = await collectFollowingPages(
       search,
-      { messages: [message("m1"), message("m2")] as never, next: "c2", previous: null, pending: false, retryAfterMs: 0, window },
+      { messages: [message("m1"), message("m2")] as never, next: "c2", previous: null, nextPage: null, unreadable: 0, pending: false, retryAfterMs: 0, window },
       3,
     );
     expect(messages.map((m) => m.id)).toEqual(["m1", "m2", "m3"]);

@@ -12,8 +12,8 @@ export const GET = defineRoute({ permission: "read", query: messageSearchSchema 
     return {
       status: 202,
       headers: { "retry-after": String(PENDING_POLL_SECONDS) },
-      body: { result: [], result_info: page.result_info, pending: true },
+      body: { result: [], result_info: page.result_info, unreadable: 0, pending: true },
     };
   }
-  return ok(page.result, { result_info: page.result_info });
+  return ok(page.result, { result_info: page.result_info, unreadable: page.unreadable });
 });
