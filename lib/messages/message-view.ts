@@ -15,6 +15,8 @@ export interface AuthSummary {
   dmarc: AuthVerdict;
   /** pass: all three pass; fail: any fails or errors; partial: anything else known; unknown: nothing known. */
   overall: "pass" | "fail" | "partial" | "unknown";
+  /** What to print for each: the verdict, or a value the console does not know as Cloudflare sent it. */
+  labels: Record<"spf" | "dkim" | "dmarc", string>;
   /** e.g. "SPF pass, DKIM fail, DMARC pass": the words, so colour is never the only signal. */
   text: string;
 }
@@ -49,7 +51,9 @@ export function authSummary(validation: Message["validation"]): AuthSummary {
       : all.every((v) => v === "unknown")
         ? "unknown"
         : "partial";
-  return { spf, dkim, dmarc, overall, text: `SPF ${spf}, DKIM ${dkim}, DMARC ${dmarc}` };
+  const label = (raw: string | null | undefined, v: AuthVerdict) => (v === "unknown" && raw ? raw : v);
+  const labels = { spf: label(validation?.spf, spf), dkim: label(validation?.dkim, dkim), dmarc: label(validation?.dmarc, dmarc) };
+  return { spf, dkim, dmarc, overall, labels, text: `SPF ${labels.spf}, DKIM ${labels.dkim}, DMARC ${labels.dmarc}` };
 }
 
 /** The sender's address: the header From, else the envelope sender. */
