@@ -1,4 +1,5 @@
 import type { BulkJobMessage } from "@/lib/cloudflare/types";
+import { messageHref } from "@/lib/message/tabs";
 import { INVESTIGATE_ID_PATTERN } from "@/lib/schemas/ids";
 
 export type JobMessageLink =
@@ -16,7 +17,7 @@ export type JobMessageLink =
  */
 export function jobMessageLink(row: Pick<BulkJobMessage, "message" | "postfix_id">): JobMessageLink | null {
   const id = row.message?.id;
-  if (id && INVESTIGATE_ID_PATTERN.test(id)) return { kind: "message", id, href: `/messages/${encodeURIComponent(id)}` };
+  if (id && INVESTIGATE_ID_PATTERN.test(id)) return { kind: "message", id, href: messageHref(id) };
   const postfixId = row.postfix_id?.trim();
   if (postfixId && postfixId.length <= 512 && !/[\u0000-\u001f\u007f]/.test(postfixId)) {
     const query = new URLSearchParams({ query: postfixId, detections_only: "false" });
