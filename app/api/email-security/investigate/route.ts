@@ -1,4 +1,5 @@
-// GET /api/email-security/investigate — message search; a 202 from Cloudflare (search still running) is passed on so the page can poll.
+// GET /api/email-security/investigate — message search; a 202 from Cloudflare (search still running) is passed on so the page can poll,
+// and the next poll of the same search asks at the Location Cloudflare named (lib/cloudflare/search-polls.ts).
 import { defineRoute, ok } from "@/lib/api/route";
 import { listMessages } from "@/lib/cloudflare";
 import { messageSearchSchema } from "@/lib/schemas/search";
