@@ -25,7 +25,7 @@ export const bulkUpstream = {
   /** Jobs other journeys left running would keep the dashboard polling; stop them. */
   async cancelActive(): Promise<void> {
     for (const job of await bulkUpstream.list()) {
-      if (["PENDING", "DISCOVERING", "PROCESSING"].includes(job.status)) await bulkUpstream.cancel(job.job_id).catch(() => undefined);
+      if (["PENDING", "DISCOVERING", "PROCESSING"].includes(job.status ?? "")) await bulkUpstream.cancel(job.job_id).catch(() => undefined);
     }
   },
   async waitUntilFinished(id: string): Promise<BulkJob> {

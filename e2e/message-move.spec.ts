@@ -19,7 +19,7 @@ test("move from a search: the dialog says what happens, then the page, action lo
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Destination").selectOption("DeletedItems");
   await expect(dialog).toContainText("will be moved to the DeletedItems folder in the mailbox of");
-  await expect(dialog).toContainText(message.client_recipients[0] ?? "");
+  await expect(dialog).toContainText(message.client_recipients?.[0] ?? "");
   await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(dialog.getByRole("button", { name: "Confirm" })).toBeDisabled();
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeDisabled();

@@ -6,6 +6,7 @@ import { useCallback, useMemo } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
@@ -107,6 +108,7 @@ export function BulkDashboard() {
       </p>
 
       <RateLimitNotice query={jobs} />
+      {jobs.data ? <UnreadableNote count={jobs.data.unreadable} /> : null}
       {jobs.isError ? (
         <ErrorState
           title="Could not load bulk jobs"
@@ -132,7 +134,7 @@ export function BulkDashboard() {
       <Pager
         label="Bulk job pages"
         page={state.page}
-        hasNext={hasNextPage(jobs.data?.info, rows.length, state.perPage)}
+        hasNext={hasNextPage(jobs.data?.info, rows.length + (jobs.data?.unreadable ?? 0), state.perPage)}
         disabled={jobs.isPending}
         onPage={(page) => navigate({ ...state, page })}
       />

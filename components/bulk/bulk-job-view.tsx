@@ -9,11 +9,12 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import { hasNextPage, parseJobMessagesUrl, serializeJobMessagesUrl, type JobMessagesUrlState } from "@/lib/bulk/list-url";
 import { describeAction, formatDuration, isActiveStatus, jobDurationMs, jobProgress } from "@/lib/bulk/progress";
-import { bulkSearchParamsToUrlParams, describeBulkSearchParams } from "@/lib/bulk/search-params";
+import { bulkOnlyFiltersIn, bulkSearchParamsToUrlParams, describeBulkSearchParams } from "@/lib/bulk/search-params";
 import type { BulkJob, BulkJobMessage } from "@/lib/cloudflare/types";
 import { ApiError } from "@/lib/queries/http";
 import { BULK_POLL_MS, bulkJobKeys, useBulkJob, useBulkJobMessages, useCancelBulkJob, useDeleteBulkJob } from "@/lib/queries/bulk-jobs";
@@ -69,7 +70,7 @@ export function BulkJobView({ jobId }: { jobId: string }) {
 
   const columns = useMemo(() => jobMessageColumns(), []);
   const rows = messages.data?.rows ?? NO_ROWS;
-  const table = usePlainTable(rows, columns, (m) => m.message_id);
+  const table = usePlainTable(rows, columns, (m) => m.message_id ?? m.postfix_id);
 
   if (deleted) {
     return (
@@ -133,6 +134,7 @@ export function BulkJobView({ jobId }: { jobId: string }) {
             )}
           </Field>
         </div>
+        {messages.data ? <UnreadableNote count={messages.data.unreadable} /> : null}
         {messages.isError ? (
           <ErrorState title="Could not load the job's messages" message={messages.error.message} onRetry={() => void messages.refetch()} retrying={messages.isFetching} />
         ) : (
@@ -155,7 +157,7 @@ export function BulkJobView({ jobId }: { jobId: string }) {
         <Pager
           label="Job message pages"
           page={state.page}
-          hasNext={hasNextPage(messages.data?.info, rows.length, state.perPage)}
+          hasNext={hasNextPage(messages.data?.info, rows.length + (messages.data?.unreadable ?? 0), state.perPage)}
           disabled={messages.isPending}
           onPage={(page) => navigate({ ...state, page })}
         />
@@ -178,7 +180,8 @@ function JobSummary({ job, now, onDeleted }: { job: BulkJob; now: number; onDele
   const running = isActiveStatus(job.status);
   const p = jobProgress(job);
   const params = describeBulkSearchParams(job.search_params);
-  const searchQs = bulkSearchParamsToUrlParams(job.search_params).toString();
+  const searchQs = bulkSearchParamsToUrlParams(job.search_params, "search").toString();
+  const notSearchable = bulkOnlyFiltersIn(job.search_params);
 
   const cancel = useCancelBulkJob(job.job_id);
   const remove = useDeleteBulkJob(job.job_id);
@@ -280,6 +283,12 @@ function JobSummary({ job, now, onDeleted }: { job: BulkJob; now: number; onDele
           <Link href={searchQs ? `/messages?${searchQs}` : "/messages"} className="text-blue-800 underline">
             Open this search
           </Link>
+          {notSearchable.length > 0 ? (
+            <p className="text-[12px] text-amber-900">
+              The search page cannot apply {notSearchable.join(" or ")} (Cloudflare&apos;s search has no such filter): it shows the job&apos;s other
+              filters only, so it may list messages this job did not touch.
+            </p>
+          ) : null}
         </div>
       </div>
 

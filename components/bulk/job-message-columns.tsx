@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
-import { jobMessageLinkId } from "@/lib/bulk/job-messages";
+import { jobMessageLink } from "@/lib/bulk/job-messages";
 import type { BulkJobMessage } from "@/lib/cloudflare/types";
 import { DateTime, JobMessageStatusBadge } from "./job-status";
 
@@ -11,19 +11,24 @@ const helper = createDataColumnHelper<BulkJobMessage>();
 /** The columns of one job's messages table. */
 export function jobMessageColumns(): DataTableColumns<BulkJobMessage> {
   return helper.columns([
-    helper.accessor((m) => jobMessageLinkId(m) ?? "", {
+    helper.accessor((m) => m.message?.id ?? m.postfix_id, {
       id: "message",
       header: "Message",
       meta: { label: "Message", cellClassName: "max-w-[26rem]" },
       enableSorting: false,
-      cell: ({ row, getValue }) => {
-        const id = getValue();
+      cell: ({ row }) => {
+        const link = jobMessageLink(row.original);
         const subject = row.original.message?.subject;
+        const linkClass = "truncate font-mono text-[11px] text-blue-800 underline decoration-blue-300 underline-offset-2 hover:decoration-solid";
         return (
           <div className="flex min-w-0 flex-col">
-            {id ? (
-              <Link href={`/messages/${encodeURIComponent(id)}`} className="truncate font-mono text-[11px] text-blue-800 underline decoration-blue-300 underline-offset-2 hover:decoration-solid">
-                {id}
+            {link?.kind === "message" ? (
+              <Link href={link.href} className={linkClass}>
+                {link.id}
+              </Link>
+            ) : link?.kind === "search" ? (
+              <Link href={link.href} className={linkClass} title="Cloudflare did not say which message this is; search for its postfix id">
+                Search for {link.postfixId}
               </Link>
             ) : (
               <span className="text-zinc-400">—</span>
@@ -47,7 +52,7 @@ export function jobMessageColumns(): DataTableColumns<BulkJobMessage> {
       enableSorting: false,
       cell: ({ getValue }) => <JobMessageStatusBadge status={getValue()} />,
     }),
-    helper.accessor((m) => m.retry_count, {
+    helper.accessor((m) => m.retry_count ?? "—", {
       id: "retry_count",
       header: "Retries",
       meta: { label: "Retry count", cellClassName: "tabular-nums" },

@@ -22,11 +22,14 @@ const MESSAGE_TONES: Record<string, BadgeTone> = {
   SKIPPED: "notice",
 };
 
-export function JobStatusBadge({ status }: { status: string }) {
+// A status the console does not know is shown as it came, in the neutral tone; a missing one as "—".
+export function JobStatusBadge({ status }: { status: string | null | undefined }) {
+  if (!status) return <span className="text-zinc-400">—</span>;
   return <Badge tone={JOB_TONES[status] ?? "neutral"}>{status}</Badge>;
 }
 
-export function JobMessageStatusBadge({ status }: { status: string }) {
+export function JobMessageStatusBadge({ status }: { status: string | null | undefined }) {
+  if (!status) return <span className="text-zinc-400">—</span>;
   return <Badge tone={MESSAGE_TONES[status] ?? "neutral"}>{status}</Badge>;
 }
 

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import {
@@ -23,6 +24,7 @@ import type { Message } from "@/lib/messages/message-view";
 import {
   describeFilters,
   effectiveFilters,
+  labelFor,
   parseMessageUrl,
   serializeMessageUrl,
   type RangePreset,
@@ -33,7 +35,7 @@ import { useCreateBulkJob } from "@/lib/queries/bulk-jobs";
 import { useMessageList, type MessageListSearch } from "@/lib/queries/messages";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
 import { DESTINATIONS, type BulkAction, type Destination } from "@/lib/schemas/enums";
-import { FILTER_KEYS } from "@/lib/schemas/search";
+import { BULK_FILTER_KEYS, BULK_ONLY_FILTER_KEYS } from "@/lib/schemas/search";
 import { dryRunColumns } from "./dry-run-columns";
 import { usePlainTable } from "./use-plain-table";
 
@@ -43,7 +45,7 @@ export const DRY_RUN_SIZE = 20;
 const NO_MESSAGES: Message[] = [];
 // The form's URL holds the job's search only: the search page's link may also carry its paging
 // and sort, which mean nothing for a job.
-const SEARCH_KEYS: readonly string[] = [...FILTER_KEYS, "range"];
+const SEARCH_KEYS: readonly string[] = [...BULK_FILTER_KEYS, "range"];
 const IGNORED_KEYS: readonly string[] = ["sort", "per_page", "prev", "cursor"];
 
 function searchOnly(params: URLSearchParams): URLSearchParams {
@@ -60,7 +62,7 @@ export function NewBulkJob() {
   const router = useRouter();
   const searchParams = useSearchParams();
   const search = searchParams.toString();
-  const parsed = useMemo(() => parseMessageUrl(searchOnly(new URLSearchParams(search))), [search]);
+  const parsed = useMemo(() => parseMessageUrl(searchOnly(new URLSearchParams(search)), "bulk"), [search]);
   const { filters, range } = parsed.state;
   const urlHasErrors = Object.keys(parsed.errors).length > 0;
   const permission = usePermission("admin");
@@ -77,7 +79,10 @@ export function NewBulkJob() {
   const dryRunSearch: MessageListSearch = useMemo(() => ({ filters, range, perPage: DRY_RUN_SIZE }), [filters, range]);
   const dryRun = useMessageList(dryRunSearch, { enabled: !urlHasErrors });
   const sample = dryRun.data && !dryRun.data.pending ? dryRun.data.messages : NO_MESSAGES;
-  const more = Boolean(dryRun.data?.next);
+  const more = Boolean(dryRun.data?.next || dryRun.data?.nextPage);
+  // The dry run goes through Cloudflare's search, which has no exact-subject or submissions
+  // filter: with either set, its rows are not what the job will act on, and it must say so.
+  const unsearchable = BULK_ONLY_FILTER_KEYS.filter((k) => filters[k] !== undefined).map((k) => labelFor(k));
 
   // A release is dangerous if it can reach malicious mail. The sample shows some; beyond it, one
   // more search narrowed to MALICIOUS (per_page=1) says whether any lies further on. The search
@@ -104,9 +109,9 @@ export function NewBulkJob() {
   const applyFilters = ({ pairs, range: nextRange }: { pairs: Record<string, string>; range?: RangePreset }) => {
     const params = new URLSearchParams(pairs);
     if (nextRange) params.set("range", nextRange);
-    const next = parseMessageUrl(params);
+    const next = parseMessageUrl(params, "bulk");
     setErrors((e) => ({ ...e, filters: {} }));
-    navigate(Object.keys(next.errors).length === 0 ? serializeMessageUrl(next.state) : params.toString());
+    navigate(Object.keys(next.errors).length === 0 ? serializeMessageUrl(next.state, "bulk") : params.toString());
   };
   const clearFilters = () => {
     setErrors((e) => ({ ...e, filters: {} }));
@@ -153,7 +158,7 @@ export function NewBulkJob() {
   };
 
   const filterErrors: Partial<Record<UrlKey, string>> = { ...errors.filters, ...parsed.errors };
-  const active = describeFilters(parsed.state);
+  const active = describeFilters(parsed.state, "bulk");
   const ignoredKeys = parsed.unknownKeys.filter((k) => !SEARCH_KEYS.includes(k));
 
   return (
@@ -177,7 +182,7 @@ export function NewBulkJob() {
         <p className="text-[12px] text-zinc-600">
           The job acts on every message this search matches when it runs. Press Search after changing typed filters or dates to update the dry run.
         </p>
-        <FilterBar parsed={parsed} fieldErrors={filterErrors} searchInputRef={searchInputRef} onApply={applyFilters} onClear={clearFilters} />
+        <FilterBar scope="bulk" parsed={parsed} fieldErrors={filterErrors} searchInputRef={searchInputRef} onApply={applyFilters} onClear={clearFilters} />
         {ignoredKeys.length > 0 ? <p className="text-[12px] text-zinc-500">Ignored unknown link parameters: {ignoredKeys.join(", ")}</p> : null}
       </section>
 
@@ -187,6 +192,12 @@ export function NewBulkJob() {
           {active.length > 0 ? `Search: ${active.map((f) => `${f.label} ${f.value}`).join(" · ")}` : "Search: no filters (the API's default window)"}
           {range ? " — the range is fixed to absolute times when the job is created." : ""}
         </p>
+        {unsearchable.length > 0 ? (
+          <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+            This dry run cannot show what the job will act on: Cloudflare&apos;s search has no {unsearchable.join(" or ")} filter, so the
+            rows below match the other filters only. The job applies {unsearchable.length === 1 ? "it" : "them"} when it runs.
+          </p>
+        ) : null}
         <p role="status" aria-live="polite" className="text-[12px] text-zinc-700">
           {urlHasErrors
             ? "Dry run not run: fix the highlighted filters."
@@ -195,14 +206,20 @@ export function NewBulkJob() {
               : dryRun.isError
                 ? "The dry run failed."
                 : sample.length === 0
-                  ? "No messages match this search: the job would do nothing."
-                  : more
-                    ? `The first ${plural(sample.length, "message")} this search matches; more match, and the job will act on all of them.`
-                    : `All ${plural(sample.length, "message")} this search matches.`}
+                  ? unsearchable.length > 0
+                    ? "No messages match the other filters."
+                    : "No messages match this search: the job would do nothing."
+                  : unsearchable.length > 0
+                    ? `${plural(sample.length, "message")} matching the other filters${more ? ", and more" : ""}; not necessarily what the job acts on.`
+                    : more
+                      ? `The first ${plural(sample.length, "message")} this search matches; more match, and the job will act on all of them.`
+                      : `All ${plural(sample.length, "message")} this search matches.`}
         </p>
         {dryRun.isError ? (
           <ErrorState title="Could not run the dry run" message={dryRun.error.message} onRetry={() => void dryRun.refetch()} retrying={dryRun.isFetching} />
         ) : urlHasErrors ? null : (
+          <>
+          {dryRun.data && !dryRun.data.pending ? <UnreadableNote count={dryRun.data.unreadable} /> : null}
           <DataTable
             table={table}
             label="Dry run matches"
@@ -210,6 +227,7 @@ export function NewBulkJob() {
             skeletonRows={5}
             empty={<p className="text-center text-zinc-600">Nothing matches.</p>}
           />
+          </>
         )}
       </section>
 

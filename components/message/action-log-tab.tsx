@@ -4,8 +4,9 @@ import { AuditOutcomeBadge } from "@/components/audit/outcome-badge";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import type { AuditEvent } from "@/lib/audit/types";
-import { describeAuditOperation, describeOperation, sortActionLog, sortAuditEvents } from "@/lib/message/action-log";
+import { actionTime, describeAuditOperation, describeOperation, sortActionLog, sortAuditEvents } from "@/lib/message/action-log";
 import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
 import { useActionLog, useConsoleAudit } from "@/lib/queries/message";
 import { QueryState } from "./query-state";
@@ -73,18 +74,34 @@ export function ActionLogTab({ id }: { id: string }) {
           Cloudflare action log (newest first)
         </h2>
         <QueryState query={log} what="the action log">
-          {(entries) =>
-            entries.length === 0 ? (
-              <p className="text-zinc-600">Nothing has been done to this message since it was delivered.</p>
-            ) : (
-              <SimpleTable label="Action log" headers={["Operation", "Time", "Status", "Destination", "Requested by"]}>
+          {({ entries, unreadable }) => (
+            <>
+              <UnreadableNote count={unreadable} />
+              {entries.length === 0 ? (
+                unreadable ? null : <p className="text-zinc-600">Nothing has been done to this message since it was delivered.</p>
+              ) : (
+                <SimpleTable label="Action log" headers={["Operation", "Time", "Status", "Destination", "Requested by"]}>
                   {sortActionLog(entries).map((e, i) => (
-                    <tr key={`${e.completed_at}-${i}`}>
+                    <tr key={`${actionTime(e) ?? "pending"}-${i}`}>
                       <td className={td}>
-                        {describeOperation(e.operation)} <span className="font-mono text-[11px] text-zinc-500">{e.operation}</span>
+                        {describeOperation(e.operation)}{" "}
+                        {/* An operation the console does not know is shown as Cloudflare named it. */}
+                        {describeOperation(e.operation) === e.operation ? (
+                          <Badge tone="neutral">{e.operation}</Badge>
+                        ) : (
+                          <span className="font-mono text-[11px] text-zinc-500">{e.operation}</span>
+                        )}
                       </td>
                       <td className={td}>
-                        <When iso={e.completed_at} />
+                        {e.completed_at ? (
+                          <When iso={e.completed_at} />
+                        ) : e.started_at ? (
+                          <>
+                            started <When iso={e.started_at} />, not completed
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </td>
                       <td className={td}>{e.status ?? "—"}</td>
                       <td className={td}>{e.properties?.folder ?? "—"}</td>
@@ -92,8 +109,9 @@ export function ActionLogTab({ id }: { id: string }) {
                     </tr>
                   ))}
                 </SimpleTable>
-            )
-          }
+              )}
+            </>
+          )}
         </QueryState>
       </section>
       <ConsoleActions id={id} />

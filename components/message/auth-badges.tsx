@@ -18,7 +18,7 @@ export function AuthBadges({ validation }: { validation: MessageDetail["validati
     <span className="inline-flex flex-wrap items-center gap-1.5" aria-label={summary.text} role="group">
       {(["spf", "dkim", "dmarc"] as const).map((k) => (
         <Badge key={k} tone={TONE[summary[k]]}>
-          {k.toUpperCase()} {summary[k]}
+          {k.toUpperCase()} {summary.labels[k]}
         </Badge>
       ))}
     </span>

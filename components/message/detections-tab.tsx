@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import type { Detections } from "@/lib/cloudflare/types";
 import { formatBytes } from "@/lib/message/raw-mime";
 import { dispositionTone } from "@/lib/messages/message-view";
@@ -21,7 +22,7 @@ function Heading({ id, children }: { id: string; children: string }) {
   );
 }
 
-function HeadersTable({ headers }: { headers: Detections["headers"] }) {
+function HeadersTable({ headers }: { headers: NonNullable<Detections["headers"]> }) {
   const [filter, setFilter] = useState("");
   const inputId = useId();
   const shown = useMemo(() => {
@@ -56,14 +57,18 @@ function HeadersTable({ headers }: { headers: Detections["headers"] }) {
 function DetectionsView({ d }: { d: Detections }) {
   const base = useId();
   const findings = d.findings ?? [];
+  // A list Cloudflare left out is unknown ("—"), not empty.
+  const attachments = d.attachments;
+  const threats = d.threat_categories;
   return (
     <div className="flex flex-col gap-4">
+      <UnreadableNote count={d.unreadable} />
       <section aria-labelledby={`${base}-verdict`}>
         <Heading id={`${base}-verdict`}>Verdict</Heading>
         <p className="flex items-center gap-2">
           {d.final_disposition ? <Badge tone={dispositionTone(d.final_disposition)}>{d.final_disposition}</Badge> : "No verdict"}
           <span>
-            Action: <strong>{d.action}</strong>
+            Action: <strong>{d.action || "—"}</strong>
           </span>
         </p>
       </section>
@@ -96,18 +101,20 @@ function DetectionsView({ d }: { d: Detections }) {
 
       <section aria-labelledby={`${base}-attachments`}>
         <Heading id={`${base}-attachments`}>Attachments</Heading>
-        {d.attachments.length === 0 ? (
+        {!attachments ? (
+          <p className="text-zinc-600">—</p>
+        ) : attachments.length === 0 ? (
           <p className="text-zinc-600">No attachments.</p>
         ) : (
           <div className="overflow-x-auto">
             <SimpleTable label="Attachments" headers={["Name", "Type", "Size", "Hashes", "Encrypted", "Detection"]}>
-                {d.attachments.map((a, i) => {
+                {attachments.map((a, i) => {
                   const name = a.filename ?? a.name ?? `Attachment ${i + 1}`;
                   return (
                     <tr key={i}>
                       <td className={`${td} break-all`}>{name}</td>
                       <td className={td}>{a.content_type ?? "—"}</td>
-                      <td className={`${td} whitespace-nowrap tabular-nums`}>{formatBytes(a.size)}</td>
+                      <td className={`${td} whitespace-nowrap tabular-nums`}>{a.size != null ? formatBytes(a.size) : "—"}</td>
                       <td className={td}>
                         <dl className="grid grid-cols-[3.5rem_1fr] gap-x-1">
                           {(["md5", "sha1", "sha256"] as const).map((k) =>
@@ -122,7 +129,7 @@ function DetectionsView({ d }: { d: Detections }) {
                           )}
                         </dl>
                       </td>
-                      <td className={td}>{a.encrypted ? "Yes" : "No"}</td>
+                      <td className={td}>{a.encrypted == null ? "—" : a.encrypted ? "Yes" : "No"}</td>
                       <td className={td}>{a.detection ? <Badge tone={dispositionTone(a.detection)}>{a.detection}</Badge> : "—"}</td>
                     </tr>
                   );
@@ -134,11 +141,13 @@ function DetectionsView({ d }: { d: Detections }) {
 
       <section aria-labelledby={`${base}-threats`}>
         <Heading id={`${base}-threats`}>Threat categories</Heading>
-        {d.threat_categories.length === 0 ? (
+        {!threats ? (
+          <p className="text-zinc-600">—</p>
+        ) : threats.length === 0 ? (
           <p className="text-zinc-600">None.</p>
         ) : (
           <dl className="grid grid-cols-[12rem_1fr] gap-x-3 gap-y-1 text-[12px]">
-            {d.threat_categories.map((c, i) => (
+            {threats.map((c, i) => (
               <div key={i} className="contents">
                 <dt className="font-medium">{c.name ?? `Category ${c.id ?? i + 1}`}</dt>
                 <dd className="text-zinc-700">{c.description ?? "No description."}</dd>
@@ -150,7 +159,7 @@ function DetectionsView({ d }: { d: Detections }) {
 
       <section aria-labelledby={`${base}-headers`}>
         <Heading id={`${base}-headers`}>Headers</Heading>
-        <HeadersTable headers={d.headers} />
+        {d.headers ? <HeadersTable headers={d.headers} /> : <p className="text-zinc-600">—</p>}
       </section>
     </div>
   );

@@ -32,7 +32,7 @@ function IndicatorList({ label, values, kind = "text" }: { label: string; values
 }
 
 function SenderNetwork({ detections }: { detections: Detections }) {
-  const info = detections.sender_info;
+  const info = detections.sender_info ?? {};
   return (
     <>
       <Fact term="Sender IP">{info.ip ? <Indicator label="sender IP" value={info.ip} kind="ip" /> : null}</Fact>
@@ -145,7 +145,7 @@ export function OverviewTab({ message: m }: { message: MessageDetail }) {
           {(d) => (
             <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-[12px]">
               <SenderNetwork detections={d} />
-              <Fact term="Links">{d.links.length ? <IndicatorList label="link" values={d.links.map((l) => l.href)} kind="url" /> : null}</Fact>
+              <Fact term="Links">{d.links?.length ? <IndicatorList label="link" values={d.links.map((l) => l.href)} kind="url" /> : null}</Fact>
             </dl>
           )}
         </QueryState>

@@ -1,11 +1,12 @@
 "use client";
 
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import type { Trace } from "@/lib/cloudflare/types";
 import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
 import { useTrace } from "@/lib/queries/message";
 import { QueryState } from "./query-state";
 
-type Lines = NonNullable<Trace["inbound"]["lines"]>;
+type Lines = NonNullable<NonNullable<Trace["inbound"]>["lines"]>;
 
 function Timeline({ title, lines, pending }: { title: string; lines: Lines; pending: boolean }) {
   // Ordered by line number, then time: the endpoint's order is not a promise.
@@ -49,9 +50,12 @@ export function TraceTab({ id }: { id: string }) {
   return (
     <QueryState query={trace} what="the trace">
       {(t) => (
-        <div className="flex flex-col gap-4 lg:flex-row">
-          <Timeline title="Inbound" lines={t.inbound.lines ?? []} pending={t.inbound.pending === true} />
-          <Timeline title="Outbound" lines={t.outbound.lines ?? []} pending={t.outbound.pending === true} />
+        <div className="flex flex-col gap-2">
+          <UnreadableNote count={t.unreadable} />
+          <div className="flex flex-col gap-4 lg:flex-row">
+            <Timeline title="Inbound" lines={t.inbound?.lines ?? []} pending={t.inbound?.pending === true} />
+            <Timeline title="Outbound" lines={t.outbound?.lines ?? []} pending={t.outbound?.pending === true} />
+          </div>
         </div>
       )}
     </QueryState>

@@ -11,11 +11,13 @@ import {
   type ParsedMessageUrl,
   type RangePreset,
   type UrlKey,
+  type UrlScope,
 } from "@/lib/messages/search-url";
 import { DELIVERY_STATUSES, MESSAGE_ACTIONS, SEARCH_DISPOSITIONS } from "@/lib/schemas/enums";
 import type { MessageFilters } from "@/lib/schemas/search";
 
 type TextKey = "query" | "sender" | "recipient" | "subject" | "exact_subject" | "domain" | "alert_id" | "message_id" | "smtp_helo_ip" | "metric";
+type FieldScope = UrlScope;
 type RangeMode = "" | RangePreset | "custom";
 
 interface Draft {
@@ -30,23 +32,26 @@ interface Draft {
   detectionsOnly: boolean;
 }
 
-const TEXT_FIELDS: { key: TextKey; label: string; placeholder?: string; wide?: boolean }[] = [
+// `bulk`: a filter only bulk jobs have (Cloudflare's search operation does not), offered on the bulk form only.
+const TEXT_FIELDS: { key: TextKey; label: string; placeholder?: string; wide?: boolean; only?: FieldScope }[] = [
   { key: "query", label: "Search", placeholder: "Free text: addresses, subject, ids…", wide: true },
   { key: "sender", label: "Sender", placeholder: "address or domain" },
   { key: "recipient", label: "Recipient", placeholder: "address or domain" },
   { key: "domain", label: "Domain", placeholder: "example.com" },
   { key: "subject", label: "Subject", placeholder: "contains" },
-  { key: "exact_subject", label: "Exact subject" },
+  { key: "exact_subject", label: "Exact subject", only: "bulk" },
   { key: "alert_id", label: "Alert id" },
   { key: "message_id", label: "Message-ID", placeholder: "<…@…>" },
   { key: "smtp_helo_ip", label: "HELO IP" },
   { key: "metric", label: "Metric" },
 ];
 
+const fieldsFor = (scope: FieldScope) => TEXT_FIELDS.filter((f) => !f.only || f.only === scope);
+
 /** The form shows what the URL says, including a bad value, so it can be seen and fixed. */
-function draftFrom(parsed: ParsedMessageUrl): Draft {
+function draftFrom(parsed: ParsedMessageUrl, scope: FieldScope): Draft {
   const { raw, state } = parsed;
-  const text = Object.fromEntries(TEXT_FIELDS.map(({ key }) => [key, raw[key] ?? ""])) as Record<TextKey, string>;
+  const text = Object.fromEntries(TEXT_FIELDS.map(({ key }) => [key, fieldsFor(scope).some((f) => f.key === key) ? (raw[key] ?? "") : ""])) as Record<TextKey, string>;
   const rangeMode: RangeMode = state.range ?? (raw.range && (RANGE_KEYS as string[]).includes(raw.range) ? (raw.range as RangePreset) : raw.start || raw.end ? "custom" : "");
   return {
     text,
@@ -56,7 +61,7 @@ function draftFrom(parsed: ParsedMessageUrl): Draft {
     final_disposition: raw.final_disposition ?? "",
     delivery_status: raw.delivery_status ?? "",
     message_action: raw.message_action ?? "",
-    submission: raw.submission ?? "",
+    submission: scope === "bulk" ? (raw.submission ?? "") : "",
     // The API searches detections only unless told otherwise, so "absent" means checked.
     detectionsOnly: state.filters.detections_only !== false,
   };
@@ -93,8 +98,11 @@ export function FilterBar({
   searchInputRef,
   onApply,
   onClear,
+  scope = "search",
 }: {
   parsed: ParsedMessageUrl;
+  /** "search": exactly the search operation's filters; "bulk": also the filters only bulk jobs have. */
+  scope?: FieldScope;
   /** Errors by URL key: the URL's own plus any the server returned for the last search. */
   fieldErrors: Partial<Record<UrlKey, string>>;
   searchInputRef: RefObject<HTMLInputElement | null>;
@@ -102,12 +110,12 @@ export function FilterBar({
   onApply: (next: { pairs: Record<string, string>; range?: RangePreset }) => void;
   onClear: () => void;
 }) {
-  const [draft, setDraft] = useState(() => draftFrom(parsed));
+  const [draft, setDraft] = useState(() => draftFrom(parsed, scope));
   const [lastParsed, setLastParsed] = useState(parsed);
   // The URL changed under the form (back/forward, a pivot, Clear): show what it says now.
   if (lastParsed !== parsed) {
     setLastParsed(parsed);
-    setDraft(draftFrom(parsed));
+    setDraft(draftFrom(parsed, scope));
   }
 
   const apply = (d: Draft) => {
@@ -136,7 +144,7 @@ export function FilterBar({
   return (
     <form role="search" aria-label="Message filters" onSubmit={onSubmit} className="rounded border border-zinc-200 bg-white p-2.5">
       <div className="grid grid-cols-2 gap-x-2 gap-y-1.5 sm:grid-cols-4 lg:grid-cols-6 xl:grid-cols-8">
-        {TEXT_FIELDS.map(({ key, label, placeholder, wide }) => (
+        {fieldsFor(scope).map(({ key, label, placeholder, wide }) => (
           <Field key={key} label={label} error={err(key)} className={wide ? "col-span-2" : ""}>
             {(props) => (
               <input
@@ -201,16 +209,18 @@ export function FilterBar({
         <EnumSelect label="Disposition" name="final_disposition" values={SEARCH_DISPOSITIONS} value={draft.final_disposition} error={err("final_disposition")} onChange={(v) => choose({ final_disposition: v })} />
         <EnumSelect label="Delivery status" name="delivery_status" values={DELIVERY_STATUSES} value={draft.delivery_status} error={err("delivery_status")} onChange={(v) => choose({ delivery_status: v })} />
         <EnumSelect label="Message action" name="message_action" values={MESSAGE_ACTIONS} value={draft.message_action} error={err("message_action")} onChange={(v) => choose({ message_action: v })} />
-        <Field label="Submissions" error={err("submission")}>
-          {(props) => (
-            <select {...props} name="submission" value={draft.submission} onChange={(e) => choose({ submission: e.target.value })} className={inputClass}>
-              <option value="">Any</option>
-              <option value="true">Submissions only</option>
-              <option value="false">Not submissions</option>
-              {draft.submission && !["true", "false"].includes(draft.submission) ? <option value={draft.submission}>{draft.submission}</option> : null}
-            </select>
-          )}
-        </Field>
+        {scope === "bulk" ? (
+          <Field label="Submissions" error={err("submission")}>
+            {(props) => (
+              <select {...props} name="submission" value={draft.submission} onChange={(e) => choose({ submission: e.target.value })} className={inputClass}>
+                <option value="">Any</option>
+                <option value="true">Submissions only</option>
+                <option value="false">Not submissions</option>
+                {draft.submission && !["true", "false"].includes(draft.submission) ? <option value={draft.submission}>{draft.submission}</option> : null}
+              </select>
+            )}
+          </Field>
+        ) : null}
 
         <div className="flex flex-col justify-end gap-0.5">
           <label className="flex h-7 items-center gap-1.5 text-[12px] font-medium text-zinc-700">
@@ -226,6 +236,12 @@ export function FilterBar({
           </label>
           {err("detections_only") ? <p className="text-[11px] text-red-700">{err("detections_only")}</p> : null}
         </div>
+
+        {scope === "bulk" ? (
+          <p className="col-span-2 self-end text-[11px] text-zinc-600">
+            Exact subject and Submissions are bulk-job filters: Cloudflare&apos;s search has neither, so the dry run cannot apply them.
+          </p>
+        ) : null}
 
         <div className="flex items-end gap-1.5">
           <Button type="submit" variant="primary">

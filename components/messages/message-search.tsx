@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable, useDataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { inputClass } from "@/components/ui/field";
 import type { ColumnVisibilityState, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { downloadFile } from "@/lib/browser/download";
@@ -23,6 +24,8 @@ import {
   emptyState,
   filtersToSearchParams,
   freezeState,
+  followingPage,
+  labelFor,
   nextPage,
   pageNumber,
   parseMessageUrl,
@@ -164,8 +167,9 @@ export function MessageSearch() {
     if (pivot) navigate(withFilters(state, applyPivot(state.filters, pivot), state.range));
   };
 
+  const following = followingPage(page);
   const goNext = () => {
-    if (page?.next) navigate(nextPage(state, page.next, page.window));
+    if (following && !page?.pending) navigate(nextPage(state, following, page?.window));
   };
   const goPrevious = () => navigate(previousPage(state));
 
@@ -234,13 +238,15 @@ export function MessageSearch() {
     try {
       // This page in the order shown (sorted), then following pages in the API's order.
       const shown = rows.map((r) => r.original);
-      const { messages: all, truncated } = followPages
+      const { messages: all, truncated, unreadable } = followPages
         ? await collectFollowingPages(listSearch, { ...page, messages: shown }, EXPORT_ROW_CAP)
-        : { messages: shown, truncated: false };
+        : { messages: shown, truncated: false, unreadable: page.unreadable };
       download(messagesToCsv(all), csvFileName(new Date()));
       setExportNote({
         ok: true,
-        text: `Exported ${all.length} rows${truncated ? ` (stopped at the ${EXPORT_ROW_CAP.toLocaleString("en")}-row cap)` : ""}.`,
+        text: `Exported ${all.length} rows${truncated ? ` (stopped at the ${EXPORT_ROW_CAP.toLocaleString("en")}-row cap)` : ""}.${
+          unreadable ? ` ${unreadable} ${unreadable === 1 ? "row" : "rows"} Cloudflare sent could not be read and ${unreadable === 1 ? "is" : "are"} not in the file.` : ""
+        }`,
       });
     } catch (error) {
       setExportNote({ ok: false, text: `Export failed: ${error instanceof Error ? error.message : "unknown error"}` });
@@ -304,6 +310,12 @@ export function MessageSearch() {
       {parsed.unknownKeys.length > 0 ? (
         <p className="text-[12px] text-zinc-500">Ignored unknown link parameters: {parsed.unknownKeys.join(", ")}</p>
       ) : null}
+      {parsed.bulkOnlyKeys.length > 0 ? (
+        <p role="note" className="text-[12px] text-amber-900">
+          Ignored {parsed.bulkOnlyKeys.map(labelFor).join(" and ")}: Cloudflare&apos;s search has no such filter, so these results are not
+          narrowed by it. Only bulk jobs can use it.
+        </p>
+      ) : null}
 
       <div className="flex flex-wrap items-center gap-2">
         <p role="status" aria-live="polite" className="mr-auto text-[12px] text-zinc-600">
@@ -319,7 +331,7 @@ export function MessageSearch() {
         </p>
         <ColumnsMenu table={table} />
         <CopyLinkButton buildUrl={buildShareUrl} />
-        <ExportMenu loadedCount={messages.length} hasMore={!!page?.next} busy={exporting} onExport={exportCsv} />
+        <ExportMenu loadedCount={messages.length} hasMore={!!following} busy={exporting} onExport={exportCsv} />
         <Link
           href={bulkHref()}
           // A relative range is frozen to the minute; server and browser may straddle one.
@@ -336,6 +348,7 @@ export function MessageSearch() {
       ) : null}
 
       <MessageActions selected={selectedMessages} onClearSelection={() => setRowSelection({})} />
+      {page && !page.pending ? <UnreadableNote count={page.unreadable} /> : null}
 
       <RateLimitNotice query={list} />
       {list.isError ? (
@@ -376,7 +389,7 @@ export function MessageSearch() {
             aria-invalid={parsed.errors.per_page ? true : undefined}
             aria-describedby={parsed.errors.per_page ? "page-size-error" : undefined}
             value={state.perPage}
-            onChange={(e) => navigate({ ...state, perPage: Number(e.target.value), cursor: undefined, trail: [] })}
+            onChange={(e) => navigate({ ...state, perPage: Number(e.target.value), cursor: undefined, trail: [], page: undefined })}
             className={`${inputClass} w-20`}
           >
             {[...new Set([...PAGE_SIZES, state.perPage])]
@@ -395,10 +408,10 @@ export function MessageSearch() {
           </span>
         ) : null}
         <span className="ml-auto text-[12px] text-zinc-600">Page {pageNo}</span>
-        <Button onClick={goPrevious} disabled={!state.cursor}>
+        <Button onClick={goPrevious} disabled={!state.cursor && !state.page}>
           ← Previous
         </Button>
-        <Button onClick={goNext} disabled={!page?.next || page.pending}>
+        <Button onClick={goNext} disabled={!following || page?.pending}>
           Next →
         </Button>
       </nav>

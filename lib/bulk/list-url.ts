@@ -94,9 +94,14 @@ export function serializeJobMessagesUrl(state: JobMessagesUrlState): string {
 }
 
 /**
- * Whether a page after this one exists. Bulk lists carry no reliable total: a `next` from the
- * API settles it; without one, a full page means there may be more.
+ * Whether a page after this one exists. Bulk lists carry no reliable total: a `next` or a
+ * `next_page` from the console's API settles it; without either, a full page means there may
+ * be more. `rows` counts every row Cloudflare sent, including any the console could not read.
  */
-export function hasNextPage(info: { next?: string | null } | undefined, rows: number, perPage: number): boolean {
-  return Boolean(info?.next) || rows >= perPage;
+export function hasNextPage(
+  info: { next?: string | null; next_page?: number | null } | undefined,
+  rows: number,
+  perPage: number,
+): boolean {
+  return Boolean(info?.next) || Boolean(info?.next_page) || rows >= perPage;
 }

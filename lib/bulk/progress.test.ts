@@ -102,4 +102,16 @@ describe("describeAction", () => {
     expect(describeAction({ action_type: "MOVE", action_params: { type: "MOVE", destination: "JunkEmail" } })).toBe("Move to JunkEmail");
     expect(describeAction({ action_type: "RELEASE", action_params: { type: "RELEASE" } })).toBe("Release");
   });
+
+  it("names an action the console does not know as Cloudflare did, and a missing one in words", () => {
+    expect(describeAction({ action_type: "QUARANTINE", action_params: null })).toBe("QUARANTINE");
+    expect(describeAction({ action_type: null })).toBe("Unknown action");
+    expect(describeAction({ action_type: "MOVE", action_params: null })).toBe("Move");
+  });
+
+  it("reads missing counters and a null completed_at without failing", () => {
+    const p = jobProgress({ status: "COMPLETED" });
+    expect(p).toMatchObject({ discovered: 0, done: 0, percent: 100, indeterminate: false });
+    expect(jobDurationMs({ status: "PROCESSING", created_at: null, started_at: null, completed_at: null }, 0)).toBeNull();
+  });
 });

@@ -42,7 +42,7 @@ export function isActiveStatus(status: string | null | undefined): boolean {
   return (ACTIVE_JOB_STATUSES as readonly string[]).includes(status ?? "");
 }
 
-export function hasActiveJob(jobs: readonly { status: JobStatus | string }[] | undefined): boolean {
+export function hasActiveJob(jobs: readonly { status?: JobStatus | string | null }[] | undefined): boolean {
   return (jobs ?? []).some((j) => isActiveStatus(j.status));
 }
 
@@ -70,7 +70,7 @@ export function jobProgress(job: Counters): JobProgress {
  * starts; a job cancelled while PENDING has no start, so it falls back to created.
  */
 export function jobDurationMs(job: Pick<BulkJob, "created_at" | "started_at" | "completed_at" | "status">, now: number): number | null {
-  const from = Date.parse(job.started_at ?? (job.completed_at ? job.created_at : ""));
+  const from = Date.parse(job.started_at ?? (job.completed_at ? (job.created_at ?? "") : ""));
   if (Number.isNaN(from)) return null;
   const to = job.completed_at ? Date.parse(job.completed_at) : isActiveStatus(job.status) ? now : NaN;
   if (Number.isNaN(to)) return null;
@@ -95,5 +95,7 @@ export function describeAction(job: Pick<BulkJob, "action_type" | "action_params
     const destination = job.action_params && "destination" in job.action_params ? job.action_params.destination : null;
     return destination ? `Move to ${destination}` : "Move";
   }
-  return "Release";
+  if (job.action_type === "RELEASE") return "Release";
+  // An action the console does not know is named as Cloudflare named it.
+  return job.action_type || "Unknown action";
 }

@@ -60,9 +60,11 @@ describe("bulkSearchParamsToUrlParams", () => {
       submission: true,
     };
     const url = bulkSearchParamsToUrlParams(filtersToBulkSearchParams(filters));
-    const parsed = parseMessageUrl(url);
+    const parsed = parseMessageUrl(url, "bulk");
     expect(parsed.errors).toEqual({});
     expect(parsed.state.filters).toEqual(filters);
+    // A link to the search page leaves out what the search cannot apply.
+    expect(bulkSearchParamsToUrlParams(filtersToBulkSearchParams(filters), "search").has("submission")).toBe(false);
   });
 
   it("passes on a value the search cannot filter by, so the search page flags it rather than widening", () => {

@@ -1,7 +1,7 @@
 import type { BulkJob } from "@/lib/cloudflare/types";
-import { labelFor, type UrlKey } from "@/lib/messages/search-url";
+import { labelFor, type UrlKey, type UrlScope } from "@/lib/messages/search-url";
 import type { BulkSearchParams } from "@/lib/schemas/bodies";
-import { FILTER_KEYS, type MessageFilters } from "@/lib/schemas/search";
+import { BULK_FILTER_KEYS, BULK_ONLY_FILTER_KEYS, FILTER_KEYS, type MessageFilters } from "@/lib/schemas/search";
 
 /**
  * A bulk job's `search_params` (JSON, Cloudflare's names) ⇄ the search page's URL filters (query
@@ -31,13 +31,13 @@ export function bulkKeyFor(key: FilterKey): BulkKey {
 export function filterKeyFor(field: string): FilterKey | undefined {
   const name = field.startsWith("search_params.") ? field.slice("search_params.".length) : field;
   const key = FILTER_NAME[name] ?? name;
-  return (FILTER_KEYS as readonly string[]).includes(key) ? (key as FilterKey) : undefined;
+  return (BULK_FILTER_KEYS as readonly string[]).includes(key) ? (key as FilterKey) : undefined;
 }
 
 /** The search filters as a job's `search_params`; unset filters are left out, not sent as null. */
 export function filtersToBulkSearchParams(filters: MessageFilters): BulkSearchParams {
   const out: Record<string, unknown> = {};
-  for (const key of FILTER_KEYS) {
+  for (const key of BULK_FILTER_KEYS) {
     const value = filters[key];
     if (value !== undefined) out[bulkKeyFor(key)] = value;
   }
@@ -57,15 +57,25 @@ function toUrlValue(value: unknown): string | undefined {
  * passed on as the job holds them: one the search page cannot filter by (MALICIOUS-BEC) is then
  * shown there next to its filter rather than silently dropped, which would widen the search.
  */
-export function bulkSearchParamsToUrlParams(params: JobSearchParams | null | undefined): URLSearchParams {
+export function bulkSearchParamsToUrlParams(
+  params: JobSearchParams | null | undefined,
+  /** "search": only what the search page can apply (a link there); "bulk": the whole job search. */
+  scope: UrlScope = "bulk",
+): URLSearchParams {
   const out = new URLSearchParams();
   if (!params) return out;
   const record = params as Record<string, unknown>;
-  for (const key of FILTER_KEYS) {
+  for (const key of scope === "bulk" ? BULK_FILTER_KEYS : FILTER_KEYS) {
     const value = toUrlValue(record[bulkKeyFor(key)]);
     if (value !== undefined) out.set(key, value);
   }
   return out;
+}
+
+/** The job's filters the search page cannot apply (exact subject, submissions), by label. */
+export function bulkOnlyFiltersIn(params: JobSearchParams | null | undefined): string[] {
+  const inJob = bulkSearchParamsToUrlParams(params, "bulk");
+  return BULK_ONLY_FILTER_KEYS.filter((k) => inJob.has(k)).map((k) => labelFor(k));
 }
 
 /** The job's search as label/value pairs, in the search page's words. */

@@ -7,29 +7,16 @@ import type {
 } from "@/lib/schemas/bodies";
 import { upstreamRead, upstreamWrite } from "./call";
 import { READ_OPTIONS, WRITE_OPTIONS } from "./client";
-import { ensureShape, replyShapes } from "./reply-shapes";
-import type { BulkJob, BulkJobDeleted, BulkJobMessage, PagedResultInfo } from "./types";
+import { receivedCount, toResultInfo } from "./paging";
+import { readList, readReply } from "./reply-shapes";
+import type { BulkJob, BulkJobDeleted, BulkJobMessage, Paged } from "./types";
 
-export interface Paged<T> {
-  result: T[];
-  result_info: PagedResultInfo;
-}
-
-function pagedInfo(info: Partial<PagedResultInfo> | undefined, count: number): PagedResultInfo {
-  return {
-    count: info?.count ?? count,
-    per_page: info?.per_page ?? count,
-    page: info?.page,
-    next: info?.next ?? null,
-    previous: info?.previous ?? null,
-  };
-}
-
+// Bulk lists are page-numbered (`page`/`per_page`): the page asked for is the page answered.
 export async function listBulkJobs(query: ListBulkJobsQuery): Promise<Paged<BulkJob>> {
   return upstreamRead(`jobs:${JSON.stringify(query)}`, async ({ client, accountId }) => {
     const page = await client.emailSecurity.investigate.bulk.list({ account_id: accountId, ...query }, READ_OPTIONS);
-    const result = ensureShape(replyShapes.jobs, page.result ?? []);
-    return { result, result_info: pagedInfo(page.result_info as Partial<PagedResultInfo>, result.length) };
+    const { value, unreadable } = readList("jobs", page.result);
+    return { result: value, unreadable, result_info: toResultInfo(page.result_info, receivedCount(page.result), query.page ?? 1) };
   });
 }
 
@@ -40,12 +27,12 @@ export async function createBulkJob(body: CreateBulkJobBody): Promise<BulkJob> {
       WRITE_OPTIONS,
     ),
   );
-  return ensureShape(replyShapes.job, job);
+  return readReply("job", job).value;
 }
 
 export async function getBulkJob(jobId: string): Promise<BulkJob> {
   return upstreamRead(`job:${jobId}`, async ({ client, accountId }) =>
-    ensureShape(replyShapes.job, await client.emailSecurity.investigate.bulk.get(jobId, { account_id: accountId }, READ_OPTIONS)),
+    readReply("job", await client.emailSecurity.investigate.bulk.get(jobId, { account_id: accountId }, READ_OPTIONS)).value,
   );
 }
 
@@ -53,27 +40,20 @@ export async function deleteBulkJob(jobId: string): Promise<BulkJobDeleted> {
   const deleted = await upstreamWrite(({ client, accountId }) =>
     client.emailSecurity.investigate.bulk.delete(jobId, { account_id: accountId }, WRITE_OPTIONS),
   );
-  return ensureShape(replyShapes.deleted, deleted);
+  return readReply("deleted", deleted).value;
 }
 
 export async function cancelBulkJob(jobId: string): Promise<BulkJob> {
   const job = await upstreamWrite(({ client, accountId }) =>
     client.emailSecurity.investigate.bulk.cancel.create(jobId, { account_id: accountId }, WRITE_OPTIONS),
   );
-  return ensureShape(replyShapes.job, job);
+  return readReply("job", job).value;
 }
 
-export async function listBulkJobMessages(
-  jobId: string,
-  query: ListBulkJobMessagesQuery,
-): Promise<Paged<BulkJobMessage>> {
+export async function listBulkJobMessages(jobId: string, query: ListBulkJobMessagesQuery): Promise<Paged<BulkJobMessage>> {
   return upstreamRead(`job_messages:${jobId}:${JSON.stringify(query)}`, async ({ client, accountId }) => {
-    const page = await client.emailSecurity.investigate.bulk.messages.list(
-      jobId,
-      { account_id: accountId, ...query },
-      READ_OPTIONS,
-    );
-    const result = ensureShape(replyShapes.jobMessages, page.result ?? []) as BulkJobMessage[];
-    return { result, result_info: pagedInfo(page.result_info as Partial<PagedResultInfo>, result.length) };
+    const page = await client.emailSecurity.investigate.bulk.messages.list(jobId, { account_id: accountId, ...query }, READ_OPTIONS);
+    const { value, unreadable } = readList("jobMessages", page.result);
+    return { result: value, unreadable, result_info: toResultInfo(page.result_info, receivedCount(page.result), query.page ?? 1) };
   });
 }

@@ -70,3 +70,16 @@ export async function callUpstream<T>(call: () => Promise<T>): Promise<T> {
     throw toAppError(err);
   }
 }
+
+/**
+ * Where the SDK and Cloudflare's published description disagree on a body (release, preview
+ * creation), a 4xx most likely means the account expects the other shape: the analyst (and
+ * whoever reads the audit trail) must see which operation failed and what Cloudflare said.
+ */
+export function namingOperation(operation: string, err: unknown): unknown {
+  if (!AppError.is(err) || !(err.cause instanceof APIError)) return err;
+  const status = err.cause.status;
+  if (typeof status !== "number" || status < 400 || status >= 500 || status === 429 || status === 401 || status === 403) return err;
+  const said = cloudflareMessage(err.cause) ?? `HTTP ${status}`;
+  return new AppError(err.code, `${operation} failed: Cloudflare said: ${said}`, { status: err.status, cause: err.cause });
+}

@@ -2,39 +2,69 @@ import "server-only";
 import type { InvestigateListParams } from "cloudflare/resources/email-security/investigate/investigate";
 import type { MessageSearch } from "@/lib/schemas/search";
 import { upstreamRead } from "./call";
-import { READ_OPTIONS } from "./client";
-import { ensureShape, replyShapes } from "./reply-shapes";
-import type { ActionLogEntry, Detections, Message, MessageDetail, Preview, RawMessage, ResultInfo, Trace } from "./types";
+import { READ_OPTIONS, type Upstream } from "./client";
+import { receivedCount, toResultInfo } from "./paging";
+import { readList, readReply } from "./reply-shapes";
+import { getPendingSearches, pollTargetFrom } from "./search-polls";
+import type { ActionLogEntry, Detections, Message, MessageDetail, Paged, Preview, RawMessage, Trace } from "./types";
 
-export interface MessagePage {
+export interface MessagePage extends Paged<Message> {
   /** True when Cloudflare answered 202: the search is still running and must be polled. */
   pending: boolean;
-  result: Message[];
-  result_info: ResultInfo;
 }
 
-function pickResultInfo(info: Partial<ResultInfo> | undefined, fallbackCount: number): ResultInfo {
-  return {
-    count: info?.count ?? fallbackCount,
-    per_page: info?.per_page ?? fallbackCount,
-    next: info?.next ?? null,
-    previous: info?.previous ?? null,
-  };
+interface ListBody {
+  result?: unknown;
+  result_info?: unknown;
+}
+
+/**
+ * One step of a search: the search itself, or, while Cloudflare is still running it, the
+ * `Location` its 202 named. Both go through the SDK, so auth, retries and errors are the same.
+ */
+async function searchStep(upstream: Upstream, key: string, search: MessageSearch) {
+  const { client, accountId } = upstream;
+  const pending = getPendingSearches();
+  const poll = pending.get(`${accountId}\u0000${key}`);
+  try {
+    const { data, response } = poll
+      ? await client.get<ListBody>(poll.path, { query: poll.query, ...READ_OPTIONS }).withResponse()
+      : await client.emailSecurity.investigate
+          // The search operation's parameters exactly (see messageSearchSchema): nothing it would ignore.
+          .list({ account_id: accountId, ...search } satisfies InvestigateListParams, READ_OPTIONS)
+          .withResponse();
+    return { body: data as ListBody, response };
+  } catch (err) {
+    // A poll URL that stopped working is forgotten: the next try starts the search again.
+    if (poll) pending.delete(`${accountId}\u0000${key}`);
+    throw err;
+  }
 }
 
 export async function listMessages(search: MessageSearch): Promise<MessagePage> {
+  const key = `list:${JSON.stringify(search)}`;
   return upstreamRead(
-    `list:${JSON.stringify(search)}`,
-    async ({ client, accountId }) => {
-      // `exact_subject` and `submission` are in the contract but not in SDK 7.3's list params; the
-      // SDK forwards every query key it is given.
-      const params = { account_id: accountId, ...search } as InvestigateListParams;
-      const { data, response } = await client.emailSecurity.investigate.list(params, READ_OPTIONS).withResponse();
-      const result = ensureShape(replyShapes.messages, data.result ?? []) as Message[];
+    key,
+    async (upstream) => {
+      const { body, response } = await searchStep(upstream, key, search);
+      const pendingKey = `${upstream.accountId}\u0000${key}`;
+      if (response.status === 202) {
+        const location = response.headers.get("location");
+        if (location) getPendingSearches().set(pendingKey, pollTargetFrom(location, upstream.client.baseURL, upstream.accountId));
+        return {
+          pending: true,
+          result: [],
+          unreadable: 0,
+          result_info: toResultInfo(body?.result_info, 0, search.page),
+        };
+      }
+      getPendingSearches().delete(pendingKey);
+      const { value, unreadable } = readList("messages", body?.result);
       return {
-        pending: response.status === 202,
-        result,
-        result_info: pickResultInfo(data.result_info as Partial<ResultInfo> | undefined, result.length),
+        pending: false,
+        result: value,
+        unreadable,
+        result_info: toResultInfo(body?.result_info, receivedCount(body?.result), search.page),
       };
     },
     // A search Cloudflare is still running must be asked again, not remembered.
@@ -44,43 +74,45 @@ export async function listMessages(search: MessageSearch): Promise<MessagePage> 
 
 export async function getMessage(id: string, options: { submission?: boolean } = {}): Promise<MessageDetail> {
   return upstreamRead(`message:${id}:${options.submission ?? ""}`, async ({ client, accountId }) =>
-    ensureShape(
-      replyShapes.message,
-      await client.emailSecurity.investigate.get(id, { account_id: accountId, ...options }, READ_OPTIONS),
-    ),
+    readReply("message", await client.emailSecurity.investigate.get(id, { account_id: accountId, ...options }, READ_OPTIONS)).value,
   );
 }
 
 export async function getDetections(id: string): Promise<Detections> {
-  return upstreamRead(`detections:${id}`, async ({ client, accountId }) =>
-    ensureShape(replyShapes.detections, await client.emailSecurity.investigate.detections.get(id, { account_id: accountId }, READ_OPTIONS)),
-  );
+  return upstreamRead(`detections:${id}`, async ({ client, accountId }) => {
+    const { value, unreadable } = readReply(
+      "detections",
+      await client.emailSecurity.investigate.detections.get(id, { account_id: accountId }, READ_OPTIONS),
+    );
+    return { ...value, unreadable };
+  });
 }
 
 export async function getTrace(id: string): Promise<Trace> {
-  return upstreamRead(`trace:${id}`, async ({ client, accountId }) =>
-    ensureShape(replyShapes.trace, await client.emailSecurity.investigate.trace.get(id, { account_id: accountId }, READ_OPTIONS)),
-  );
+  return upstreamRead(`trace:${id}`, async ({ client, accountId }) => {
+    const { value, unreadable } = readReply("trace", await client.emailSecurity.investigate.trace.get(id, { account_id: accountId }, READ_OPTIONS));
+    return { ...value, unreadable };
+  });
 }
 
 export async function getPreview(id: string): Promise<Preview> {
   return upstreamRead(`preview:${id}`, async ({ client, accountId }) =>
-    ensureShape(replyShapes.preview, await client.emailSecurity.investigate.preview.get(id, { account_id: accountId }, READ_OPTIONS)),
+    readReply("preview", await client.emailSecurity.investigate.preview.get(id, { account_id: accountId }, READ_OPTIONS)).value,
   );
 }
 
 export async function getRaw(id: string): Promise<RawMessage> {
   return upstreamRead(`raw:${id}`, async ({ client, accountId }) =>
-    ensureShape(replyShapes.raw, await client.emailSecurity.investigate.raw.get(id, { account_id: accountId }, READ_OPTIONS)),
+    readReply("raw", await client.emailSecurity.investigate.raw.get(id, { account_id: accountId }, READ_OPTIONS)).value,
   );
 }
 
 /** SDK 7.3 has no method for the action log; its generic `get` keeps auth, retries and errors identical. */
-export async function getActionLog(id: string): Promise<ActionLogEntry[]> {
+export async function getActionLog(id: string): Promise<{ result: ActionLogEntry[]; unreadable: number }> {
   return upstreamRead(`action_log:${id}`, async ({ client, accountId }) => {
     const path = `/accounts/${accountId}/email-security/investigate/${encodeURIComponent(id)}/action_log`;
     const body = await client.get<{ result?: unknown }>(path, READ_OPTIONS);
-    const entries = ensureShape(replyShapes.actionLog, body?.result ?? []) as ActionLogEntry[];
-    return [...entries].sort((a, b) => (b.completed_at ?? "").localeCompare(a.completed_at ?? ""));
+    const { value, unreadable } = readList("actionLog", body?.result);
+    return { result: value, unreadable };
   });
 }

@@ -1,32 +1,35 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { replyShapesFor, type ReplyKind, type ReplyOf } from "./reply-schemas";
 
-// The SDK types what Cloudflare *should* send; these checks catch what it actually sent when
-// that is something else, so the analyst sees "could not read" rather than a broken page.
+/**
+ * Reads what Cloudflare sent into the console's own shapes (see reply-schemas.ts). A reply is
+ * refused as a whole only when the thing itself is missing (a list that is not a list, a message
+ * without an id); a bad field becomes null and shows as "—", and a bad entry of a list is left
+ * out and counted, so the page can say how many it could not show.
+ */
+export interface Read<T> {
+  value: T;
+  /** Entries (at any depth) that could not be read and were left out. */
+  unreadable: number;
+}
 
-const withId = z.looseObject({ id: z.string() });
-const job = z.looseObject({ job_id: z.string(), status: z.string() });
+export function unreadableReply(cause?: unknown): AppError {
+  return new AppError("upstream_bad_response", "Cloudflare sent a reply the console could not read. Try again.", { cause });
+}
 
-export const replyShapes = {
-  messages: z.array(withId),
-  message: withId,
-  detections: z.looseObject({}),
-  trace: z.looseObject({}),
-  preview: z.looseObject({ screenshot: z.string() }),
-  raw: z.looseObject({ raw: z.string() }),
-  actionLog: z.array(z.looseObject({ completed_at: z.string().optional(), operation: z.string() })),
-  moveResults: z.array(z.looseObject({ success: z.boolean() })),
-  releaseResults: z.array(withId),
-  job,
-  jobs: z.array(job),
-  deleted: z.looseObject({ id: z.string() }),
-  jobMessages: z.array(z.looseObject({ status: z.string() })),
-} as const;
+export function readReply<K extends ReplyKind>(kind: K, value: unknown): Read<ReplyOf<K>> {
+  let unreadable = 0;
+  const schema = replyShapesFor(() => {
+    unreadable += 1;
+  })[kind] as unknown as z.ZodType<ReplyOf<K>>;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw unreadableReply(parsed.error);
+  return { value: parsed.data, unreadable };
+}
 
-export function ensureShape<T>(schema: z.ZodType, value: T): T {
-  if (!schema.safeParse(value).success) {
-    throw new AppError("upstream_bad_response", "Cloudflare sent a reply the console could not read. Try again.");
-  }
-  return value;
+/** A list reply's `result`: a missing or null list is an empty one; anything else must be a list. */
+export function readList<K extends ReplyKind>(kind: K, value: unknown): Read<ReplyOf<K>> {
+  return readReply(kind, value ?? []);
 }

@@ -1,48 +1,43 @@
-// The vendor's shapes, re-exported under the console's names. Type-only: safe in client code.
-import type {
-  InvestigateGetResponse,
-  InvestigateListResponse,
-} from "cloudflare/resources/email-security/investigate/investigate";
-import type { DetectionGetResponse } from "cloudflare/resources/email-security/investigate/detections";
-import type { TraceGetResponse } from "cloudflare/resources/email-security/investigate/trace";
-import type { PreviewGetResponse } from "cloudflare/resources/email-security/investigate/preview";
-import type { RawGetResponse } from "cloudflare/resources/email-security/investigate/raw";
-import type { MoveCreateResponse } from "cloudflare/resources/email-security/investigate/move";
-import type { ReleaseBulkResponse } from "cloudflare/resources/email-security/investigate/release";
-import type { BulkGetResponse, BulkDeleteResponse } from "cloudflare/resources/email-security/investigate/bulk/bulk";
-import type { MessageListResponse } from "cloudflare/resources/email-security/investigate/bulk/messages";
+// The console's own reply types, read from the schemas in reply-schemas.ts. Type-only: safe in
+// client code. They follow Cloudflare's published description, not the SDK: only identity fields
+// are guaranteed, enum fields are strings (unknown values appear as they came), and every other
+// field may be null or absent.
+import type { ReplyOf } from "./reply-schemas";
 
-/** Deprecated fields past their end of life are stripped from the type so no code reads them. */
-type WithoutDeprecated<T> = Omit<T, "ts" | "action_log" | "findings">;
+export type Message = ReplyOf<"message">;
+export type MessageDetail = Message;
+export type Detections = ReplyOf<"detections"> & Unreadable;
+export type Trace = ReplyOf<"trace"> & Unreadable;
+export type Preview = ReplyOf<"preview">;
+export type RawMessage = ReplyOf<"raw">;
+export type ActionLogEntry = ReplyOf<"actionLog">[number];
+export type MoveResult = ReplyOf<"moveResults">[number];
+export type ReleaseResult = ReplyOf<"releaseResults">[number];
+export type BulkJob = ReplyOf<"job">;
+export type BulkJobDeleted = ReplyOf<"deleted">;
+export type BulkJobMessage = ReplyOf<"jobMessages">[number];
 
-export type Message = WithoutDeprecated<InvestigateListResponse>;
-export type MessageDetail = WithoutDeprecated<InvestigateGetResponse>;
-export type Detections = DetectionGetResponse;
-export type Trace = TraceGetResponse;
-export type Preview = PreviewGetResponse;
-export type RawMessage = RawGetResponse;
-export type MoveResult = Omit<MoveCreateResponse, "completed_timestamp" | "item_count">;
-export type ReleaseResult = Omit<ReleaseBulkResponse, "postfix_id">;
-export type BulkJob = BulkGetResponse;
-export type BulkJobDeleted = BulkDeleteResponse;
-export type BulkJobMessage = Omit<MessageListResponse, "message"> & { message?: Message };
+/** How many entries of a reply (at any depth) could not be read and are not shown. */
+export interface Unreadable {
+  unreadable: number;
+}
 
-/** Cursor paging: Cloudflare no longer reports totals (`total_count` is always 0). */
+/**
+ * Paging as the console passes it on. Cloudflare pages by cursor (`next`/`previous`), but a
+ * reply may instead be page-numbered (`page`, no `next`): `next_page` is then the page to ask
+ * for, or null when this page was short or empty.
+ */
 export interface ResultInfo {
   count: number;
   per_page: number;
-  next?: string | null;
-  previous?: string | null;
+  next: string | null;
+  previous: string | null;
+  page: number | null;
+  next_page: number | null;
 }
 
-/** Page-numbered paging, used by bulk-job lists. */
-export interface PagedResultInfo extends ResultInfo {
-  page?: number;
-}
-
-export interface ActionLogEntry {
-  completed_at: string;
-  operation: string;
-  status?: string | null;
-  properties?: { folder?: string; requested_by?: string };
+/** A list reply as the console passes it on: the entries it could read, and how many it could not. */
+export interface Paged<T> extends Unreadable {
+  result: T[];
+  result_info: ResultInfo;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "@/lib/audit/types";
 import {
+  actionTime,
   describeAuditOperation,
   describeOperation,
   sortActionLog,
@@ -27,6 +28,17 @@ describe("sortActionLog", () => {
       { completed_at: "2026-01-03T00:00:00Z", operation: "SUBMISSION" },
     ]);
     expect(sorted.map((e) => e.operation)).toEqual(["SUBMISSION", "MOVE", "PREVIEW"]);
+  });
+
+  it("places a pending entry (null completed_at) by when it started, and one with no time at all last", () => {
+    const sorted = sortActionLog([
+      { completed_at: "2026-01-01T00:00:00Z", operation: "MOVE" },
+      { completed_at: null, operation: "PREVIEW" },
+      { completed_at: null, started_at: "2026-01-02T00:00:00Z", operation: "QUARANTINE_RELEASE" },
+    ]);
+    expect(sorted.map((e) => e.operation)).toEqual(["QUARANTINE_RELEASE", "MOVE", "PREVIEW"]);
+    expect(actionTime(sorted[0]!)).toBe("2026-01-02T00:00:00Z");
+    expect(actionTime(sorted[2]!)).toBeNull();
   });
 });
 

@@ -18,9 +18,15 @@ export function describeOperation(operation: string): string {
   return OPERATION_WORDS[operation] ?? operation;
 }
 
-/** Newest first, whatever order the endpoint used; entries without a time go last. */
+/** When an entry happened: when it completed, else (still pending) when it started. */
+export function actionTime(entry: Pick<ActionLogEntry, "completed_at" | "started_at">): string | null {
+  return entry.completed_at || entry.started_at || null;
+}
+
+/** Newest first, whatever order the endpoint used; entries without any time go last. */
 export function sortActionLog(entries: readonly ActionLogEntry[]): ActionLogEntry[] {
-  return [...entries].sort((a, b) => (Date.parse(b.completed_at) || 0) - (Date.parse(a.completed_at) || 0));
+  const at = (e: ActionLogEntry) => Date.parse(actionTime(e) ?? "") || 0;
+  return [...entries].sort((a, b) => at(b) - at(a));
 }
 
 const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {

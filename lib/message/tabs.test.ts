@@ -18,6 +18,18 @@ describe("parseMessageTab", () => {
 });
 
 describe("messageHref", () => {
+  it.each(["a1.b2+c3", "4Njp3P0STMz2c02Q-2026-11-20T10:00:00-12345678", "x=y@z~w_v-u"])(
+    "encodes %s as one path segment that decodes back to it",
+    (odd) => {
+      const href = messageHref(odd, "trace");
+      const url = new URL(href, "http://console.test");
+      const segments = url.pathname.split("/");
+      expect(segments).toHaveLength(3);
+      expect(decodeURIComponent(segments[2]!)).toBe(odd);
+      expect(url.searchParams.get("tab")).toBe("trace");
+    },
+  );
+
   it("encodes ids with colons and omits the default tab", () => {
     expect(messageHref("a:b/c")).toBe("/messages/a%3Ab%2Fc");
     expect(messageHref("a:b", "trace")).toBe("/messages/a%3Ab?tab=trace");

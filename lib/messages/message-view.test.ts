@@ -32,6 +32,14 @@ describe("authSummary", () => {
   it("spells each result out", () => {
     expect(authSummary({ spf: "pass", dkim: "fail" }).text).toBe("SPF pass, DKIM fail, DMARC unknown");
   });
+
+  it("shows a verdict the console does not know as Cloudflare sent it, counted as unknown", () => {
+    const summary = authSummary({ spf: "softfail", dkim: "pass", dmarc: "pass" });
+    expect(summary.spf).toBe("unknown");
+    expect(summary.labels.spf).toBe("softfail");
+    expect(summary.text).toBe("SPF softfail, DKIM pass, DMARC pass");
+    expect(summary.overall).toBe("partial");
+  });
 });
 
 describe("addresses", () => {
@@ -70,6 +78,8 @@ describe("dispositionTone", () => {
     expect(dispositionTone("MALICIOUS-BEC")).toBe("danger");
     expect(dispositionTone("SPOOF")).toBe("warning");
     expect(dispositionTone("BULK")).toBe("notice");
+    // A verdict Cloudflare adds later is shown neutrally, as its own text.
+    expect(dispositionTone("QUISHING")).toBe("neutral");
     expect(dispositionTone(null)).toBe("neutral");
   });
 });

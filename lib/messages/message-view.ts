@@ -1,10 +1,11 @@
-import type { InvestigateListResponse } from "cloudflare/resources/email-security/investigate/investigate";
+import type { Message } from "@/lib/cloudflare/types";
 
 /**
- * A message as the console sees it. The deprecated fields (`ts`, `action_log`, `findings`) are
- * removed from the type so nothing can read them: the API no longer sends them.
+ * A message as the console reads it (lib/cloudflare/reply-schemas.ts): only `id` is sure; any
+ * other field may be null or absent, enum fields may hold values the console does not know, and
+ * the deprecated fields (`ts`, `action_log`, `findings`) are not passed on.
  */
-export type Message = Omit<InvestigateListResponse, "ts" | "action_log" | "findings">;
+export type { Message };
 
 export type AuthVerdict = "pass" | "fail" | "neutral" | "error" | "none" | "unknown";
 
@@ -14,6 +15,8 @@ export interface AuthSummary {
   dmarc: AuthVerdict;
   /** pass: all three pass; fail: any fails or errors; partial: anything else known; unknown: nothing known. */
   overall: "pass" | "fail" | "partial" | "unknown";
+  /** What to print for each: the verdict, or a value the console does not know as Cloudflare sent it. */
+  labels: Record<"spf" | "dkim" | "dmarc", string>;
   /** e.g. "SPF pass, DKIM fail, DMARC pass": the words, so colour is never the only signal. */
   text: string;
 }
@@ -48,7 +51,9 @@ export function authSummary(validation: Message["validation"]): AuthSummary {
       : all.every((v) => v === "unknown")
         ? "unknown"
         : "partial";
-  return { spf, dkim, dmarc, overall, text: `SPF ${spf}, DKIM ${dkim}, DMARC ${dmarc}` };
+  const label = (raw: string | null | undefined, v: AuthVerdict) => (v === "unknown" && raw ? raw : v);
+  const labels = { spf: label(validation?.spf, spf), dkim: label(validation?.dkim, dkim), dmarc: label(validation?.dmarc, dmarc) };
+  return { spf, dkim, dmarc, overall, labels, text: `SPF ${labels.spf}, DKIM ${labels.dkim}, DMARC ${labels.dmarc}` };
 }
 
 /** The sender's address: the header From, else the envelope sender. */
@@ -101,6 +106,7 @@ export function formatDeliveryStatus(m: Pick<Message, "delivery_status">): strin
 /** Dispositions that warrant an analyst's attention, for badge tone. */
 export type DispositionTone = "danger" | "warning" | "notice" | "neutral";
 
+/** An unknown verdict (Cloudflare adds them) is shown as it came, in the neutral tone. */
 export function dispositionTone(d: Message["final_disposition"]): DispositionTone {
   switch (d) {
     case "MALICIOUS":

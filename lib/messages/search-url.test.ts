@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_PAGE_SIZE,
   describeFilters,
+  followingPage,
   freezeState,
   nextPage,
   pageNumber,
@@ -48,7 +49,10 @@ describe("parseMessageUrl", () => {
     ["per_page=500", "per_page", /at most 200/],
     ["per_page=5000", "per_page", /at most 200/],
     ["per_page=ten", "per_page", /whole number/],
-    ["cursor=a%2Fb", "cursor", /cursor/],
+    ["cursor=a%2F..%2Fb", "cursor", /cursor/],
+    ["cursor=a%20b", "cursor", /cursor/],
+    ["page=0", "page", /at least 1/],
+    ["page=3&cursor=c3", "page", /not both/],
     ["prev=c1", "prev", /without a current page/],
     ["detections_only=yes", "detections_only", /true or false/],
     ["sender=a&sender=b", "sender", /more than once/],
@@ -73,10 +77,57 @@ describe("parseMessageUrl", () => {
   });
 });
 
+describe("the search page offers exactly the search operation's filters", () => {
+  it("accepts cursors Cloudflare issues: standard base64 with /, + and =", () => {
+    const cursor = "eyJwIjoxfQ/+ab==";
+    const parsed = parseMessageUrl(new URLSearchParams({ cursor, prev: "c1/x+y=" }));
+    expect(parsed.errors).toEqual({});
+    expect(parsed.state).toMatchObject({ cursor, trail: ["c1/x+y="] });
+    expect(parseMessageUrl(new URLSearchParams(serializeMessageUrl(parsed.state))).state).toMatchObject({ cursor });
+  });
+
+  it("ignores the bulk-only filters in a search link and says which", () => {
+    const parsed = parseMessageUrl(new URLSearchParams("sender=a%40b.c&exact_subject=Invoice&submission=true"));
+    expect(parsed.state.filters).toEqual({ sender: "a@b.c" });
+    expect(parsed.bulkOnlyKeys).toEqual(["exact_subject", "submission"]);
+    expect(parsed.errors).toEqual({});
+  });
+
+  it("never sends a bulk-only filter to the search API", () => {
+    const params = toApiSearchParams({ filters: { sender: "a@b.c", exact_subject: "x", submission: true }, perPage: 50 }, NOW);
+    expect([...params.keys()]).toEqual(["sender", "per_page"]);
+  });
+
+  it("keeps them on the bulk form", () => {
+    const parsed = parseMessageUrl(new URLSearchParams("exact_subject=Invoice&submission=true"), "bulk");
+    expect(parsed.state.filters).toEqual({ exact_subject: "Invoice", submission: true });
+    expect(serializeMessageUrl(parsed.state, "bulk")).toBe("exact_subject=Invoice&submission=true");
+  });
+});
+
+describe("page-numbered paging", () => {
+  it("goes to page N+1 and back, and sends page= to the API", () => {
+    const first = parseMessageUrl(new URLSearchParams("sender=a%40b.c")).state;
+    const second = nextPage(first, followingPage({ next: null, nextPage: 2 })!);
+    expect(second).toMatchObject({ page: 2, cursor: undefined, trail: [] });
+    expect(pageNumber(second)).toBe(2);
+    expect(serializeMessageUrl(second)).toBe("sender=a%40b.c&page=2");
+    expect(parseMessageUrl(new URLSearchParams(serializeMessageUrl(second))).state.page).toBe(2);
+    expect(toApiSearchParams(second, NOW).get("page")).toBe("2");
+    const third = nextPage(second, { page: 3 });
+    expect(previousPage(third).page).toBe(2);
+    expect(previousPage(second).page).toBeUndefined();
+  });
+
+  it("prefers a cursor when the reply has one, and has nothing to follow on the last page", () => {
+    expect(followingPage({ next: "c2", nextPage: 2 })).toEqual({ cursor: "c2" });
+    expect(followingPage({ next: null, nextPage: null })).toBeNull();
+  });
+});
+
 describe("serializeMessageUrl", () => {
   it("round-trips through the parser", () => {
-    const query =
-      "query=invoice&sender=a%40b.c&final_disposition=SPAM&submission=false&range=24h&sort=subject&per_page=100&prev=c2&cursor=c3";
+    const query = "query=invoice&sender=a%40b.c&final_disposition=SPAM&range=24h&sort=subject&per_page=100&prev=c2&cursor=c3";
     const parsed = parseMessageUrl(new URLSearchParams(query));
     expect(serializeMessageUrl(parsed.state)).toBe(query);
   });
@@ -117,8 +168,8 @@ describe("paging", () => {
   it("walks forward and back through the cursor trail", () => {
     const first = withFilters(parseMessageUrl(new URLSearchParams("cursor=zz")).state, { sender: "a@b.c" });
     expect(pageNumber(first)).toBe(1);
-    const second = nextPage(first, "c2");
-    const third = nextPage(second, "c3");
+    const second = nextPage(first, { cursor: "c2" });
+    const third = nextPage(second, { cursor: "c3" });
     expect(third).toMatchObject({ cursor: "c3", trail: ["c2"] });
     expect(pageNumber(third)).toBe(3);
     expect(previousPage(third)).toMatchObject({ cursor: "c2", trail: [] });
@@ -130,7 +181,7 @@ describe("nextPage with a relative range", () => {
   it("pins the window the current page was fetched with", () => {
     const first = parseMessageUrl(new URLSearchParams("range=7d&sender=a%40b.c")).state;
     const window = resolveRange("7d", NOW);
-    const second = nextPage(first, "c2", window);
+    const second = nextPage(first, { cursor: "c2" }, window);
     expect(second.range).toBeUndefined();
     expect(second.filters).toEqual({ sender: "a@b.c", ...window });
     expect(serializeMessageUrl(second)).toContain("cursor=c2");

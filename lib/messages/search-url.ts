@@ -1,16 +1,22 @@
 import { z } from "zod";
 import {
+  BULK_FILTER_KEYS,
+  BULK_ONLY_FILTER_KEYS,
   FILTER_KEYS,
+  bulkOnlyFilterShape,
   checkDateRange,
   cursorSchema,
   messageFilterShape,
+  pageSchema,
   type MessageFilters,
 } from "@/lib/schemas/search";
 
 /**
  * The message list's URL state: every filter, the page (cursor plus the trail of cursors that
- * led to it), the page size, the in-page sort and a relative date range. One parser and one
- * serialiser, so a pasted link, back/forward and the filter form all agree.
+ * led to it, or a page number when Cloudflare answered page-numbered), the page size, the in-page
+ * sort and a relative date range. One parser and one serialiser, so a pasted link, back/forward
+ * and the filter form all agree. The search page reads only the search operation's filters; the
+ * bulk form (scope "bulk") also the filters only bulk jobs have.
  */
 
 export const RANGE_PRESETS = {
@@ -40,12 +46,16 @@ export interface MessageUrlState {
   cursor?: string;
   /** Cursors of the pages between the first and the current one, oldest first. */
   trail: string[];
+  /** The page number, when the list is page-numbered rather than cursor-based (then no cursor). */
+  page?: number;
   perPage: number;
   sort?: SortParam;
 }
 
 /** Keys the console's URL may carry: the filters plus paging, sort and a relative range. */
-export const URL_KEYS = [...FILTER_KEYS, "range", "sort", "per_page", "prev", "cursor"] as const;
+export const URL_KEYS = [...BULK_FILTER_KEYS, "range", "sort", "per_page", "prev", "cursor", "page"] as const;
+/** Which form reads the URL: the search page, or the bulk form (which has the bulk-only filters too). */
+export type UrlScope = "search" | "bulk";
 export type UrlKey = (typeof URL_KEYS)[number];
 
 export interface ParsedMessageUrl {
@@ -56,6 +66,8 @@ export interface ParsedMessageUrl {
   raw: Partial<Record<UrlKey, string>>;
   /** Keys that mean nothing here; ignored, but reported rather than silently dropped. */
   unknownKeys: string[];
+  /** Bulk-only filters in a search page link: the search cannot apply them, so they are ignored and said to be. */
+  bulkOnlyKeys: UrlKey[];
 }
 
 const rangeSchema = z.enum(RANGE_KEYS as [RangePreset, ...RangePreset[]], {
@@ -87,6 +99,8 @@ const trailSchema = z
 const urlSchema = z
   .strictObject({
     ...messageFilterShape,
+    ...bulkOnlyFilterShape,
+    page: pageSchema.optional(),
     range: rangeSchema.optional(),
     sort: sortSchema.optional(),
     per_page: urlPerPageSchema.optional(),
@@ -97,6 +111,9 @@ const urlSchema = z
     checkDateRange(v, ctx);
     if (v.range && (v.start || v.end)) {
       ctx.addIssue({ code: "custom", path: ["range"], message: "Choose a preset or a custom start/end, not both" });
+    }
+    if (v.page && v.cursor) {
+      ctx.addIssue({ code: "custom", path: ["page"], message: "A page number and a cursor cannot both be given" });
     }
     if (v.prev && !v.cursor) {
       ctx.addIssue({ code: "custom", path: ["prev"], message: "Earlier pages were given without a current page" });
@@ -126,6 +143,7 @@ const LABELS: Record<UrlKey, string> = {
   per_page: "Page size",
   prev: "Earlier pages",
   cursor: "Page",
+  page: "Page number",
 };
 
 export function labelFor(key: UrlKey): string {
@@ -149,15 +167,20 @@ function toEntries(params: Params): [string, string][] {
 }
 
 /** Never throws: a bad URL yields the valid part of the state plus an error per bad key. */
-export function parseMessageUrl(params: Params): ParsedMessageUrl {
+export function parseMessageUrl(params: Params, scope: UrlScope = "search"): ParsedMessageUrl {
   const raw: Partial<Record<UrlKey, string>> = {};
   const errors: Partial<Record<UrlKey, string>> = {};
   const unknownKeys: string[] = [];
+  const bulkOnlyKeys: UrlKey[] = [];
   const seen = new Set<string>();
 
   for (const [key, value] of toEntries(params)) {
     if (!isUrlKey(key)) {
       if (!unknownKeys.includes(key)) unknownKeys.push(key);
+      continue;
+    }
+    if (scope === "search" && isBulkOnly(key)) {
+      if (!bulkOnlyKeys.includes(key)) bulkOnlyKeys.push(key);
       continue;
     }
     if (seen.has(key)) {
@@ -177,7 +200,7 @@ export function parseMessageUrl(params: Params): ParsedMessageUrl {
   for (let attempt = 0; attempt < 4; attempt++) {
     const result = urlSchema.safeParse(candidate);
     if (result.success) {
-      return { state: toState(result.data), errors, raw, unknownKeys };
+      return { state: toState(result.data), errors, raw, unknownKeys, bulkOnlyKeys };
     }
     const next = { ...candidate };
     for (const issue of result.error.issues) {
@@ -190,11 +213,15 @@ export function parseMessageUrl(params: Params): ParsedMessageUrl {
     if (Object.keys(next).length === Object.keys(candidate).length) break;
     candidate = next;
   }
-  return { state: emptyState(), errors, raw, unknownKeys };
+  return { state: emptyState(), errors, raw, unknownKeys, bulkOnlyKeys };
+}
+
+function isBulkOnly(key: UrlKey): boolean {
+  return (BULK_ONLY_FILTER_KEYS as readonly string[]).includes(key);
 }
 
 function toState(data: z.infer<typeof urlSchema>): MessageUrlState {
-  const { range, sort, per_page, prev, cursor, ...filters } = data;
+  const { range, sort, per_page, prev, cursor, page, ...filters } = data;
   return {
     filters: filters as MessageFilters,
     range,
@@ -202,6 +229,7 @@ function toState(data: z.infer<typeof urlSchema>): MessageUrlState {
     perPage: per_page ?? DEFAULT_PAGE_SIZE,
     cursor,
     trail: cursor ? (prev ?? []) : [],
+    ...(page && page > 1 && !cursor ? { page } : {}),
   };
 }
 
@@ -216,9 +244,16 @@ function filterValueToString(value: unknown): string | undefined {
   return s === "" ? undefined : s;
 }
 
-/** Writes only the filters (with Cloudflare's names), in a stable order; empty fields are omitted. */
-export function filtersToSearchParams(filters: MessageFilters, into = new URLSearchParams()): URLSearchParams {
-  for (const key of FILTER_KEYS) {
+/**
+ * Writes the filters (with Cloudflare's names), in a stable order; empty fields are omitted. The
+ * search operation's filters only, unless the bulk form asks for its own as well.
+ */
+export function filtersToSearchParams(
+  filters: MessageFilters,
+  into = new URLSearchParams(),
+  scope: UrlScope = "search",
+): URLSearchParams {
+  for (const key of scope === "bulk" ? BULK_FILTER_KEYS : FILTER_KEYS) {
     const s = filterValueToString(filters[key]);
     if (s !== undefined) into.set(key, s);
   }
@@ -226,14 +261,16 @@ export function filtersToSearchParams(filters: MessageFilters, into = new URLSea
 }
 
 /** The console URL's query string for a state (without the leading `?`). */
-export function serializeMessageUrl(state: MessageUrlState): string {
-  const params = filtersToSearchParams(state.filters);
+export function serializeMessageUrl(state: MessageUrlState, scope: UrlScope = "search"): string {
+  const params = filtersToSearchParams(state.filters, undefined, scope);
   if (state.range) params.set("range", state.range);
   if (state.sort) params.set("sort", `${state.sort.desc ? "-" : ""}${state.sort.id}`);
   if (state.perPage !== DEFAULT_PAGE_SIZE) params.set("per_page", String(state.perPage));
   if (state.cursor) {
     if (state.trail.length > 0) params.set("prev", state.trail.join(","));
     params.set("cursor", state.cursor);
+  } else if (state.page && state.page > 1) {
+    params.set("page", String(state.page));
   }
   return params.toString();
 }
@@ -258,11 +295,14 @@ export function effectiveFilters(state: Pick<MessageUrlState, "filters" | "range
 
 /** The query string for `GET /api/email-security/investigate`: exactly its keys, none empty. */
 export function toApiSearchParams(
-  state: Pick<MessageUrlState, "filters" | "range" | "cursor" | "perPage">,
+  state: Pick<MessageUrlState, "filters" | "range" | "cursor" | "perPage" | "page">,
   now: number,
 ): URLSearchParams {
+  // The search operation's filters only: a bulk-only filter is never sent to search, where it
+  // would look applied and do nothing.
   const params = filtersToSearchParams(effectiveFilters(state, now));
   if (state.cursor) params.set("cursor", state.cursor);
+  else if (state.page && state.page > 1) params.set("page", String(state.page));
   params.set("per_page", String(state.perPage));
   return params;
 }
@@ -281,13 +321,16 @@ export function freezeState(
   if (!state.range) return state;
   const { range: _range, ...rest } = state;
   const window = fetchedWindow ?? resolveRange(state.range, now);
-  return { ...rest, filters: { ...state.filters, ...window }, cursor: undefined, trail: [] };
+  return { ...rest, filters: { ...state.filters, ...window }, cursor: undefined, trail: [], page: undefined };
 }
 
 /** The active filters as label/value pairs, for the empty state and the export's file. */
-export function describeFilters(state: Pick<MessageUrlState, "filters" | "range">): { key: UrlKey; label: string; value: string }[] {
+export function describeFilters(
+  state: Pick<MessageUrlState, "filters" | "range">,
+  scope: UrlScope = "search",
+): { key: UrlKey; label: string; value: string }[] {
   const out: { key: UrlKey; label: string; value: string }[] = [];
-  for (const key of FILTER_KEYS) {
+  for (const key of scope === "bulk" ? BULK_FILTER_KEYS : FILTER_KEYS) {
     const s = filterValueToString(state.filters[key]);
     if (s !== undefined) out.push({ key, label: LABELS[key], value: s });
   }
@@ -301,7 +344,7 @@ export function hasActiveFilters(state: Pick<MessageUrlState, "filters" | "range
 
 /** State for a new search: new filters always start again at the first page. */
 export function withFilters(state: MessageUrlState, filters: MessageFilters, range?: RangePreset): MessageUrlState {
-  return { ...state, filters, range, cursor: undefined, trail: [] };
+  return { ...state, filters, range, cursor: undefined, trail: [], page: undefined };
 }
 
 /**
@@ -309,18 +352,29 @@ export function withFilters(state: MessageUrlState, filters: MessageFilters, ran
  * refuse it for any other start/end), so a relative range is pinned to the window the current
  * page was fetched with before the cursor is added.
  */
+export type PageTarget = { cursor: string } | { page: number };
+
+/** Where the page after a loaded one is: its cursor, or, on a page-numbered list, its number. */
+export function followingPage(page: { next: string | null; nextPage: number | null } | undefined): PageTarget | null {
+  if (page?.next) return { cursor: page.next };
+  if (page?.nextPage) return { page: page.nextPage };
+  return null;
+}
+
 export function nextPage(
   state: MessageUrlState,
-  nextCursor: string,
+  target: PageTarget,
   fetchedWindow?: { start: string; end: string } | null,
 ): MessageUrlState {
-  const trail = state.cursor ? [...state.trail, state.cursor] : [];
   const pinned =
     state.range && fetchedWindow ? { filters: { ...state.filters, ...fetchedWindow }, range: undefined } : {};
-  return { ...state, ...pinned, cursor: nextCursor, trail: trail.slice(-MAX_TRAIL) };
+  if ("page" in target) return { ...state, ...pinned, cursor: undefined, trail: [], page: target.page };
+  const trail = state.cursor ? [...state.trail, state.cursor] : [];
+  return { ...state, ...pinned, cursor: target.cursor, trail: trail.slice(-MAX_TRAIL), page: undefined };
 }
 
 export function previousPage(state: MessageUrlState): MessageUrlState {
+  if (state.page) return { ...state, page: state.page > 2 ? state.page - 1 : undefined };
   if (!state.cursor) return state;
   const trail = [...state.trail];
   const cursor = trail.pop();
@@ -328,6 +382,7 @@ export function previousPage(state: MessageUrlState): MessageUrlState {
 }
 
 /** 1-based page number within this browsing session (no total exists to compare it with). */
-export function pageNumber(state: Pick<MessageUrlState, "cursor" | "trail">): number {
+export function pageNumber(state: Pick<MessageUrlState, "cursor" | "trail" | "page">): number {
+  if (state.page) return state.page;
   return state.cursor ? state.trail.length + 2 : 1;
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { hasActiveJob, isActiveStatus } from "@/lib/bulk/progress";
 import type { JobListUrlState, JobMessagesUrlState } from "@/lib/bulk/list-url";
-import type { BulkJob, BulkJobDeleted, BulkJobMessage, PagedResultInfo } from "@/lib/cloudflare/types";
+import type { BulkJob, BulkJobDeleted, BulkJobMessage, ResultInfo } from "@/lib/cloudflare/types";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
 import { ApiError, requestJson } from "./http";
 
@@ -30,17 +30,20 @@ export const bulkJobKeys = {
 
 export interface Paged<T> {
   rows: T[];
-  info: PagedResultInfo;
+  info: Partial<ResultInfo>;
+  /** Rows Cloudflare sent that the console could not read; they are not in `rows`. */
+  unreadable: number;
 }
 
 interface PagedBody<T> {
   result?: T[] | null;
-  result_info?: PagedResultInfo | null;
+  result_info?: Partial<ResultInfo> | null;
+  unreadable?: number;
 }
 
 function pagedFrom<T>(body: PagedBody<T>): Paged<T> {
   const rows = body.result ?? [];
-  return { rows, info: body.result_info ?? { count: rows.length, per_page: rows.length } };
+  return { rows, info: body.result_info ?? { count: rows.length, per_page: rows.length }, unreadable: body.unreadable ?? 0 };
 }
 
 export async function listBulkJobs(query: JobListQuery, signal?: AbortSignal): Promise<Paged<BulkJob>> {

@@ -63,7 +63,7 @@ export function useTrace(id: string) {
     queryKey: messagePageKeys.trace(id),
     queryFn: ({ signal }) => getResult<Trace>(path(id, "/trace"), signal),
     // A trace still being written is worth watching; a finished one never changes by itself.
-    refetchInterval: (query) => (query.state.data?.inbound.pending || query.state.data?.outbound.pending ? 10_000 : false),
+    refetchInterval: (query) => (query.state.data?.inbound?.pending || query.state.data?.outbound?.pending ? 10_000 : false),
   });
 }
 
@@ -94,7 +94,10 @@ export function useRawMessage(id: string) {
 export function useActionLog(id: string) {
   return useQuery({
     queryKey: messagePageKeys.actionLog(id),
-    queryFn: ({ signal }) => getResult<ActionLogEntry[]>(path(id, "/action_log"), signal),
+    queryFn: async ({ signal }) => {
+      const { body } = await requestJson<{ result?: ActionLogEntry[] | null; unreadable?: number }>(path(id, "/action_log"), { signal });
+      return { entries: body.result ?? [], unreadable: body.unreadable ?? 0 };
+    },
   });
 }
 

@@ -64,7 +64,7 @@ describe("collectFollowingPages", () => {
     const window = { start: "2026-11-23T09:00:00.000Z", end: "2026-11-24T09:00:00.000Z" };
     const { messages, truncated } = await collectFollowingPages(
       search,
-      { messages: [message("m1"), message("m2")] as never, next: "c2", previous: null, pending: false, retryAfterMs: 0, window },
+      { messages: [message("m1"), message("m2")] as never, next: "c2", previous: null, nextPage: null, unreadable: 0, pending: false, retryAfterMs: 0, window },
       3,
     );
     expect(messages.map((m) => m.id)).toEqual(["m1", "m2", "m3"]);
@@ -73,6 +73,31 @@ describe("collectFollowingPages", () => {
     expect(followed.get("cursor")).toBe("c2");
     expect(followed.get("start")).toBe(window.start);
     expect(followed.get("end")).toBe(window.end);
+  });
+
+  it("continues a page-numbered list with page=N+1 until a page is short, counting unreadable rows", async () => {
+    const calls = stubFetch([
+      { status: 200, body: { result: [message("m3"), message("m4")], result_info: { next: null, next_page: 3 }, unreadable: 1 } },
+      { status: 200, body: { result: [message("m5")], result_info: { next: null, next_page: null } } },
+    ]);
+    const { messages, truncated, unreadable } = await collectFollowingPages(
+      { ...search, range: undefined },
+      { messages: [message("m1"), message("m2")] as never, next: null, previous: null, nextPage: 2, unreadable: 0, pending: false, retryAfterMs: 0, window: null },
+      100,
+    );
+    expect(messages.map((m) => m.id)).toEqual(["m1", "m2", "m3", "m4", "m5"]);
+    expect(truncated).toBe(false);
+    expect(unreadable).toBe(1);
+    const asked = calls.map((c) => new URL(c.url, "http://x").searchParams);
+    expect(asked.map((p) => p.get("page"))).toEqual(["2", "3"]);
+    expect(asked.every((p) => !p.has("cursor"))).toBe(true);
+  });
+});
+
+describe("listMessages paging and unreadable rows", () => {
+  it("reads next_page and the unreadable count", async () => {
+    stubFetch([{ status: 200, body: { result: [message("m1")], result_info: { next: null, next_page: 2 }, unreadable: 2 } }]);
+    expect(await listMessages(search)).toMatchObject({ next: null, nextPage: 2, unreadable: 2 });
   });
 });
 

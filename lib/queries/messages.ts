@@ -12,16 +12,16 @@ import {
   type ReleaseResultItem,
 } from "@/lib/messages/action-outcomes";
 import type { Message } from "@/lib/messages/message-view";
-import { resolveRange, toApiSearchParams, type MessageUrlState } from "@/lib/messages/search-url";
+import { followingPage, resolveRange, toApiSearchParams, type MessageUrlState } from "@/lib/messages/search-url";
 import { ApiError, parseRetryAfter, requestJson } from "./http";
 
 const BASE = "/api/email-security/investigate";
 
 /** What identifies one page of results: the URL state minus what only the browser uses (sort, trail). */
-export type MessageListSearch = Pick<MessageUrlState, "filters" | "range" | "cursor" | "perPage">;
+export type MessageListSearch = Pick<MessageUrlState, "filters" | "range" | "cursor" | "perPage" | "page">;
 
 export function toListSearch(state: MessageUrlState): MessageListSearch {
-  return { filters: state.filters, range: state.range, cursor: state.cursor, perPage: state.perPage };
+  return { filters: state.filters, range: state.range, cursor: state.cursor, perPage: state.perPage, page: state.page };
 }
 
 // The range stays relative in the key ("7d"), so returning to the list hits the cache; the query
@@ -38,6 +38,10 @@ export interface MessagePage {
   messages: Message[];
   next: string | null;
   previous: string | null;
+  /** On a page-numbered list (no cursor), the page after this one; null on the last page. */
+  nextPage: number | null;
+  /** Rows Cloudflare sent that the console could not read; they are not in `messages`. */
+  unreadable: number;
   /** 202: Cloudflare is still running the search; ask again after `retryAfterMs`. */
   pending: boolean;
   retryAfterMs: number;
@@ -47,7 +51,8 @@ export interface MessagePage {
 
 interface ListBody {
   result?: Message[] | null;
-  result_info?: { count?: number; per_page?: number; next?: string | null; previous?: string | null } | null;
+  result_info?: { next?: string | null; previous?: string | null; next_page?: number | null } | null;
+  unreadable?: number;
   pending?: boolean;
 }
 
@@ -63,6 +68,8 @@ export async function listMessages(search: MessageListSearch, signal?: AbortSign
     messages: pending ? [] : (body.result ?? []),
     next: body.result_info?.next || null,
     previous: body.result_info?.previous || null,
+    nextPage: pending ? null : (body.result_info?.next_page ?? null),
+    unreadable: body.unreadable ?? 0,
     pending,
     retryAfterMs: retryAfter !== undefined ? Math.min(Math.max(retryAfter * 1000, 500), 30_000) : DEFAULT_POLL_MS,
     window: search.range ? resolveRange(search.range, now) : null,
@@ -105,25 +112,28 @@ export async function collectFollowingPages(
   firstPage: MessagePage,
   cap: number,
   signal?: AbortSignal,
-): Promise<{ messages: Message[]; truncated: boolean }> {
+): Promise<{ messages: Message[]; truncated: boolean; unreadable: number }> {
   const messages = [...firstPage.messages];
-  let next = firstPage.next;
+  let unreadable = firstPage.unreadable;
+  let next = followingPage(firstPage);
   // Following cursors only work with the window the first page was fetched with.
   const pinned: MessageListSearch = firstPage.window
     ? { ...search, filters: { ...search.filters, ...firstPage.window }, range: undefined }
     : search;
   let polls = 0;
   while (next && messages.length < cap) {
-    const page = await listMessages({ ...pinned, cursor: next }, signal);
+    // By cursor, or page=N+1 when Cloudflare answered page-numbered.
+    const page = await listMessages({ ...pinned, cursor: undefined, page: undefined, ...next }, signal);
     if (page.pending) {
       if (++polls > EXPORT_MAX_POLLS) throw new ApiError(504, "search_timeout", "The search is still running; try the export again shortly.");
       await new Promise((resolve) => setTimeout(resolve, page.retryAfterMs));
       continue;
     }
     messages.push(...page.messages);
-    next = page.next;
+    unreadable += page.unreadable;
+    next = followingPage(page);
   }
-  return { messages: messages.slice(0, cap), truncated: messages.length > cap || !!next };
+  return { messages: messages.slice(0, cap), truncated: messages.length > cap || !!next, unreadable };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

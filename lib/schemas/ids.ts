@@ -1,15 +1,21 @@
 import { z } from "zod";
 
 /**
- * Investigate ids look like `4Njp3P0STMz2c02Q-2024-01-05T10:00:00-12345678`: letters, digits,
- * hyphens and colons. Anything else (slashes, dots, percent signs, whitespace) is refused before
- * it can be spliced into an upstream path.
+ * Investigate ids are opaque: the description sets no pattern, and real ones carry colons, dots
+ * and plus signs (`4Njp3P0STMz2c02Q-2024-01-05T10:00:00-12345678`, `a1.b2+c3`). We accept what the
+ * SDK can put in a path segment unchanged (RFC 3986 unreserved characters, `+`, `=`, `:`, `@`),
+ * starting with a letter or digit so `.` and `..` can never be a segment. Slashes, backslashes,
+ * percent signs, `?`/`#`, whitespace and control characters are refused before anything goes upstream.
  */
-export const INVESTIGATE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,159}$/;
+export const MAX_INVESTIGATE_ID_LENGTH = 256;
+export const INVESTIGATE_ID_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._~+=:@-]{0,${MAX_INVESTIGATE_ID_LENGTH - 1}}$`);
 
 export const investigateIdSchema = z
   .string()
-  .regex(INVESTIGATE_ID_PATTERN, "Message id must be 1–160 letters, digits, '-', '_' or ':'");
+  .regex(
+    INVESTIGATE_ID_PATTERN,
+    `Message id must be 1–${MAX_INVESTIGATE_ID_LENGTH} letters, digits or . _ ~ + = : @ -, starting with a letter or digit`,
+  );
 
 export const jobIdSchema = z.uuid({ message: "Bulk job id must be a UUID" });
 

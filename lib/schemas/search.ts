@@ -31,22 +31,29 @@ export const pageSchema = z
   .transform(Number)
   .pipe(z.number().int().min(1, "page must be at least 1"));
 
-/** Cursors are opaque, but they are tokens: no spaces, no path or control characters. */
+/**
+ * Cursors are opaque tokens that travel in a query string: base64 of either alphabet (so `/`, `+`
+ * and `=` are fine) plus `.`, `~`, `-`, `_`. No spaces, control characters, or dot segments
+ * (`..` between slashes), which only a probe would send.
+ */
+export const MAX_CURSOR_LENGTH = 2048;
 export const cursorSchema = z
   .string()
-  .max(2048, "cursor is too long")
-  .regex(/^[A-Za-z0-9_\-=.~+]+$/, "cursor is not one Cloudflare issued");
+  .max(MAX_CURSOR_LENGTH, "cursor is too long")
+  .regex(/^[A-Za-z0-9_\-=.~+/]+$/, "cursor is not one Cloudflare issued")
+  .refine((v) => !/(^|\/)\.\.?(\/|$)/.test(v), "cursor is not one Cloudflare issued");
 
 /**
- * The filters of a message search, as they appear in a query string. The same fields make up a
- * bulk job's search parameters, the console's URL and the API route's query.
+ * The filters of the search operation (`GET /investigate` in Cloudflare's description, the SDK's
+ * `InvestigateListParams`), as they appear in a query string: exactly those, so no filter looks
+ * active while Cloudflare ignores it. The same fields make up most of a bulk job's search, the
+ * console's URL and the API route's query.
  */
 export const messageFilterShape = {
   query: text("Search", 512).optional(),
   sender: text("Sender").optional(),
   recipient: text("Recipient").optional(),
   subject: text("Subject", 512).optional(),
-  exact_subject: text("Exact subject", 1000).optional(),
   domain: text("Domain", 253).optional(),
   alert_id: text("Alert id", 128).optional(),
   message_id: text("Message-ID", 512).optional(),
@@ -57,8 +64,16 @@ export const messageFilterShape = {
   delivery_status: deliveryStatusSchema.optional(),
   message_action: messageActionSchema.optional(),
   detections_only: queryBooleanSchema.optional(),
-  submission: queryBooleanSchema.optional(),
   metric: text("Metric", 64).optional(),
+};
+
+/**
+ * Filters only a bulk job's `search_params` have (the search operation has neither): offered on
+ * the bulk form only. `submission` is sent to the job as `submissions`.
+ */
+export const bulkOnlyFilterShape = {
+  exact_subject: text("Exact subject", 1000).optional(),
+  submission: queryBooleanSchema.optional(),
 };
 
 /** Clock skew tolerated between the browser that wrote `start` and this server. */
@@ -73,11 +88,29 @@ export function checkDateRange(v: { start?: string; end?: string }, ctx: z.Refin
   }
 }
 
-/** GET /api/email-security/investigate: the filters plus cursor paging. */
+/**
+ * GET /api/email-security/investigate: the filters plus paging, by cursor or, when Cloudflare
+ * answered page-numbered, by page.
+ */
 export const messageSearchSchema = z
-  .strictObject({ ...messageFilterShape, cursor: cursorSchema.optional(), per_page: perPageSchema.optional() })
-  .superRefine(checkDateRange);
+  .strictObject({
+    ...messageFilterShape,
+    cursor: cursorSchema.optional(),
+    page: pageSchema.optional(),
+    per_page: perPageSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    checkDateRange(v, ctx);
+    if (v.cursor && v.page) ctx.addIssue({ code: "custom", path: ["page"], message: "Give a cursor or a page, not both" });
+  });
 export type MessageSearch = z.infer<typeof messageSearchSchema>;
-export type MessageFilters = Omit<MessageSearch, "cursor" | "per_page">;
+export type SearchFilters = Omit<MessageSearch, "cursor" | "page" | "per_page">;
+export type BulkOnlyFilters = { [K in keyof typeof bulkOnlyFilterShape]?: z.output<(typeof bulkOnlyFilterShape)[K]> };
+/** A search as the console's forms hold it: the search operation's filters, plus the bulk-only ones on the bulk form. */
+export type MessageFilters = SearchFilters & BulkOnlyFilters;
 
-export const FILTER_KEYS = Object.keys(messageFilterShape) as (keyof MessageFilters)[];
+/** The search operation's filters, in the order the form and the URL use. */
+export const FILTER_KEYS = Object.keys(messageFilterShape) as (keyof SearchFilters)[];
+export const BULK_ONLY_FILTER_KEYS = Object.keys(bulkOnlyFilterShape) as (keyof BulkOnlyFilters)[];
+/** Every filter the bulk form offers. */
+export const BULK_FILTER_KEYS = [...FILTER_KEYS, ...BULK_ONLY_FILTER_KEYS] as (keyof MessageFilters)[];

@@ -162,13 +162,28 @@ const badInput: Row[] = [
   ["bad boolean", search, { query: "detections_only=yes" }, 400, /true or false/],
   ["overlong sender", search, { query: `sender=${"a".repeat(300)}` }, 400, /at most 256/],
   ["control characters", search, { query: "subject=a%00b" }, 400, /control characters/],
-  ["cursor with a slash", search, { query: "cursor=..%2F..%2Fetc" }, 400, /cursor/],
+  ["cursor with dot segments", search, { query: "cursor=..%2F..%2Fetc" }, 400, /cursor/],
+  ["cursor that is one dot segment", search, { query: "cursor=.." }, 400, /cursor/],
+  ["cursor with a dot segment inside", search, { query: "cursor=abc%2F.%2Fdef" }, 400, /cursor/],
+  ["cursor with a backslash", search, { query: "cursor=abc%5Cdef" }, 400, /cursor/],
+  ["cursor with a control character", search, { query: "cursor=abc%0Adef" }, 400, /cursor/],
+  ["cursor and page together", search, { query: "cursor=abc&page=2" }, 400, /not both/],
+  ["page zero", search, { query: "page=0" }, 400, /at least 1/],
+  ["exact_subject is not a search filter", search, { query: "exact_subject=Invoice" }, 400, /Unknown field "exact_subject"/],
+  ["submission is not a search filter", search, { query: "submission=true" }, 400, /Unknown field "submission"/],
   ["id with a slash", getMessage, id("../../accounts"), 400, /Message id/],
   ["id with dots", getDetections, id(".."), 400, /Message id/],
   ["id with encoded slash", getTrace, id("abc%2Fdef"), 400, /Message id/],
   ["id with whitespace", getRaw, id("abc def"), 400, /Message id/],
   ["id with backslash", getPreview, id("abc\\def"), 400, /Message id/],
-  ["overlong id", getActionLog, id("a".repeat(200)), 400, /Message id/],
+  ["overlong id", getActionLog, id("a".repeat(257)), 400, /Message id/],
+  ["id that is a single dot", getMessage, id("."), 400, /Message id/],
+  ["id with an encoded dot segment", getTrace, id("%2e%2e"), 400, /Message id/],
+  ["id with a tab", getRaw, id("abc\tdef"), 400, /Message id/],
+  ["id with a DEL character", getDetections, id("abc\u007f"), 400, /Message id/],
+  ["id with a fragment", getPreview, id("abc#x"), 400, /Message id/],
+  ["id with non-ASCII letters", getActionLog, id("abcé"), 400, /Message id/],
+  ["id list with a dot segment", release, { body: { ids: [".."] } }, 400, /Message id/],
   ["query on a route without one", getMessage, { ...id(okId), query: "x=1" }, 400, /Unknown field/],
   ["move without destination", moveOne, { ...id(okId), body: {} }, 400, /destination/],
   ["move to an unknown folder", moveOne, { ...id(okId), body: { destination: "Spam" } }, 400, /destination/],
@@ -245,6 +260,34 @@ describe("bad input is refused before anything goes upstream", () => {
     expect(res.status).toBe(status);
     expect(res.json.error).toMatchObject({ status, message: expect.stringMatching(message) });
     expect(sim.calls()).toHaveLength(0);
+  });
+});
+
+describe("ids and cursors Cloudflare may issue pass the console's checks", () => {
+  it.each([
+    ["dots and plus signs", "4Njp3P0STMz2c02Q.a+b"],
+    ["colons", "4Njp3P0STMz2c02Q-2026-11-20T10:00:00-12345678"],
+    ["equals and at signs", "abc=def@ghi~jkl_mno"],
+    ["256 characters", "a".repeat(256)],
+  ])("an id with %s reaches Cloudflare (which answers 404 for an id it does not know)", async (_name, odd) => {
+    const res = await callRoute(getMessage, API, id(odd));
+    expect(res.status).toBe(404);
+    expect(sim.calls()).toHaveLength(1);
+    // The SDK encodes the id as one path segment: nothing in it can change the path.
+    expect(sim.calls()[0]?.path).toMatch(/\/email-security\/investigate\/[^/]+$/);
+  });
+
+  it.each([
+    ["standard base64 with / + =", "ab/cd+ef=="],
+    ["url-safe base64", "ab_cd-ef"],
+    ["dots and tildes", "a.b~c"],
+  ])("a cursor with %s is passed to Cloudflare unchanged", async (_name, cursor) => {
+    const res = await callRoute(search, API, { query: `per_page=2&cursor=${encodeURIComponent(cursor)}` });
+    // The simulator did not issue these, so it may refuse them; what matters is who refused.
+    if (res.status === 400) expect(res.json.error.code).toBe("upstream_rejected");
+    const sent = sim.calls().find((c) => c.method === "GET");
+    expect(sent).toBeDefined();
+    expect(sent!.query.cursor).toBe(cursor);
   });
 });
 

@@ -5,7 +5,7 @@ import { createBulkJobBodySchema, listBulkJobsQuerySchema } from "@/lib/schemas/
 
 export const GET = defineRoute({ permission: "read", query: listBulkJobsQuerySchema }, async ({ query }) => {
   const page = await listBulkJobs(query);
-  return ok(page.result, { result_info: page.result_info });
+  return ok(page.result, { result_info: page.result_info, unreadable: page.unreadable });
 });
 
 export const POST = defineRoute({

@@ -3,6 +3,7 @@ import { defineRoute, ok } from "@/lib/api/route";
 import { getActionLog } from "@/lib/cloudflare";
 import { messageParamsSchema } from "@/lib/schemas/params";
 
-export const GET = defineRoute({ permission: "read", params: messageParamsSchema }, async ({ params }) =>
-  ok(await getActionLog(params.id)),
-);
+export const GET = defineRoute({ permission: "read", params: messageParamsSchema }, async ({ params }) => {
+  const log = await getActionLog(params.id);
+  return ok(log.result, { unreadable: log.unreadable });
+});

@@ -8,6 +8,6 @@ export const GET = defineRoute(
   { permission: "read", params: jobParamsSchema, query: listBulkJobMessagesQuerySchema },
   async ({ params, query }) => {
     const page = await listBulkJobMessages(params.jobId, query);
-    return ok(page.result, { result_info: page.result_info });
+    return ok(page.result, { result_info: page.result_info, unreadable: page.unreadable });
   },
 );

@@ -1,0 +1,230 @@
+import { z } from "zod";
+
+/**
+ * The console's reading of every Investigate reply, after Cloudflare's published description
+ * (`../shared/cloudflare/email-security-investigate.openapi.json`) rather than the SDK's types:
+ * the description makes far more fields optional or nullable than the SDK admits, and enum
+ * values grow. So:
+ * - only what identifies a thing is required (a message's `id`, an action's `operation`, a job's
+ *   `job_id`); every other field that is missing, null or of the wrong type reads as null;
+ * - enum-valued fields are plain strings: a value the console does not know is shown as it came;
+ * - a list entry that cannot be read is dropped and reported through `skip`, so one bad entry
+ *   costs one row, never the tab;
+ * - unknown and deprecated fields are stripped: the browser gets only what the console reads.
+ */
+
+// A field that may be absent, null or wrong: it then reads as null, and the UI shows "—".
+const text = z.string().nullish().catch(null);
+const flag = z.boolean().nullish().catch(null);
+const num = z.number().nullish().catch(null);
+const whole = z.number().int().nonnegative().nullish().catch(null);
+/** A list of strings: entries that are not strings are dropped. */
+const texts = z
+  .array(z.unknown())
+  .transform((items) => items.filter((i): i is string => typeof i === "string"))
+  .nullish()
+  .catch(null);
+
+function schemas(skip: () => void) {
+  /** A list whose unreadable entries are left out (and counted); a missing list reads as null. */
+  const listOf = <T extends z.ZodType>(item: T) =>
+    z
+      .array(z.unknown())
+      .transform((items) => {
+        const out: z.output<T>[] = [];
+        for (const raw of items) {
+          const parsed = item.safeParse(raw);
+          if (parsed.success) out.push(parsed.data);
+          else skip();
+        }
+        return out;
+      })
+      .nullish()
+      .catch(null);
+  /** The top-level `result` of a list reply: must be a list; bad entries are left out. */
+  const entries = <T extends z.ZodType>(item: T) =>
+    z.array(z.unknown()).transform((items) => {
+      const out: z.output<T>[] = [];
+      for (const raw of items) {
+        const parsed = item.safeParse(raw);
+        if (parsed.success) out.push(parsed.data);
+        else skip();
+      }
+      return out;
+    });
+
+  const validation = z.object({ comment: text, dkim: text, dmarc: text, spf: text }).nullish().catch(null);
+
+  const message = z.object({
+    id: z.string().min(1),
+    postfix_id: text,
+    alert_id: text,
+    client_recipients: texts,
+    delivery_mode: text,
+    delivery_status: texts,
+    detection_reasons: texts,
+    edf_hash: text,
+    envelope_from: text,
+    envelope_to: texts,
+    final_disposition: text,
+    from: text,
+    from_name: text,
+    htmltext_structure_hash: text,
+    is_phish_submission: flag,
+    is_quarantined: flag,
+    message_id: text,
+    post_delivery_operations: texts,
+    postfix_id_outbound: text,
+    properties: z
+      .object({
+        allowlisted_pattern: text,
+        allowlisted_pattern_type: text,
+        blocklisted_message: flag,
+        blocklisted_pattern: text,
+        whitelisted_pattern_type: text,
+      })
+      .nullish()
+      .catch(null),
+    replyto: text,
+    scanned_at: text,
+    sent_at: text,
+    sent_date: text,
+    smtp_helo_server_ip: text,
+    smtp_previous_hop_ip: text,
+    subject: text,
+    threat_categories: texts,
+    to: texts,
+    to_name: texts,
+    validation,
+    x_originating_ip: text,
+  });
+
+  const actionLogEntry = z.object({
+    operation: z.string().min(1),
+    completed_at: text,
+    started_at: text,
+    status: text,
+    success: flag,
+    // Open in the description: only the two fields the console shows are read.
+    properties: z.object({ folder: text, requested_by: text }).nullish().catch(null),
+  });
+
+  const finding = z.object({
+    attachment: text,
+    detail: text,
+    detection: text,
+    field: text,
+    name: text,
+    portion: text,
+    reason: text,
+    score: num,
+    value: text,
+  });
+
+  const detections = z.object({
+    action: text,
+    attachments: listOf(
+      z.object({
+        size: whole,
+        content_type: text,
+        detection: text,
+        encrypted: flag,
+        filename: text,
+        name: text,
+        md5: text,
+        sha1: text,
+        sha256: text,
+      }),
+    ),
+    final_disposition: text,
+    findings: listOf(finding),
+    headers: listOf(z.object({ name: z.string(), value: z.string() })),
+    links: listOf(z.object({ href: z.string(), text })),
+    sender_info: z.object({ as_name: text, as_number: num, geo: text, ip: text, pld: text }).nullish().catch(null),
+    threat_categories: listOf(z.object({ id: num, name: text, description: text })),
+    validation,
+  });
+
+  const traceDirection = z
+    .object({
+      lines: listOf(z.object({ lineno: num, logged_at: text, message: text })),
+      pending: flag,
+    })
+    .nullish()
+    .catch(null);
+
+  const job = z.object({
+    job_id: z.string().min(1),
+    status: text,
+    action_type: text,
+    action_params: z.object({ type: text, destination: text, expected_disposition: text }).nullish().catch(null),
+    // Shown as the search it was; its keys are read where it is shown.
+    search_params: z.record(z.string(), z.unknown()).nullish().catch(null),
+    comment: text,
+    created_at: text,
+    started_at: text,
+    completed_at: text,
+    status_message: text,
+    total_messages_discovered: whole,
+    messages_pending: whole,
+    messages_successful: whole,
+    messages_failed: whole,
+    messages_skipped: whole,
+    messages_cancelled: whole,
+  });
+
+  const jobMessage = z.object({
+    // The row's own id and the message's postfix id; neither is an investigate id.
+    message_id: text,
+    postfix_id: z.string().min(1),
+    action_type: text,
+    action_params: z.object({ type: text, destination: text, client_recipient: text, expected_disposition: text }).nullish().catch(null),
+    alert_id: text,
+    created_at: text,
+    email_message_id: text,
+    processed_at: text,
+    retry_after: text,
+    retry_count: whole,
+    status: text,
+    status_message: text,
+    // Only the SDK has it (the description's BulkActionMessageDetail does not): never rely on it.
+    message: message.nullish().catch(null),
+  });
+
+  return {
+    messages: entries(message),
+    message,
+    detections,
+    trace: z.object({ inbound: traceDirection, outbound: traceDirection }),
+    preview: z.object({ screenshot: z.string() }),
+    raw: z.object({ raw: z.string() }),
+    actionLog: entries(actionLogEntry),
+    moveResults: entries(
+      z.object({
+        success: z.boolean(),
+        completed_at: text,
+        destination: text,
+        message_id: text,
+        operation: text,
+        recipient: text,
+        status: text,
+      }),
+    ),
+    releaseResults: entries(z.object({ id: z.string().min(1), delivered: texts, failed: texts, undelivered: texts })),
+    job,
+    jobs: entries(job),
+    deleted: z.object({ id: z.string() }),
+    jobMessages: entries(jobMessage),
+    resultInfo: z
+      .object({ count: whole, per_page: whole, total_count: whole, page: whole, next: text, previous: text })
+      .nullish()
+      .catch(null),
+  } as const;
+}
+
+/** Fresh schemas whose lenient lists report each entry they leave out through `skip`. */
+export const replyShapesFor = schemas;
+
+type Shapes = ReturnType<typeof schemas>;
+export type ReplyKind = keyof Shapes;
+export type ReplyOf<K extends ReplyKind> = z.output<Shapes[K]>;
