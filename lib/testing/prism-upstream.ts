@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, vi } from "vitest";
 import { getEnv } from "@/lib/env";
 import { startPrism, type Prism } from "./prism";
-import { recordUpstream, type UpstreamRecorder } from "./upstream-recorder";
+import { recordUpstream, type Exchange, type UpstreamRecorder } from "./upstream-recorder";
 
 /** Obviously fake: Prism checks that a bearer token is sent, not which one. */
 export const PRISM_TOKEN = "fake-prism-token-0000";
@@ -41,4 +41,21 @@ export function usePrismUpstream(options: { seed: string; description?: object }
   });
 
   return handle;
+}
+
+/**
+ * Prism refused a request the console sent (422, with its reasons in `sl-violations`). The analyst
+ * must see a 4xx that says which operation Cloudflare refused and what it said, not a bare
+ * "rejected" nor a 5xx.
+ */
+export function expectRefusalShown(route: { status: number; text: string; json: Record<string, any> }, refused: Exchange, operationName: RegExp) {
+  const replay = `Prism: ${refused.status} ${refused.violations ?? ""} ${JSON.stringify(refused.responseBody)}\nconsole answered ${route.status}: ${route.text}`;
+  expect(refused.status, replay).toBe(422);
+  expect(refused.violations, replay).toBeTruthy();
+  const cloudflareMessage = (refused.responseBody as { errors?: { message?: string }[] }).errors?.[0]?.message;
+  expect(cloudflareMessage, `the seed should give a refusal with a message; ${replay}`).toEqual(expect.any(String));
+  expect(route.status, replay).toBeGreaterThanOrEqual(400);
+  expect(route.status, replay).toBeLessThan(500);
+  expect(route.json?.error?.message, replay).toMatch(operationName);
+  expect(route.json?.error?.message, replay).toContain(cloudflareMessage);
 }

@@ -37,6 +37,13 @@ export interface PrismOptions {
   seed: string;
 }
 
+/**
+ * Prism's generator fills every optional property unless the document says otherwise (its
+ * documented `x-json-schema-faker` extension, which changes no schema): a real reply leaves many
+ * out, so half of them are left out here, chosen by the seed.
+ */
+const GENERATOR_OPTIONS = { alwaysFakeOptionals: false, optionalsProbability: 0.5 };
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -57,7 +64,8 @@ const prismCli = () => createRequire(import.meta.url).resolve("@stoplight/prism-
 export async function startPrism(options: PrismOptions): Promise<Prism> {
   const dir = mkdtempSync(path.join(tmpdir(), "triage-prism-"));
   const file = path.join(dir, "description.json");
-  writeFileSync(file, options.description ? JSON.stringify(options.description) : readFileSync(DESCRIPTION_PATH));
+  const description = options.description ?? JSON.parse(readFileSync(DESCRIPTION_PATH, "utf8"));
+  writeFileSync(file, JSON.stringify({ ...description, "x-json-schema-faker": GENERATOR_OPTIONS }));
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
