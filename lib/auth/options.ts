@@ -1,21 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { forwardedClientAddress } from "@/lib/client-address";
 import { getEnv } from "@/lib/env";
-import { findLocalUser } from "./local-users";
+import { signInLocally } from "./local-sign-in";
+import { oidcIdentity } from "./oidc-identity";
 import { revokeSession } from "./revocations";
-import { roleFromDirectory, roleSchema } from "./roles";
+import { roleSchema } from "./roles";
+import { throttledSignInError } from "./sign-in-errors";
 
 /** A working shift: long enough not to interrupt an incident, short enough that a lost laptop expires. */
 const SESSION_SECONDS = 10 * 60 * 60;
-
-interface OidcProfile {
-  sub: string;
-  email?: string;
-  name?: string;
-  preferred_username?: string;
-  groups?: string[];
-}
 
 let cached: NextAuthOptions | undefined;
 
@@ -34,14 +29,10 @@ export function getAuthOptions(): NextAuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile(profile: OidcProfile) {
-        const email = (profile.email ?? profile.preferred_username ?? profile.sub).toLowerCase();
-        return {
-          id: profile.sub,
-          email,
-          name: profile.name ?? email,
-          role: roleFromDirectory({ email, groups: profile.groups }, auth),
-        };
+      // Only a verified email is an email, and groups come only from the `groups` claim
+      // (lib/auth/oidc-identity.ts). Without a verified email `email` is null: no session is made.
+      profile(claims: Record<string, unknown>) {
+        return oidcIdentity(claims, auth);
       },
     });
   }
@@ -51,10 +42,18 @@ export function getAuthOptions(): NextAuthOptions {
         id: "local",
         name: "Local account",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           if (!credentials?.email || !credentials.password) return null;
-          const user = await findLocalUser(auth.localUsers, credentials.email, credentials.password);
-          return user ? { id: user.email, email: user.email, name: user.email, role: user.role } : null;
+          const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+          const result = await signInLocally(auth.localUsers, {
+            email: credentials.email,
+            password: credentials.password,
+            address: forwardedClientAddress(forwardedFor, getEnv().trustedProxyHops),
+          });
+          if (result.ok) return { id: result.user.email, email: result.user.email, name: result.user.email, role: result.user.role };
+          // next-auth hands this message to the sign-in page, which shows the wait.
+          if (result.reason === "throttled") throw new Error(throttledSignInError(result.retryAfterSeconds));
+          return null;
         },
       }),
     );
