@@ -63,15 +63,25 @@ export async function getTrace(id: string): Promise<Trace> {
   );
 }
 
+// Screenshots and raw .eml are large and the most sensitive thing the console reads: they are
+// coalesced while in flight but never kept in the read cache.
+const neverCached = () => false;
+
 export async function getPreview(id: string): Promise<Preview> {
-  return upstreamRead(`preview:${id}`, async ({ client, accountId }) =>
-    ensureShape(replyShapes.preview, await client.emailSecurity.investigate.preview.get(id, { account_id: accountId }, READ_OPTIONS)),
+  return upstreamRead(
+    `preview:${id}`,
+    async ({ client, accountId }) =>
+      ensureShape(replyShapes.preview, await client.emailSecurity.investigate.preview.get(id, { account_id: accountId }, READ_OPTIONS)),
+    neverCached,
   );
 }
 
 export async function getRaw(id: string): Promise<RawMessage> {
-  return upstreamRead(`raw:${id}`, async ({ client, accountId }) =>
-    ensureShape(replyShapes.raw, await client.emailSecurity.investigate.raw.get(id, { account_id: accountId }, READ_OPTIONS)),
+  return upstreamRead(
+    `raw:${id}`,
+    async ({ client, accountId }) =>
+      ensureShape(replyShapes.raw, await client.emailSecurity.investigate.raw.get(id, { account_id: accountId }, READ_OPTIONS)),
+    neverCached,
   );
 }
 
