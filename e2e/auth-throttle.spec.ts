@@ -17,9 +17,9 @@ test("after repeated wrong passwords the sign-in page says how long to wait", as
   };
   for (let i = 0; i < 5; i++) {
     await attempt();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is not right.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is not right.");
   }
   await attempt();
-  await expect(page.getByRole("alert")).toHaveText(/^Too many attempts, try again in [1-5] s\.$/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^Too many attempts, try again in [1-5] s\.$/);
   await expect(page).toHaveURL(/\/signin/);
 });
