@@ -1,13 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { acceptSession, sessionTokenOf } from "@/lib/auth/session";
 import { clearSessionCookies, hasSessionCookie } from "@/lib/auth/session-cookie";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import { getEnv } from "@/lib/env";
+import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security-headers";
 
 // Pages behind sign-in. API routes answer 401 JSON themselves (lib/api/access.ts), so a script
 // gets an error it can read rather than a redirect to an HTML page.
 const PUBLIC_PATHS = [/^\/signin(\/|$)/, /^\/api\//];
 
 export async function proxy(request: NextRequest) {
+  const response = await respond(request);
+  const hsts = strictTransportSecurity(getEnv().auth.url);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  return response;
+}
+
+async function respond(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!PUBLIC_PATHS.some((re) => re.test(pathname))) {
     // Proxy runs in the Node.js runtime (Next 16), so it applies the same session rules as every

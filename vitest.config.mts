@@ -14,7 +14,8 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", ".next-*/**", "e2e/**"],
     environment: "node",
     testTimeout: 20_000,
-    // Tests never write the console database file; each worker gets its own in memory.
-    env: { DATABASE_URL: ":memory:" },
+    // Tests never write the console database file; each worker gets its own in memory. Route tests
+    // run in demo mode (the in-process simulator), which is now an explicit choice.
+    env: { DATABASE_URL: ":memory:", TRIAGE_DEMO: "1" },
   },
 });

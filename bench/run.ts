@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
+import { hashPassword } from "../lib/auth/password-hashes";
 import { measureInBrowser } from "./browser";
 import { measureFirstLoadJs } from "./bundle";
 import type { Endpoints } from "./endpoints";
@@ -115,7 +116,8 @@ async function main(): Promise<number> {
     CLOUDFLARE_API_TOKEN: API_TOKEN,
     CLOUDFLARE_ACCOUNT_ID: ACCOUNT_ID,
     NEXTAUTH_SECRET: SECRET,
-    CONSOLE_LOCAL_USERS: `${USER.email}:admin:${USER.password}`,
+    // Plain-text passwords are refused outside demo mode.
+    CONSOLE_LOCAL_USERS: `${USER.email}:admin:${await hashPassword(USER.password)}`,
     DATABASE_URL: "./data/bench-audit.db",
     // Honest proxy numbers: no answers from the console's read cache, no rate limit in the way.
     READ_CACHE_MS: "0",

@@ -1,3 +1,5 @@
+import { createHash, scryptSync } from "node:crypto";
+
 // One place for the end-to-end topology: the console on 3100, the standalone simulator on 8787.
 // The tokens and passwords here are fake and only ever meet the simulator on loopback.
 // Ports can be moved (E2E_CONSOLE_PORT, E2E_SIMULATOR_PORT) so two checkouts can run side by side.
@@ -23,6 +25,16 @@ export const SESSION_USERS = {
   leaver: { email: "leaver@e2e.test", role: "viewer", password: "leaver-pass-e2e" },
   copier: { email: "copier@e2e.test", role: "viewer", password: "copier-pass-e2e" },
 } as const;
+
+/**
+ * The console refuses plain-text passwords outside demo mode, so the accounts are configured as
+ * scrypt entries, the way an operator would (`npm run hash-password`). The salt comes from the
+ * email so the build and every worker compute the same variable.
+ */
+function scryptEntry(email: string, password: string): string {
+  const salt = createHash("sha256").update(email).digest().subarray(0, 16);
+  return `scrypt$${salt.toString("base64")}$${scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 }).toString("base64")}`;
+}
 
 export const STORAGE_STATE: Record<E2ERole, string> = {
   viewer: "e2e/.auth/viewer.json",
@@ -60,14 +72,15 @@ export const E2E = {
     NEXTAUTH_SECRET: "fake-e2e-nextauth-secret-000000000000000",
     NEXTAUTH_URL: `http://127.0.0.1:${consolePort}`,
     CONSOLE_LOCAL_USERS: [
-      ...Object.entries(USERS).map(([role, u]) => `${u.email}:${role}:${u.password}`),
-      ...Object.values(SESSION_USERS).map((u) => `${u.email}:${u.role}:${u.password}`),
+      ...Object.entries(USERS).map(([role, u]) => `${u.email}:${role}:${scryptEntry(u.email, u.password)}`),
+      ...Object.values(SESSION_USERS).map((u) => `${u.email}:${u.role}:${scryptEntry(u.email, u.password)}`),
     ].join(","),
     DATABASE_URL: `./data/e2e-audit-${consolePort}.db`,
     OIDC_ISSUER: OIDC.issuer,
     OIDC_CLIENT_ID: OIDC.clientId,
     OIDC_CLIENT_SECRET: OIDC.clientSecret,
-    CONSOLE_ANALYSTS: OIDC.analystGroup,
+    // A group from the provider's `groups` claim (a bare entry would be an email).
+    CONSOLE_ANALYSTS: `group:${OIDC.analystGroup}`,
     // Short, so the timeout journey does not wait the production 10 s twice.
     UPSTREAM_READ_TIMEOUT_MS: "3000",
   },

@@ -1,38 +1,75 @@
+import { randomBytes, scryptSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 const SECRET = "fake-nextauth-secret-for-tests-0000000000";
+const salt = randomBytes(16);
+const HASH = `scrypt$${salt.toString("base64")}$${scryptSync("pw", salt, 32, { N: 16384, r: 8, p: 1 }).toString("base64")}`;
+/** A complete production configuration, for rows that change one thing. */
+const CONFIGURED = {
+  CLOUDFLARE_API_TOKEN: "fake-token-for-tests",
+  CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+  NEXTAUTH_SECRET: SECRET,
+  CONSOLE_LOCAL_USERS: `a@x.test:admin:${HASH}`,
+};
 
 describe("parseEnv", () => {
-  it("runs on the simulator when no token is set, with demo accounts", () => {
-    expect(parseEnv({}).upstream.mode).toBe("simulator");
-    expect(parseEnv({}).auth).toMatchObject({ demo: true });
-    expect(parseEnv({}).auth.localUsers.map((u) => u.role)).toEqual(["viewer", "analyst", "admin"]);
-    expect(parseEnv({ CLOUDFLARE_API_TOKEN: "" }).upstream.mode).toBe("simulator");
+  it("runs demo mode on the simulator only when asked, with demo accounts, its own database and a random secret", () => {
+    const env = parseEnv({ TRIAGE_DEMO: "1" });
+    expect(env.upstream.mode).toBe("simulator");
+    expect(env.auth).toMatchObject({ demo: true });
+    expect(env.auth.localUsers.map((u) => u.role)).toEqual(["viewer", "analyst", "admin"]);
+    expect(env.databasePath).toBe("./data/demo.db");
+    expect(env.auth.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(env.auth.secret).not.toContain("demo");
   });
 
-  it("uses Cloudflare when token and account are set", () => {
-    const env = parseEnv({
-      CLOUDFLARE_API_TOKEN: "fake-token-for-tests",
-      CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
-      CLOUDFLARE_BASE_URL: "http://127.0.0.1:8787/client/v4",
-      NEXTAUTH_SECRET: SECRET,
-      CONSOLE_LOCAL_USERS: "a@x.test:admin:pw",
-    });
+  it("uses Cloudflare when configured, and the production database", () => {
+    const env = parseEnv({ ...CONFIGURED, CLOUDFLARE_BASE_URL: "http://127.0.0.1:8787/client/v4" });
     expect(env.upstream).toMatchObject({ mode: "cloudflare", accountId: ACCOUNT, baseURL: "http://127.0.0.1:8787/client/v4" });
+    expect(env.auth.demo).toBe(false);
+    expect(env.auth.secret).toBe(SECRET);
+    expect(env.databasePath).toBe("./data/triage.db");
+    expect(env.trustedProxyHops).toBe(0);
+    expect(env.limits).toMatchObject({ userWritesPerMinute: 60, readCacheMaxBytes: 16 * 1024 * 1024 });
+  });
+
+  it("reads the new limits", () => {
+    const env = parseEnv({ ...CONFIGURED, TRUSTED_PROXY_HOPS: "2", USER_WRITE_BUDGET: "10", READ_CACHE_MAX_BYTES: "1048576" });
+    expect(env.trustedProxyHops).toBe(2);
+    expect(env.limits).toMatchObject({ userWritesPerMinute: 10, readCacheMaxBytes: 1048576 });
+  });
+
+  it("tells emails from groups in the role lists", () => {
+    const env = parseEnv({ ...CONFIGURED, CONSOLE_ADMINS: "Boss@x.test, group:SOC-Leads", CONSOLE_ANALYSTS: "" });
+    expect(env.auth.admins).toEqual({ emails: ["boss@x.test"], groups: ["soc-leads"] });
+    expect(env.auth.analysts).toEqual({ emails: [], groups: [] });
   });
 
   it.each([
+    [{}, /CLOUDFLARE_API_TOKEN is missing.*TRIAGE_DEMO=1/],
+    [{}, /NEXTAUTH_SECRET is missing/],
+    [{}, /No way to sign in/],
+    [{ TRIAGE_DEMO: "0" }, /CLOUDFLARE_API_TOKEN is missing/],
+    [{ TRIAGE_DEMO: "yes" }, /TRIAGE_DEMO must be 1/],
     [{ CLOUDFLARE_API_TOKEN: "fake-token-for-tests" }, /CLOUDFLARE_ACCOUNT_ID is missing/],
     [{ CLOUDFLARE_ACCOUNT_ID: ACCOUNT }, /CLOUDFLARE_API_TOKEN is missing/],
-    [{ CLOUDFLARE_API_TOKEN: "fake", CLOUDFLARE_ACCOUNT_ID: "nope" }, /CLOUDFLARE_ACCOUNT_ID must be/],
-    [{ CLOUDFLARE_BASE_URL: "ftp://x" }, /CLOUDFLARE_BASE_URL/],
-    [{ CLOUDFLARE_API_TOKEN: "fake", CLOUDFLARE_ACCOUNT_ID: ACCOUNT, CONSOLE_LOCAL_USERS: "a@x.test:admin:pw" }, /NEXTAUTH_SECRET is missing/],
-    [{ CLOUDFLARE_API_TOKEN: "fake", CLOUDFLARE_ACCOUNT_ID: ACCOUNT, NEXTAUTH_SECRET: SECRET }, /No way to sign in/],
-    [{ OIDC_ISSUER: "http://127.0.0.1:9000", NEXTAUTH_SECRET: SECRET }, /OIDC_CLIENT_ID is missing/],
-    [{ CONSOLE_LOCAL_USERS: "a@x.test:root:pw", NEXTAUTH_SECRET: SECRET }, /unknown role/],
-  ])("names the variable that is wrong: %j", (source, message) => {
+    [{ ...CONFIGURED, CLOUDFLARE_ACCOUNT_ID: "nope" }, /CLOUDFLARE_ACCOUNT_ID must be/],
+    [{ ...CONFIGURED, CLOUDFLARE_BASE_URL: "ftp://x" }, /CLOUDFLARE_BASE_URL/],
+    [{ ...CONFIGURED, NEXTAUTH_SECRET: "" }, /NEXTAUTH_SECRET is missing/],
+    [{ ...CONFIGURED, CONSOLE_LOCAL_USERS: "" }, /No way to sign in/],
+    [{ ...CONFIGURED, OIDC_ISSUER: "http://127.0.0.1:9000" }, /OIDC_CLIENT_ID is missing/],
+    [{ ...CONFIGURED, CONSOLE_LOCAL_USERS: `a@x.test:root:${HASH}` }, /CONSOLE_LOCAL_USERS: entry 1 \(a@x.test\) has an unknown role/],
+    [{ ...CONFIGURED, CONSOLE_LOCAL_USERS: "a@x.test:admin:pw" }, /CONSOLE_LOCAL_USERS: .*plain-text passwords are refused/],
+    [{ ...CONFIGURED, CONSOLE_LOCAL_USERS: "a@x.test:admin:scrypt$AAAA$=" }, /CONSOLE_LOCAL_USERS: .*scrypt salt is 3 bytes/],
+    [{ ...CONFIGURED, CONSOLE_ADMINS: "soc-leads" }, /CONSOLE_ADMINS: "soc-leads" is neither an email nor group:NAME/],
+    [{ ...CONFIGURED, TRUSTED_PROXY_HOPS: "-1" }, /TRUSTED_PROXY_HOPS must be a whole number/],
+    [{ ...CONFIGURED, USER_WRITE_BUDGET: "0" }, /USER_WRITE_BUDGET must be at least 1/],
+    [{ TRIAGE_DEMO: "1", CLOUDFLARE_API_TOKEN: "fake", CLOUDFLARE_ACCOUNT_ID: ACCOUNT }, /CLOUDFLARE_API_TOKEN is set, but TRIAGE_DEMO=1/],
+    [{ TRIAGE_DEMO: "1", CONSOLE_LOCAL_USERS: `a@x.test:admin:${HASH}` }, /CONSOLE_LOCAL_USERS is set, but TRIAGE_DEMO=1/],
+    [{ TRIAGE_DEMO: "1", DATABASE_URL: "file:./data/triage.db" }, /DATABASE_URL: demo mode never writes the production audit database/],
+  ])("names what is wrong: %j", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);
   });

@@ -1,6 +1,9 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { DEMO_USERS, parseLocalUsers, type LocalUser } from "@/lib/auth/local-users";
+import type { DirectoryList } from "@/lib/auth/oidc-identity";
 
 const optionalString = z
   .string()
@@ -18,8 +21,23 @@ const optionalInt = (name: string, min: number, max: number) =>
       .optional(),
   );
 
+/** `group:soc-leads` names a group from the OIDC `groups` claim; anything else must be an email. */
+const directoryList = (name: string) =>
+  optionalString.transform((value, ctx): DirectoryList => {
+    const list = { emails: [] as string[], groups: [] as string[] };
+    for (const entry of (value ?? "").split(",").map((v) => v.trim().toLowerCase()).filter(Boolean)) {
+      if (entry.startsWith("group:") && entry.length > "group:".length) list.groups.push(entry.slice("group:".length));
+      else if (z.email().safeParse(entry).success) list.emails.push(entry);
+      else ctx.addIssue({ code: "custom", message: `${name}: "${entry}" is neither an email nor group:NAME (write group:${entry} for a group)` });
+    }
+    return list;
+  });
+
 const envSchema = z
   .object({
+    TRIAGE_DEMO: optionalString.pipe(
+      z.enum(["1", "true", "0", "false"], { message: "TRIAGE_DEMO must be 1 (demo mode) or 0" }).optional(),
+    ),
     CLOUDFLARE_API_TOKEN: optionalString,
     CLOUDFLARE_ACCOUNT_ID: optionalString.pipe(
       z
@@ -38,12 +56,15 @@ const envSchema = z
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     CONSOLE_LOCAL_USERS: optionalString,
-    CONSOLE_ADMINS: optionalString,
-    CONSOLE_ANALYSTS: optionalString,
+    CONSOLE_ADMINS: directoryList("CONSOLE_ADMINS"),
+    CONSOLE_ANALYSTS: directoryList("CONSOLE_ANALYSTS"),
     DATABASE_URL: optionalString,
     UPSTREAM_READ_BUDGET: optionalInt("UPSTREAM_READ_BUDGET", 1, 100_000),
     USER_READ_BUDGET: optionalInt("USER_READ_BUDGET", 1, 100_000),
+    USER_WRITE_BUDGET: optionalInt("USER_WRITE_BUDGET", 1, 100_000),
     READ_CACHE_MS: optionalInt("READ_CACHE_MS", 0, 60_000),
+    READ_CACHE_MAX_BYTES: optionalInt("READ_CACHE_MAX_BYTES", 0, 1024 * 1024 * 1024),
+    TRUSTED_PROXY_HOPS: optionalInt("TRUSTED_PROXY_HOPS", 0, 10),
     UPSTREAM_READ_TIMEOUT_MS: optionalInt("UPSTREAM_READ_TIMEOUT_MS", 100, 120_000),
   })
   .superRefine((env, ctx) => {
@@ -71,19 +92,38 @@ const envSchema = z
         if (!value) ctx.addIssue({ code: "custom", path: [name], message: `${name} is missing: OpenID Connect needs all three OIDC_ variables` });
       }
     }
-    const demo = !env.CLOUDFLARE_API_TOKEN && !env.OIDC_ISSUER && !env.CONSOLE_LOCAL_USERS;
-    if (!demo && !env.NEXTAUTH_SECRET) {
+    if (isDemo(env)) {
+      // Demo accounts have the password `demo`: they must never reach real mail or real accounts.
+      for (const name of ["CLOUDFLARE_API_TOKEN", "CONSOLE_LOCAL_USERS", "OIDC_ISSUER"] as const) {
+        if (env[name]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `${name} is set, but TRIAGE_DEMO=1 asks for demo mode (simulated mail, built-in accounts); set TRIAGE_DEMO=0 to use your configuration`,
+          });
+        }
+      }
+      if (env.DATABASE_URL && resolve(databasePathFrom(env.DATABASE_URL)) === resolve(PRODUCTION_DATABASE)) {
+        ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: `DATABASE_URL: demo mode never writes the production audit database (${PRODUCTION_DATABASE})` });
+      }
+      return;
+    }
+    const demoHint = "(or TRIAGE_DEMO=1 for the demo on simulated mail)";
+    if (!env.CLOUDFLARE_API_TOKEN && !env.CLOUDFLARE_ACCOUNT_ID) {
+      ctx.addIssue({ code: "custom", path: ["CLOUDFLARE_API_TOKEN"], message: `CLOUDFLARE_API_TOKEN is missing: set it and CLOUDFLARE_ACCOUNT_ID ${demoHint}` });
+    }
+    if (!env.NEXTAUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
-        message: "NEXTAUTH_SECRET is missing: it is required outside demo mode (e.g. `openssl rand -base64 32`)",
+        message: `NEXTAUTH_SECRET is missing: it signs the session cookie (e.g. \`openssl rand -base64 32\`) ${demoHint}`,
       });
     }
-    if (!demo && !env.OIDC_ISSUER && !env.CONSOLE_LOCAL_USERS) {
+    if (!env.OIDC_ISSUER && !env.CONSOLE_LOCAL_USERS) {
       ctx.addIssue({
         code: "custom",
         path: ["CONSOLE_LOCAL_USERS"],
-        message: "No way to sign in: set OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET or CONSOLE_LOCAL_USERS",
+        message: `No way to sign in: set OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET or CONSOLE_LOCAL_USERS ${demoHint}`,
       });
     }
   });
@@ -96,15 +136,15 @@ export type Upstream =
   | { mode: "simulator"; accountId: string };
 
 export interface AuthEnv {
-  /** No Cloudflare token and no accounts configured: the simulator with built-in demo accounts. */
+  /** TRIAGE_DEMO=1: the simulator, built-in demo accounts, a random session secret, a database of its own. */
   demo: boolean;
   secret: string;
   /** Where the console is served; cookies are Secure when it is https. */
   url?: string;
   oidc?: { issuer: string; clientId: string; clientSecret: string };
   localUsers: LocalUser[];
-  admins: string[];
-  analysts: string[];
+  admins: DirectoryList;
+  analysts: DirectoryList;
 }
 
 export interface Limits {
@@ -112,8 +152,12 @@ export interface Limits {
   upstreamReadsPer5Min: number;
   /** Reads one user may make per minute, so one export or refresh loop cannot starve the team. */
   userReadsPerMinute: number;
+  /** Changes one user may make per minute, so one script cannot spend the account's budget for everyone. */
+  userWritesPerMinute: number;
   /** How long an identical read may be answered from memory. */
   readCacheMs: number;
+  /** How much the read cache may hold, in bytes of JSON. */
+  readCacheMaxBytes: number;
   /** How long one read attempt may wait for Cloudflare (a read is tried at most twice). */
   readTimeoutMs: number;
 }
@@ -124,6 +168,8 @@ export interface ServerEnv {
   limits: Limits;
   /** The audit database file. */
   databasePath: string;
+  /** How many proxies in front of the console append to X-Forwarded-For (0: trust none of it). */
+  trustedProxyHops: number;
 }
 
 export class EnvError extends Error {
@@ -146,7 +192,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
           baseURL: env.CLOUDFLARE_BASE_URL,
         }
       : { mode: "simulator", accountId: DEMO_ACCOUNT_ID };
-  const demo = !env.CLOUDFLARE_API_TOKEN && !env.OIDC_ISSUER && !env.CONSOLE_LOCAL_USERS;
+  const demo = isDemo(env);
   let localUsers: LocalUser[];
   try {
     localUsers = demo ? DEMO_USERS : parseLocalUsers(env.CONSOLE_LOCAL_USERS ?? "");
@@ -157,39 +203,50 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     upstream,
     auth: {
       demo,
-      // Demo mode serves only simulated mail, so a fixed, public secret is acceptable there.
-      secret: env.NEXTAUTH_SECRET ?? DEMO_SECRET,
+      secret: env.NEXTAUTH_SECRET ?? demoSessionSecret(),
       url: env.NEXTAUTH_URL,
       oidc:
         env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
           ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
           : undefined,
       localUsers,
-      admins: splitList(env.CONSOLE_ADMINS),
-      analysts: splitList(env.CONSOLE_ANALYSTS),
+      admins: env.CONSOLE_ADMINS,
+      analysts: env.CONSOLE_ANALYSTS,
     },
-    databasePath: databasePathFrom(env.DATABASE_URL),
+    databasePath: env.DATABASE_URL ? databasePathFrom(env.DATABASE_URL) : demo ? DEMO_DATABASE : PRODUCTION_DATABASE,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS ?? 0,
     limits: {
       upstreamReadsPer5Min: env.UPSTREAM_READ_BUDGET ?? 1000,
       userReadsPerMinute: env.USER_READ_BUDGET ?? 300,
+      userWritesPerMinute: env.USER_WRITE_BUDGET ?? 60,
       readCacheMs: env.READ_CACHE_MS ?? 2000,
+      readCacheMaxBytes: env.READ_CACHE_MAX_BYTES ?? 16 * 1024 * 1024,
       readTimeoutMs: env.UPSTREAM_READ_TIMEOUT_MS ?? 10_000,
     },
   };
 }
 
-const DEMO_SECRET = "triage-demo-mode-only-not-a-secret-0000";
-
-function splitList(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((v) => v.trim().toLowerCase())
-    .filter(Boolean);
+/** Demo mode is a choice someone made (`npm run dev` makes it), never what a lost configuration falls back to. */
+function isDemo(env: { TRIAGE_DEMO?: string }): boolean {
+  return env.TRIAGE_DEMO === "1" || env.TRIAGE_DEMO === "true";
 }
 
-/** `file:./data/x.db`, `./data/x.db` or an absolute path; default `./data/triage.db`. */
-function databasePathFrom(value: string | undefined): string {
-  if (!value) return "./data/triage.db";
+const PRODUCTION_DATABASE = "./data/triage.db";
+const DEMO_DATABASE = "./data/demo.db";
+
+const globalForSecret = globalThis as unknown as { __triageDemoSecret?: string };
+
+/**
+ * Demo mode signs sessions with a secret made at start (kept on globalThis so every module copy
+ * and dev reload agrees), so no secret written in the source signs anything.
+ */
+function demoSessionSecret(): string {
+  globalForSecret.__triageDemoSecret ??= randomBytes(32).toString("base64url");
+  return globalForSecret.__triageDemoSecret;
+}
+
+/** `file:./data/x.db`, `./data/x.db` or an absolute path. */
+function databasePathFrom(value: string): string {
   return value.replace(/^file:(\/\/)?/, "");
 }
 

@@ -11,6 +11,15 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
+/**
+ * HSTS when the console's public URL (NEXTAUTH_URL) is https: two years, subdomains included. Not
+ * on http, where browsers ignore it and where it would only pin a mistake. Decided at run time
+ * (in proxy.ts), because next.config's headers are fixed when the app is built.
+ */
+export function strictTransportSecurity(publicUrl: string | undefined): string | null {
+  return publicUrl?.startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;
+}
+
 export function contentSecurityPolicy(nonce: string, { development = false } = {}): string {
   return [
     "default-src 'self'",

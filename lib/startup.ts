@@ -14,7 +14,11 @@ export function checkConfigurationAtStartup(): void {
   console.log(
     upstream.mode === "cloudflare"
       ? `[triage] upstream: Cloudflare account ${upstream.accountId}${upstream.baseURL ? ` via ${upstream.baseURL}` : ""}`
-      : "[triage] upstream: built-in simulator (demo mode: no CLOUDFLARE_API_TOKEN set)",
+      : "[triage] upstream: built-in simulator (demo mode: TRIAGE_DEMO=1)",
   );
-  if (auth.demo) console.log("[triage] demo accounts: viewer@demo.test, analyst@demo.test, admin@demo.test (password: demo)");
+  if (auth.demo) {
+    console.log(
+      `[triage] demo accounts: viewer@demo.test, analyst@demo.test, admin@demo.test (password: demo); database ${env.databasePath}; sessions end when the server restarts`,
+    );
+  }
 }

@@ -2,14 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-
-const ERRORS: Record<string, string> = {
-  CredentialsSignin: "Email or password is not right.",
-  OAuthSignin: "Could not start single sign-on. Try again.",
-  OAuthCallback: "Single sign-on did not complete. Try again.",
-  AccessDenied: "Access was denied.",
-  SessionRequired: "Sign in to continue.",
-};
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({
   callbackPath,
@@ -22,7 +15,7 @@ export function SignInForm({
   sso: boolean;
   initialError?: string;
 }) {
-  const [error, setError] = useState(initialError ? (ERRORS[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [error, setError] = useState(initialError ? signInErrorMessage(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -42,7 +35,8 @@ export function SignInForm({
       return;
     }
     setPending(false);
-    setError(ERRORS[result?.error ?? ""] ?? ERRORS.CredentialsSignin!);
+    // A refused attempt names its wait ("Too many attempts, try again in 40 s.").
+    setError(signInErrorMessage(result?.error, signInErrorMessage("CredentialsSignin")));
   }
 
   return (

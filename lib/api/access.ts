@@ -3,6 +3,7 @@ import { isSameOriginRequest } from "@/lib/auth/origin";
 import { ROLE_FOR, can, type Permission, type Role } from "@/lib/auth/roles";
 import { getAuditStore } from "@/lib/audit/store";
 import { getRequestUser } from "@/lib/auth/session";
+import { forwardedClientAddress } from "@/lib/client-address";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -45,11 +46,9 @@ export async function authorize(request: Request, permission: Permission): Promi
 }
 
 /**
- * Where the request came from, as the proxies in front of the console report it. The whole
- * X-Forwarded-For chain is kept: its first entry is whatever the client claimed, so the trail
- * records the claim and the hops after it rather than trusting one of them.
+ * Where the request came from, as the trusted proxies in front of the console report it
+ * (TRUSTED_PROXY_HOPS); null when none is trusted, rather than recording what a client claimed.
  */
 export function clientAddress(request: Request): string | null {
-  const chain = request.headers.get("x-forwarded-for") ?? request.headers.get("x-real-ip");
-  return chain ? chain.replace(/\s+/g, "").slice(0, 200) : null;
+  return forwardedClientAddress(request.headers.get("x-forwarded-for"), getEnv().trustedProxyHops);
 }

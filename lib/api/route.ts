@@ -5,7 +5,7 @@ import { clearSessionCookies, hasSessionCookie } from "@/lib/auth/session-cookie
 import { noQuerySchema } from "@/lib/schemas/bodies";
 import { authorize, type Caller, type Permission } from "./access";
 import { auditedCall } from "./audit";
-import { spendUserRead } from "./user-budget";
+import { spendUserRequest } from "./user-budget";
 import { DEFAULT_MAX_BODY_BYTES, parseWith, queryToRecord, readJsonBody } from "./parse";
 import { errorResponse, json } from "./respond";
 
@@ -55,7 +55,7 @@ export function defineRoute<
   return async function route(request: Request, context: NextContext): Promise<Response> {
     try {
       const caller = await authorize(request, spec.permission);
-      if (request.method === "GET") spendUserRead(caller.email);
+      spendUserRequest(caller.email, request.method);
       const rawParams = (await context?.params) ?? {};
       const params = (spec.params ? parseWith(spec.params, rawParams, "path") : undefined) as Out<P>;
       const query = parseWith(

@@ -1,11 +1,10 @@
-import { scryptSync, timingSafeEqual } from "node:crypto";
-import bcrypt from "bcryptjs";
+import { dummyLike, parseStoredPassword, verifyPassword, weaknessOf, type StoredPassword } from "./password-hashes";
 import { roleSchema, type Role } from "./roles";
 
 export interface LocalUser {
   email: string;
   role: Role;
-  /** A plain password, `$2a$…`/`$2b$…` (bcrypt) or `scrypt$<salt b64>$<key b64>` (N=16384, r=8, p=1). */
+  /** A bcrypt hash (`$2b$12$…`), a scrypt entry (`scrypt$<salt b64>$<key b64>`), or plain text in demo mode only. */
   password: string;
 }
 
@@ -16,8 +15,12 @@ export const DEMO_USERS: LocalUser[] = [
   { email: "admin@demo.test", role: "admin", password: "demo" },
 ];
 
-/** `email:role:password` entries separated by commas; the password is everything after the second colon. */
-export function parseLocalUsers(value: string): LocalUser[] {
+/**
+ * `email:role:password` entries separated by commas; the password is everything after the second
+ * colon. An entry whose hash is weak (short salt or key, low cost) or plain text (outside demo
+ * mode) is refused, so a weak configuration stops the server instead of accepting guesses.
+ */
+export function parseLocalUsers(value: string, { plainAllowed = false } = {}): LocalUser[] {
   return value
     .split(",")
     .map((entry) => entry.trim())
@@ -31,28 +34,51 @@ export function parseLocalUsers(value: string): LocalUser[] {
       const email = entry.slice(0, first).toLowerCase();
       const role = roleSchema.safeParse(entry.slice(first + 1, second));
       if (!role.success) throw new Error(`entry ${index + 1} (${email}) has an unknown role; use viewer, analyst or admin`);
-      return { email, role: role.data, password: entry.slice(second + 1) };
+      const password = entry.slice(second + 1);
+      const weakness = weaknessOf(password, { plainAllowed });
+      if (weakness) throw new Error(`entry ${index + 1} (${email}): ${weakness}`);
+      return { email, role: role.data, password };
     });
 }
 
-function safeEqual(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export async function passwordMatches(stored: string, given: string): Promise<boolean> {
-  if (/^\$2[aby]\$\d{2}\$/.test(stored)) return bcrypt.compare(given, stored);
-  const scrypt = /^scrypt\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
-  if (scrypt) {
-    const salt = Buffer.from(scrypt[1]!, "base64");
-    const key = Buffer.from(scrypt[2]!, "base64");
-    return safeEqual(scryptSync(given, salt, key.length, { N: 16384, r: 8, p: 1 }), key);
+/** The password format most accounts use (kind and cost), so the dummy costs what they cost. */
+function commonestFormat(users: readonly LocalUser[]): StoredPassword {
+  const counts = new Map<string, { model: StoredPassword; count: number }>();
+  for (const user of users) {
+    const parsed = parseStoredPassword(user.password);
+    const signature =
+      parsed.kind === "bcrypt"
+        ? `bcrypt:${parsed.cost}`
+        : parsed.kind === "scrypt"
+          ? `scrypt:${parsed.N}:${parsed.r}:${parsed.p}:${parsed.salt.length}:${parsed.key.length}`
+          : `plain:${parsed.value.length}`;
+    const seen = counts.get(signature);
+    counts.set(signature, { model: parsed, count: (seen?.count ?? 0) + 1 });
   }
-  return safeEqual(Buffer.from(stored), Buffer.from(given));
+  let best: { model: StoredPassword; count: number } = { model: { kind: "plain", value: "x" }, count: 0 };
+  for (const candidate of counts.values()) if (candidate.count > best.count) best = candidate;
+  return best.model;
 }
 
+const dummies = new WeakMap<readonly LocalUser[], Promise<StoredPassword>>();
+
+/** Made once per set of accounts and awaited by every attempt, so even the first unknown email costs no less. */
+function dummyFor(users: readonly LocalUser[]): Promise<StoredPassword> {
+  let dummy = dummies.get(users);
+  if (!dummy) {
+    dummy = dummyLike(commonestFormat(users));
+    dummies.set(users, dummy);
+  }
+  return dummy;
+}
+
+/**
+ * The account these credentials sign in, or null. An unknown email is checked against a real hash
+ * of the same kind and cost, so the time taken does not tell which accounts exist.
+ */
 export async function findLocalUser(users: readonly LocalUser[], email: string, password: string) {
+  const dummy = await dummyFor(users);
   const user = users.find((u) => u.email === email.trim().toLowerCase());
-  // Compare against something even when the user is unknown, so timing does not reveal accounts.
-  const ok = await passwordMatches(user?.password ?? "\u0000never-matches", password);
+  const ok = await verifyPassword(user ? parseStoredPassword(user.password) : dummy, password);
   return user && ok ? { email: user.email, role: user.role } : null;
 }

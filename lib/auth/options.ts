@@ -4,11 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuditStore } from "@/lib/audit/store";
 import { recordSignIn } from "@/lib/audit/sign-in";
 import { getEnv } from "@/lib/env";
-import { findLocalUser } from "./local-users";
+import { signInLocally } from "./local-sign-in";
+import { oidcIdentity } from "./oidc-identity";
 import { authRequestOrigin } from "./request-context";
-import { roleFromDirectory, roleSchema } from "./roles";
+import { roleSchema } from "./roles";
 import { acceptSession } from "./session";
 import { createServerSession, revokeServerSession, SESSION_SECONDS } from "./server-sessions";
+import { throttledSignInError } from "./sign-in-errors";
 
 /**
  * Thrown by the jwt callback for a session the rules refuse. next-auth's session endpoint answers
@@ -22,14 +24,6 @@ const groupsOf = (profile: unknown): string[] => {
   const groups = (profile as { groups?: unknown } | undefined)?.groups;
   return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : [];
 };
-
-interface OidcProfile {
-  sub: string;
-  email?: string;
-  name?: string;
-  preferred_username?: string;
-  groups?: string[];
-}
 
 let cached: NextAuthOptions | undefined;
 
@@ -48,14 +42,10 @@ export function getAuthOptions(): NextAuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile(profile: OidcProfile) {
-        const email = (profile.email ?? profile.preferred_username ?? profile.sub).toLowerCase();
-        return {
-          id: profile.sub,
-          email,
-          name: profile.name ?? email,
-          role: roleFromDirectory({ email, groups: profile.groups }, auth),
-        };
+      // Only a verified email is an email, and groups come only from the `groups` claim
+      // (lib/auth/oidc-identity.ts). Without a verified email `email` is null: no session is made.
+      profile(claims: Record<string, unknown>) {
+        return oidcIdentity(claims, auth);
       },
     });
   }
@@ -65,20 +55,21 @@ export function getAuthOptions(): NextAuthOptions {
         id: "local",
         name: "Local account",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           if (!credentials?.email || !credentials.password) return null;
-          const user = await findLocalUser(auth.localUsers, credentials.email, credentials.password);
-          if (!user) {
-            const known = auth.localUsers.some((u) => u.email === credentials.email.trim().toLowerCase());
-            recordSignIn({
-              email: credentials.email,
-              outcome: "failure",
-              reason: known ? "bad_password" : "unknown_account",
-              provider: "local",
-              ...authRequestOrigin(),
-            });
-          }
-          return user ? { id: user.email, email: user.email, name: user.email, role: user.role } : null;
+          const origin = authRequestOrigin();
+          const result = await signInLocally(auth.localUsers, {
+            email: credentials.email,
+            password: credentials.password,
+            address: origin.ip,
+          });
+          if (result.ok) return { id: result.user.email, email: result.user.email, name: result.user.email, role: result.user.role };
+          const known = auth.localUsers.some((u) => u.email === credentials.email.trim().toLowerCase());
+          const reason = result.reason === "throttled" ? "throttled" : known ? "bad_password" : "unknown_account";
+          recordSignIn({ email: credentials.email, outcome: "failure", reason, provider: "local", ...origin });
+          // next-auth hands this message to the sign-in page, which shows the wait.
+          if (result.reason === "throttled") throw new Error(throttledSignInError(result.retryAfterSeconds));
+          return null;
         },
       }),
     );
@@ -136,6 +127,13 @@ export function getAuthOptions(): NextAuthOptions {
       debug() {},
     },
     callbacks: {
+      // An identity provider that did not verify an email gives no one to sign in: say so on the
+      // sign-in page instead of failing later with nothing to show.
+      signIn({ user, account }) {
+        if (user.email) return true;
+        recordSignIn({ email: "unknown", outcome: "failure", reason: "oidc_unverified_email", provider: account?.provider ?? "oidc", ...authRequestOrigin() });
+        return "/signin?error=EmailNotVerified";
+      },
       jwt({ token, user, account, profile }) {
         if (user) {
           // Sign-in: the server session is created here, once; re-issues only carry its id.

@@ -20,17 +20,3 @@ export function can(role: Role | undefined, permission: Permission): boolean {
 export function missingRoleReason(permission: Permission): string {
   return `Needs the ${ROLE_FOR[permission]} role`;
 }
-
-/**
- * The role of someone who signed in with OpenID Connect: admins and analysts are named by email
- * or by a group the identity provider reports; everyone else may only look.
- */
-export function roleFromDirectory(
-  identity: { email?: string | null; groups?: readonly string[] },
-  lists: { admins: readonly string[]; analysts: readonly string[] },
-): Role {
-  const names = new Set([identity.email ?? "", ...(identity.groups ?? [])].map((n) => n.trim().toLowerCase()));
-  if (lists.admins.some((n) => names.has(n))) return "admin";
-  if (lists.analysts.some((n) => names.has(n))) return "analyst";
-  return "viewer";
-}

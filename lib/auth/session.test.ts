@@ -81,30 +81,33 @@ describe("one rule for every path that accepts a session", () => {
 
   it("drops an OIDC admin removed from CONSOLE_ADMINS to what the lists still give", async () => {
     const { auth } = getEnv();
-    auth.admins.push("sso-admin@tests.test");
-    auth.analysts.push("soc-analysts-test");
+    const adminEmails = auth.admins.emails as string[];
+    const analystGroups = auth.analysts.groups as string[];
+    adminEmails.push("sso-admin@tests.test");
+    analystGroups.push("soc-analysts-test");
     try {
       const session = createServerSession({ email: "sso-admin@tests.test", role: "admin", provider: "oidc", groups: ["soc-analysts-test"] });
       const token = await encode({ token: { email: session.email, sid: session.id, role: "admin" }, secret: auth.secret });
       expect((await everywhere(token)).page).toEqual({ email: "sso-admin@tests.test", role: "admin" });
-      auth.admins.splice(auth.admins.indexOf("sso-admin@tests.test"), 1);
+      adminEmails.splice(adminEmails.indexOf("sso-admin@tests.test"), 1);
       // Still an analyst through the group they were in at sign-in; no longer an admin.
       expect(await everywhere(token)).toMatchObject({ api: 200, admin: 403, page: { role: "analyst" } });
     } finally {
-      auth.admins.splice(0, auth.admins.length, ...auth.admins.filter((a) => a !== "sso-admin@tests.test"));
-      auth.analysts.splice(auth.analysts.indexOf("soc-analysts-test"), 1);
+      adminEmails.splice(0, adminEmails.length, ...adminEmails.filter((a) => a !== "sso-admin@tests.test"));
+      analystGroups.splice(analystGroups.indexOf("soc-analysts-test"), 1);
     }
   });
 
   it("never raises an OIDC role above what was given at sign-in", async () => {
     const { auth } = getEnv();
+    const adminEmails = auth.admins.emails as string[];
     const session = createServerSession({ email: "sso-viewer@tests.test", role: "viewer", provider: "oidc" });
-    auth.admins.push("sso-viewer@tests.test");
+    adminEmails.push("sso-viewer@tests.test");
     try {
       const token = await encode({ token: { email: session.email, sid: session.id, role: "admin" }, secret: auth.secret });
       expect((await everywhere(token)).page).toEqual({ email: "sso-viewer@tests.test", role: "viewer" });
     } finally {
-      auth.admins.splice(auth.admins.indexOf("sso-viewer@tests.test"), 1);
+      adminEmails.splice(adminEmails.indexOf("sso-viewer@tests.test"), 1);
     }
   });
 

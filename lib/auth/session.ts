@@ -2,7 +2,8 @@ import "server-only";
 import { getToken, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { getEnv, type AuthEnv } from "@/lib/env";
-import { ROLES, roleFromDirectory, type Role } from "./roles";
+import { roleFromDirectory } from "./oidc-identity";
+import { ROLES, type Role } from "./roles";
 import { findServerSession, nowSeconds, touchServerSession, type ServerSession } from "./server-sessions";
 
 export interface SessionUser {

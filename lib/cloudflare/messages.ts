@@ -3,6 +3,7 @@ import type { InvestigateListParams } from "cloudflare/resources/email-security/
 import type { MessageSearch } from "@/lib/schemas/search";
 import { upstreamRead } from "./call";
 import { READ_OPTIONS, type Upstream } from "./client";
+import { namingOperation } from "./errors";
 import { receivedCount, toResultInfo } from "./paging";
 import { readList, readReply } from "./reply-shapes";
 import { getPendingSearches, pollTargetFrom } from "./search-polls";
@@ -69,7 +70,11 @@ export async function listMessages(search: MessageSearch): Promise<MessagePage> 
     },
     // A search Cloudflare is still running must be asked again, not remembered.
     (page) => !page.pending,
-  );
+  ).catch((err: unknown) => {
+    // A filter value the SDK knows and the account refuses (e.g. delivery_status=move_failed,
+    // which the description lacks) must read as the search being refused, not as a mystery.
+    throw namingOperation("Search", err);
+  });
 }
 
 export async function getMessage(id: string, options: { submission?: boolean } = {}): Promise<MessageDetail> {
@@ -95,15 +100,25 @@ export async function getTrace(id: string): Promise<Trace> {
   });
 }
 
+// Screenshots and raw .eml are large and the most sensitive thing the console reads: they are
+// coalesced while in flight but never kept in the read cache.
+const neverCached = () => false;
+
 export async function getPreview(id: string): Promise<Preview> {
-  return upstreamRead(`preview:${id}`, async ({ client, accountId }) =>
-    readReply("preview", await client.emailSecurity.investigate.preview.get(id, { account_id: accountId }, READ_OPTIONS)).value,
+  return upstreamRead(
+    `preview:${id}`,
+    async ({ client, accountId }) =>
+      readReply("preview", await client.emailSecurity.investigate.preview.get(id, { account_id: accountId }, READ_OPTIONS)).value,
+    neverCached,
   );
 }
 
 export async function getRaw(id: string): Promise<RawMessage> {
-  return upstreamRead(`raw:${id}`, async ({ client, accountId }) =>
-    readReply("raw", await client.emailSecurity.investigate.raw.get(id, { account_id: accountId }, READ_OPTIONS)).value,
+  return upstreamRead(
+    `raw:${id}`,
+    async ({ client, accountId }) =>
+      readReply("raw", await client.emailSecurity.investigate.raw.get(id, { account_id: accountId }, READ_OPTIONS)).value,
+    neverCached,
   );
 }
 

@@ -3,18 +3,27 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { BucketMap, TokenBucket } from "@/lib/token-bucket";
 
-const MAX_ENTRIES = 500;
+interface CacheEntry {
+  value: unknown;
+  expiresAt: number;
+  bytes: number;
+}
 
 /**
  * Reads go through here: identical concurrent reads share one upstream request, a very recent
  * answer may be served again, and every request that does go upstream spends the account's
  * budget. Any change to mail (see `afterWrite`) forgets what was cached, so a refresh after a
  * move shows the move.
+ *
+ * The cache is bounded by the size of what it holds (READ_CACHE_MAX_BYTES, oldest dropped first)
+ * and drops expired answers on a timer of its own, so memory follows the traffic down again.
  */
 class ReadThrough {
   private readonly inflight = new Map<string, Promise<unknown>>();
-  private readonly cache = new Map<string, { value: unknown; expiresAt: number }>();
+  private readonly cache = new Map<string, CacheEntry>();
+  private bytes = 0;
   private generation = 0;
+  private sweeper: ReturnType<typeof setInterval> | undefined;
   private readonly budgets = new BucketMap(() => {
     const perFive = getEnv().limits.upstreamReadsPer5Min;
     return new TokenBucket(perFive, perFive / 300);
@@ -36,13 +45,9 @@ class ReadThrough {
       );
     }
     const generation = this.generation;
-    const ttl = getEnv().limits.readCacheMs;
     const promise = load()
       .then((value) => {
-        if (ttl > 0 && generation === this.generation && cacheable(value)) {
-          if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-          this.cache.set(fullKey, { value, expiresAt: Date.now() + ttl });
-        }
+        if (generation === this.generation && cacheable(value)) this.remember(fullKey, value);
         return value;
       })
       .finally(() => {
@@ -52,12 +57,63 @@ class ReadThrough {
     return promise;
   }
 
+  private remember(fullKey: string, value: unknown): void {
+    const { readCacheMs, readCacheMaxBytes } = getEnv().limits;
+    if (readCacheMs <= 0) return;
+    const bytes = sizeOf(value);
+    // One answer larger than a quarter of the cache would push out everything else for 2 s of reuse.
+    if (bytes === undefined || bytes > readCacheMaxBytes / 4) return;
+    this.forget(fullKey);
+    while (this.bytes + bytes > readCacheMaxBytes && this.cache.size > 0) this.forget(this.cache.keys().next().value!);
+    this.cache.set(fullKey, { value, expiresAt: Date.now() + readCacheMs, bytes });
+    this.bytes += bytes;
+    this.startSweeping(readCacheMs);
+  }
+
+  private forget(fullKey: string): void {
+    const entry = this.cache.get(fullKey);
+    if (!entry) return;
+    this.cache.delete(fullKey);
+    this.bytes -= entry.bytes;
+  }
+
+  /** Drops expired answers; stops itself when nothing is left, so an idle console holds nothing. */
+  sweep(now = Date.now()): void {
+    for (const [key, entry] of this.cache) if (entry.expiresAt <= now) this.forget(key);
+    if (this.cache.size === 0 && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
+  }
+
+  private startSweeping(everyMs: number): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => this.sweep(), Math.max(everyMs, 250));
+    // A cache timer must never be what keeps the process alive.
+    this.sweeper.unref?.();
+  }
+
+  /** What the cache holds now, for tests and diagnostics. */
+  usage(): { entries: number; bytes: number } {
+    return { entries: this.cache.size, bytes: this.bytes };
+  }
+
   /** A change went (or may have gone) upstream: it spends budget and makes every cached read stale. */
   afterWrite(accountId: string): void {
     this.budgets.get(accountId).force();
     this.generation += 1;
     this.cache.clear();
+    this.bytes = 0;
     this.inflight.clear();
+  }
+}
+
+/** The size of an answer as the JSON it came as (UTF-16 code units, close to bytes for this data); undefined if it has none. */
+function sizeOf(value: unknown): number | undefined {
+  try {
+    return JSON.stringify(value)?.length;
+  } catch {
+    return undefined;
   }
 }
 

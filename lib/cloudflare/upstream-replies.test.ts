@@ -1,3 +1,4 @@
+import { configureNonDemoEnv } from "@/lib/testing/configured-env";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The SDK client pointed at a tiny fake Cloudflare: hand-made replies the description allows,
@@ -24,7 +25,7 @@ process.env.CLOUDFLARE_ACCOUNT_ID = ACCOUNT;
 process.env.CLOUDFLARE_BASE_URL = BASE;
 process.env.NEXTAUTH_SECRET = "x".repeat(40);
 process.env.READ_CACHE_MS = "0";
-process.env.CONSOLE_LOCAL_USERS = "tester@example.test:viewer:not-a-real-password";
+configureNonDemoEnv({ email: "tester@example.test", role: "viewer", password: "not-a-real-password" });
 
 const { listMessages, getActionLog, listBulkJobMessages, releaseMessages, createPreview } = await import("./index");
 

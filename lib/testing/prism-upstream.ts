@@ -1,4 +1,5 @@
 // Test support: the console configured as for a real Cloudflare account, with Prism as "Cloudflare".
+import { configureNonDemoEnv } from "./configured-env";
 import { afterAll, beforeAll, expect, vi } from "vitest";
 import { getEnv } from "@/lib/env";
 import { startPrism, type Prism } from "./prism";
@@ -18,9 +19,12 @@ export function usePrismUpstream(options: { seed: string; description?: object }
   process.env.CLOUDFLARE_API_TOKEN = PRISM_TOKEN;
   process.env.CLOUDFLARE_ACCOUNT_ID = PRISM_ACCOUNT_ID;
   process.env.NEXTAUTH_SECRET = "fake-prism-session-secret-0000000000000";
-  process.env.CONSOLE_LOCAL_USERS = "admin@tests.test:admin:fake-password";
+  configureNonDemoEnv({ email: "admin@tests.test", role: "admin", password: "fake-password" });
   // Every call must reach Prism: nothing answered from the console's read cache.
   process.env.READ_CACHE_MS = "0";
+  // Every operation is sent many times over; the per-user budgets would pace the suite itself.
+  process.env.USER_WRITE_BUDGET = "100000";
+  process.env.USER_READ_BUDGET = "100000";
 
   let prism: Prism | undefined;
   const handle = {} as { recorder: UpstreamRecorder; prism: Prism };

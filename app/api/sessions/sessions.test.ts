@@ -7,6 +7,9 @@ import { POST as endMine } from "./end-mine/route";
 import { POST as endUser } from "./end/route";
 import { GET as listSessions } from "./route";
 
+// The requests below come through one trusted proxy, so the audit records the address it reports.
+process.env.TRUSTED_PROXY_HOPS = "1";
+
 useDemoSimulator();
 
 const works = async (cookie: string) => (await callRoute(search, "/x", { query: "per_page=1", headers: { cookie } })).status;

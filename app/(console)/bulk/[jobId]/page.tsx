@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { BulkJobView, JobProblem } from "@/components/bulk/bulk-job-view";
 import { getBulkJob } from "@/lib/cloudflare";
+import { spendPageRead } from "@/lib/api/user-budget";
 import { AppError } from "@/lib/errors";
 import { jobIdSchema } from "@/lib/schemas/ids";
 
@@ -28,6 +29,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
   }
   const id = parsed.data.toLowerCase();
   try {
+    await spendPageRead();
     await getBulkJob(id);
   } catch (error) {
     if (AppError.is(error) && error.status === 404) notFound();

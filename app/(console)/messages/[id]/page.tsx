@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { InvalidMessageId } from "@/components/message/invalid-message-id";
 import { MessagePage } from "@/components/message/message-page";
 import { getMessage, type MessageDetail } from "@/lib/cloudflare";
+import { spendPageRead } from "@/lib/api/user-budget";
 import { AppError } from "@/lib/errors";
 import { investigateIdSchema } from "@/lib/schemas/ids";
 
@@ -36,6 +37,9 @@ export default async function MessageRoute({ params }: { params: Params }) {
 
   let initialDetail: MessageDetail | undefined;
   try {
+    // The render's read counts against the user's budget like the API's; if it is spent, the
+    // client's own fetch shows the 429 with its countdown.
+    await spendPageRead();
     initialDetail = await getMessage(parsed.id);
   } catch (error) {
     if (AppError.is(error) && error.status === 404) notFound();

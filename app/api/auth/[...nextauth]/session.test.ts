@@ -9,6 +9,9 @@ import { getEnv } from "@/lib/env";
 import { ORIGIN, signedInToken } from "@/lib/testing/routes";
 import { GET, POST } from "./route";
 
+// The requests below come through one trusted proxy, so the audit records the address it reports.
+process.env.TRUSTED_PROXY_HOPS = "1";
+
 // next-auth's App Router handler reads the request through `require("next/headers")`, which only
 // works inside Next.js; here that module is replaced (in require's cache, where vi.mock cannot
 // reach) by one that serves the request under test.

@@ -108,7 +108,8 @@ describe("audit trail", () => {
       role: "analyst",
       operation: "move",
       destination: "JunkEmail",
-      ip: "192.0.2.7",
+      // No trusted proxy by default (TRUSTED_PROXY_HOPS=0): the client's own claim is not recorded.
+      ip: null,
       user_agent: "vitest-agent",
       outcome: "succeeded",
       upstream_status: 200,

@@ -18,6 +18,11 @@ import { DELETE as deleteJob, GET as getJob } from "./bulk/[jobId]/route";
 import { POST as cancelJob } from "./bulk/[jobId]/cancel/route";
 import { GET as listJobMessages } from "./bulk/[jobId]/messages/route";
 
+// This file sends every operation many times over; the per-user budgets would pace it, which is
+// not what it tests.
+process.env.USER_WRITE_BUDGET = "100000";
+process.env.USER_READ_BUDGET = "100000";
+
 /**
  * All 18 operations against the simulator's variance mode (built on branch h-sim): replies that
  * Cloudflare's description allows but the plain simulator never sends. Every route must still
@@ -109,9 +114,11 @@ describe("variance mode: every operation reads every reply the description allow
 describe("variance mode: each quirk, where it shows", () => {
   it("nullCompletedAt: the action log passes a pending entry on", async () => {
     sim.reset();
+    // A reset regenerates the data set around the current time, so ids are read again.
+    const { deliveredId } = sim.fixtures();
     variance.setVariance({ seed: SEED, force: ["nullCompletedAt"] });
-    await callRoute(moveOne, API, { params: { id: fx.deliveredId }, body: { destination: "JunkEmail" } });
-    const log = await callRoute(getActionLog, API, { params: { id: fx.deliveredId } });
+    await callRoute(moveOne, API, { params: { id: deliveredId }, body: { destination: "JunkEmail" } });
+    const log = await callRoute(getActionLog, API, { params: { id: deliveredId } });
     expect(log.status).toBe(200);
     expect(log.json.result.some((e: { completed_at?: string | null }) => e.completed_at == null)).toBe(true);
   });
@@ -160,6 +167,7 @@ describe("variance mode: each quirk, where it shows", () => {
   it("noJobMessageDetail: job message rows come without `message`", async () => {
     variance.setVariance({ seed: SEED, force: ["noJobMessageDetail"] });
     const created = await callRoute(createJob, API, { body: { action: "MOVE", destination: "JunkEmail", search_params: { sender: fx.campaignSender } } });
+    expect(created.status).toBe(201);
     const rows = await callRoute(listJobMessages, API, { params: { jobId: created.json.result.job_id } });
     expect(rows.status).toBe(200);
     for (const row of rows.json.result) expect(row.message ?? null).toBeNull();
