@@ -1,4 +1,6 @@
 // Client-safe shapes of the audit trail.
+import { POLICY_AUDIT_OPERATIONS } from "@/lib/policies/audit-operations";
+
 export const AUDIT_OUTCOMES = ["pending", "succeeded", "partial", "failed"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
@@ -11,6 +13,7 @@ export const AUDIT_OPERATIONS = [
   "bulk_job_create",
   "bulk_job_cancel",
   "bulk_job_delete",
+  ...POLICY_AUDIT_OPERATIONS,
 ] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 

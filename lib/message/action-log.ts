@@ -1,5 +1,6 @@
 import type { AuditEvent } from "@/lib/audit/types";
 import type { ActionLogEntry } from "@/lib/cloudflare/types";
+import { POLICY_AUDIT_WORDS } from "@/lib/policies/audit-operations";
 
 /**
  * Words for the action log. Cloudflare's operation names are enums (QUARANTINE_RELEASE,
@@ -32,6 +33,7 @@ const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {
   bulk_job_create: "Bulk job created",
   bulk_job_cancel: "Bulk job cancelled",
   bulk_job_delete: "Bulk job deleted",
+  ...POLICY_AUDIT_WORDS,
 };
 
 export function describeAuditOperation(event: Pick<AuditEvent, "operation" | "params">): string {
