@@ -78,7 +78,8 @@ export class SubmissionStore {
       const original = verdictOf(m.disposition);
       const requested: Verdict = original === "NONE" ? r.pick(["MALICIOUS", "SPAM", "SUSPICIOUS", "BULK"] as const) : r.pick(["NONE", "NONE", "SPAM", "BULK"] as const);
       const status: Status = r.weighted([["reviewed", 6], ["unreviewed", 3], ["escalated", 1]] as const);
-      const requestedAt = Math.min(now - 60_000, m.scannedAt + r.int(5, 72 * 60) * 60_000);
+      // Within three days of delivery, and never in the future for the newest mail.
+      const requestedAt = Math.round(m.scannedAt + 60_000 + r.next() * Math.max(0, Math.min(72 * 3_600_000, now - m.scannedAt - 120_000)));
       this.items.push({
         id: this.nextId(),
         type: team ? "Team" : "User",

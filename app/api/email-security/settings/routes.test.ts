@@ -126,6 +126,30 @@ describe("roles are enforced by the route, before anything goes upstream", () =>
   });
 });
 
+describe("role matrix: no session, viewer, analyst, admin", () => {
+  // Changes aim at ids the simulator does not know, so an allowed call ends in Cloudflare's 404.
+  const unknown = { params: { policyId: "ffffffffffffffff" } };
+  const matrix: [string, Parameters<typeof callRoute>[0], CallOptions, [number, number, number, number]][] = [
+    ["list blocks", listBlocks, {}, [401, 200, 200, 200]],
+    ["list allow policies", listAllows, {}, [401, 200, 200, 200]],
+    ["sender status", senderStatus, { query: "sender=a%40b.example" }, [401, 200, 200, 200]],
+    ["submissions", listSubmissions, {}, [401, 200, 200, 200]],
+    ["edit a block", editBlock, { ...unknown, method: "PATCH", body: { comments: "x" } }, [401, 403, 404, 404]],
+    ["delete a block", deleteBlock, { ...unknown, method: "DELETE" }, [401, 403, 404, 404]],
+    ["edit an allow policy", editAllow, { ...unknown, method: "PATCH", body: { comments: "x" } }, [401, 403, 403, 404]],
+    ["delete an allow policy", deleteAllow, { ...unknown, method: "DELETE" }, [401, 403, 403, 404]],
+  ];
+  const WHO = [null, "viewer", "analyst", "admin"] as const;
+  for (const [name, handler, options, expected] of matrix) {
+    it.each(WHO.map((who, i) => [who ?? "no session", who, expected[i]!] as const))(`${name}: %s → %i`, async (_label, who, status) => {
+      const res = await callRoute(handler, API, { ...options, as: who });
+      expect(res.status).toBe(status);
+      if (status === 403) expect(res.json.error.message).toMatch(/needs the (analyst|admin) role/);
+      if (status === 401 || status === 403) expect(sim.calls()).toHaveLength(0);
+    });
+  }
+});
+
 describe("submissions", () => {
   it("lists a few hundred seeded submissions of both types, paged", async () => {
     const res = await callRoute(listSubmissions, "/api/email-security/submissions", { query: "per_page=100" });
@@ -167,7 +191,7 @@ const json = { "content-type": "application/json" };
 const block = { pattern: "a@b.example", pattern_type: "EMAIL", is_regex: false };
 const allow = { ...block, kind: "is_trusted_sender", verify_sender: true };
 
-export const hostilePolicyInput: Row[] = [
+const hostilePolicyInput: Row[] = [
   ["list: unknown query key", listBlocks, { query: "serch=a" }, 400, /Unknown field "serch"/],
   ["list: duplicate key", listAllows, { query: "search=a&search=b" }, 400, /more than once/],
   ["list: per_page too large", listBlocks, { query: "per_page=1000" }, 400, /at most 100/],
