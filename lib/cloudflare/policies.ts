@@ -124,13 +124,14 @@ export async function deleteAllowPolicy(id: string): Promise<{ id: string }> {
 }
 
 /**
- * Entries that already cover a sender. Two literal look-ups (the address and the domain) per
- * list rather than walking every page; regex entries are not evaluated, so "not blocked" here
- * means "no literal entry", which is what the message page says.
+ * Entries that already cover a sender. One search per list for the sender's last two domain
+ * labels (which finds the address, its domain and a parent-domain entry) rather than walking
+ * every page; regex entries are not evaluated, so "not blocked" here means "no literal entry",
+ * which is what the message page says.
  */
 export async function getSenderStatus(sender: string): Promise<SenderStatus> {
-  const domain = sender.slice(sender.lastIndexOf("@") + 1);
-  const query = { search: domain, per_page: 100 };
+  const domain = sender.slice(sender.lastIndexOf("@") + 1).toLowerCase();
+  const query = { search: domain.split(".").slice(-2).join("."), per_page: 100 };
   const [blocked, allowed] = await Promise.all([listBlockedSenders(query), listAllowPolicies(query)]);
   return {
     blocked: blocked.result.filter((e) => coversSender(e, sender)),

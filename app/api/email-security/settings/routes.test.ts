@@ -71,6 +71,15 @@ describe("blocked senders through the SDK to the simulator", () => {
     expect(sim.calls().filter((c) => c.method === "POST")).toHaveLength(1);
   });
 
+  it("counts a block on a parent domain as covering the sender", async () => {
+    const created = await callRoute(createBlock, `${API}/block_senders`, { as: "analyst", body: { pattern: "evil-parent.example", pattern_type: "DOMAIN", is_regex: false } });
+    expect(created.status).toBe(201);
+    const status = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=ceo%40mail.evil-parent.example" });
+    expect(status.json.result.blocked.map((e: { pattern: string }) => e.pattern)).toEqual(["evil-parent.example"]);
+    const other = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=ceo%40notevil-parent.example" });
+    expect(other.json.result.blocked).toEqual([]);
+  });
+
   it("answers 404 for an entry that does not exist", async () => {
     const res = await callRoute(deleteBlock, `${API}/block_senders/x`, { method: "DELETE", params: { policyId: "0123456789abcdef" } });
     expect(res.status).toBe(404);
