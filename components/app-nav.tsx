@@ -8,6 +8,8 @@ import { can, type Permission } from "@/lib/auth/roles";
 const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/messages", label: "Messages", permission: "read" },
   { href: "/bulk", label: "Bulk jobs", permission: "read" },
+  { href: "/policies", label: "Policies", permission: "read" },
+  { href: "/submissions", label: "Submissions", permission: "read" },
   { href: "/audit", label: "Audit", permission: "admin" },
 ];
 

@@ -3,6 +3,7 @@ import type { MessageDetail } from "@/lib/cloudflare/types";
 import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
 import { dispositionTone, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "@/lib/messages/message-view";
 import { replyToIfDiffers } from "@/lib/message/message-facts";
+import { SenderPolicies } from "@/components/policies/sender-policies";
 import { AuthBadges } from "./auth-badges";
 
 /** What an analyst needs in the first seconds: who, to whom, when, the verdict and why. */
@@ -33,6 +34,7 @@ export function MessageHeader({ message: m }: { message: MessageDetail }) {
               <Badge tone="warning">Reply-To differs</Badge> <span className="text-zinc-700">{replyTo}</span>
             </span>
           ) : null}
+          <SenderPolicies messageId={m.id} subject={m.subject ?? null} sender={senderAddress(m)} recipient={recipientsOf(m)[0] ?? null} />
         </dd>
         <dt className="text-zinc-500">Received</dt>
         <dd>

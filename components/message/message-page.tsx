@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useState } from "react";
+import { MessageSubmissions } from "@/components/submissions/message-submissions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
@@ -148,6 +149,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
         <>
           <MessageHeader message={detail.data} />
           <MessageActionBar message={detail.data} />
+          <MessageSubmissions messageId={detail.data.id} postfixId={detail.data.postfix_id} since={detail.data.scanned_at} />
           {invalid !== null ? (
             <p role="note" className="text-[12px] text-amber-900">
               The link asked for a tab “{invalid}” that does not exist; showing {TAB_ITEMS.find((t) => t.id === tab)?.label}.

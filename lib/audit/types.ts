@@ -1,4 +1,6 @@
 // Client-safe shapes of the audit trail.
+import { POLICY_AUDIT_OPERATIONS } from "@/lib/policies/audit-operations";
+
 export const AUDIT_OUTCOMES = ["pending", "succeeded", "partial", "failed"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
@@ -12,6 +14,7 @@ export const AUDIT_CHANGE_OPERATIONS = [
   "bulk_job_create",
   "bulk_job_cancel",
   "bulk_job_delete",
+  ...POLICY_AUDIT_OPERATIONS,
 ] as const;
 
 /** Who came in and who was kept out, and what left the console as a file. */

@@ -33,3 +33,23 @@ export function readReply<K extends ReplyKind>(kind: K, value: unknown): Read<Re
 export function readList<K extends ReplyKind>(kind: K, value: unknown): Read<ReplyOf<K>> {
   return readReply(kind, value ?? []);
 }
+
+/**
+ * Replies outside Investigate (settings, submissions) are read with their own schema, by the same
+ * rules: the reply as a whole must be what it claims to be, a bad list entry costs one row.
+ */
+export function readWith<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw unreadableReply(parsed.error);
+  return parsed.data;
+}
+
+export function readEach<T>(item: z.ZodType<T>, value: unknown): Read<T[]> {
+  const list = readWith(z.array(z.unknown()), value ?? []);
+  const out: T[] = [];
+  for (const raw of list) {
+    const parsed = item.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return { value: out, unreadable: list.length - out.length };
+}

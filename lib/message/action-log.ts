@@ -1,5 +1,6 @@
 import type { AuditEvent } from "@/lib/audit/types";
 import type { ActionLogEntry } from "@/lib/cloudflare/types";
+import { POLICY_AUDIT_WORDS } from "@/lib/policies/audit-operations";
 
 /**
  * Words for the action log. Cloudflare's operation names are enums (QUARANTINE_RELEASE,
@@ -44,6 +45,7 @@ const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {
   forbidden: "Refused (role)",
   audit_export: "Audit exported",
   raw_download: "Raw message read",
+  ...POLICY_AUDIT_WORDS,
 };
 
 export function describeAuditOperation(event: Pick<AuditEvent, "operation" | "params">): string {

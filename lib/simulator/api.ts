@@ -9,6 +9,7 @@ import { generatePreview, missingMoveItem, moveMessage, reclassifyMessage, relea
 import { renderPreview } from "./png";
 import { CURSOR_PAGING, pageNumberedInfo, readPage, readPerPage, searchMessages, type PagingStyle } from "./search";
 import { serializeActionEntry, serializeMessage } from "./serialize";
+import type { SubmissionStore } from "./submissions";
 import { buildTrace } from "./trace";
 import { DESTINATIONS, DISPOSITIONS, type Destination, type MessageRecord } from "./types";
 import { decodeCursorText, encodeCursorText } from "./cursors";
@@ -22,6 +23,8 @@ export interface ApiContext {
   body: unknown;
   cache: { previews: BoundedCache<string>; raws: BoundedCache<string> };
   postfixIndex: () => Map<string, MessageRecord>;
+  /** A reclassify leaves a submission behind, as it does upstream. */
+  submissions: SubmissionStore;
   /** Null unless variance mode is on; see variance.ts. */
   variance: Variance | null;
 }
@@ -191,6 +194,7 @@ export function routeApi(ctx: ApiContext, method: string, rest: string[]): Respo
     }
     const m = message(ctx, id);
     reclassifyMessage(m, body.expected_disposition as string, ctx.now, (body.escalated_submission_id as string | undefined) ?? null);
+    ctx.submissions.addFromReclassify(m, body.expected_disposition as string, ctx.now);
     return successResponse({}, { status: 202 });
   }
   if (getters[second] || second === "move" || second === "reclassify") throw methodNotAllowed();

@@ -6,6 +6,7 @@ import { ApiError, errorForStatus, ERROR_CODES, failureResponse, jsonResponse, s
 import { FaultEngine, isSearchPath, validateFaultRules, type FaultRule } from "./faults";
 import { generateDataset, type Dataset, type SimulatorFixtures } from "./generate";
 import { JobStore } from "./jobs";
+import { createSettingsState, routeSettingsApi, SETTINGS_AREAS } from "./settings-api";
 import type { MessageRecord } from "./types";
 import { Variance } from "./variance";
 import { varianceConfigSchema, varianceFromEnv, type VarianceConfig } from "./variance-config";
@@ -62,6 +63,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let variance: Variance | null = null;
   const wireId = (m: MessageRecord): string => (variance ? variance.wireId(m) : m.id);
   let jobs = new JobStore(seed, () => data.messages, wireId);
+  let settings = createSettingsState(seed, data, now());
   let postfixIndex: Map<string, MessageRecord> | null = null;
   const faults = new FaultEngine(seed);
   const cache = { previews: new BoundedCache<string>(256), raws: new BoundedCache<string>(32) };
@@ -71,6 +73,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     data = generateDataset(seed, now(), messageCount);
     variance = null;
     jobs = new JobStore(seed, () => data.messages, wireId);
+    settings = createSettingsState(seed, data, now());
     postfixIndex = null;
     cache.previews.clear();
     cache.raws.clear();
@@ -116,8 +119,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return failureResponse(effect.status, [errorForStatus(effect.status)], headers);
     }
 
-    const [accounts, accountId, product, investigate, ...rest] = segments;
-    if (accounts !== "accounts" || !accountId || !ACCOUNT_ID.test(accountId) || product !== "email-security" || investigate !== "investigate") {
+    const [accounts, accountId, product, area = "", ...rest] = segments;
+    if (accounts !== "accounts" || !accountId || !ACCOUNT_ID.test(accountId) || product !== "email-security" || (area !== "investigate" && !SETTINGS_AREAS.has(area))) {
       return failureResponse(404, [{ code: ERROR_CODES.noRoute, message: "No route for that URI" }]);
     }
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
@@ -136,6 +139,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     try {
       const at = now();
       jobs.advance(at);
+      if (area !== "investigate") return routeSettingsApi(settings, { method, area, rest, params: url.searchParams, body: body.value, now: at });
       const response = routeApi(
         {
           data,
@@ -144,6 +148,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           url,
           body: body.value,
           cache,
+          submissions: settings.submissions,
           postfixIndex: () => (postfixIndex ??= new Map(data.messages.map((m) => [m.postfixId, m]))),
           variance,
         },

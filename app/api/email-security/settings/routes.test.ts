@@ -1,0 +1,265 @@
+import { describe, expect, it } from "vitest";
+import { getAuditStore } from "@/lib/audit/store";
+import { callRoute, type CallOptions } from "@/lib/testing/routes";
+import { useDemoSimulator } from "@/lib/testing/simulator";
+import { GET as listAllows, POST as createAllow } from "./allow_policies/route";
+import { DELETE as deleteAllow, PATCH as editAllow } from "./allow_policies/[policyId]/route";
+import { GET as listBlocks, POST as createBlock } from "./block_senders/route";
+import { DELETE as deleteBlock, PATCH as editBlock } from "./block_senders/[policyId]/route";
+import { GET as senderStatus } from "./sender_status/route";
+import { GET as listSubmissions } from "../submissions/route";
+
+const { sim, fx } = useDemoSimulator();
+const API = "/api/email-security/settings";
+const MESSAGE = "4Njp3P0STMz2c02Q-2026-11-20T10:00:00-12345678";
+const comment = `From message http://127.0.0.1:3000/messages/${MESSAGE} — "Invoice overdue"`;
+
+describe("blocked senders through the SDK to the simulator", () => {
+  it("lists the seeded blocks with page/per_page paging and search", async () => {
+    const first = await callRoute(listBlocks, `${API}/block_senders`, { query: "per_page=5&page=1" });
+    expect(first.status).toBe(200);
+    expect(first.json.result).toHaveLength(5);
+    expect(first.json.result_info).toMatchObject({ page: 1, per_page: 5, count: 5 });
+    expect(first.json.result_info.total_count).toBeGreaterThan(5);
+    const second = await callRoute(listBlocks, `${API}/block_senders`, { query: "per_page=5&page=2" });
+    const firstIds = new Set(first.json.result.map((e: { id: string }) => e.id));
+    for (const e of second.json.result) expect(firstIds.has(e.id)).toBe(false);
+    const searched = await callRoute(listBlocks, `${API}/block_senders`, { query: "search=invalid&pattern_type=DOMAIN" });
+    expect(searched.json.result.length).toBeGreaterThan(0);
+    for (const e of searched.json.result) expect(e).toMatchObject({ pattern_type: "DOMAIN", pattern: expect.stringContaining("invalid") });
+  });
+
+  it("links seeded entries the console made back to their message", async () => {
+    const res = await callRoute(listBlocks, `${API}/block_senders`, { query: "search=messages&per_page=100" });
+    expect(res.json.result.length).toBeGreaterThan(0);
+    for (const e of res.json.result) expect(e.origin_message_id).toMatch(/^[A-Za-z0-9]/);
+  });
+
+  it("creates, edits the comment of, and deletes a block, auditing each change", async () => {
+    const created = await callRoute(createBlock, `${API}/block_senders`, {
+      as: "analyst",
+      body: { pattern: "Phisher@Evil-Example.test", pattern_type: "EMAIL", is_regex: false, comments: comment },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.result).toMatchObject({ pattern: "Phisher@Evil-Example.test", pattern_type: "EMAIL", origin_message_id: MESSAGE });
+    const policyId = created.json.result.id as string;
+
+    const status = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=phisher%40evil-example.test" });
+    expect(status.json.result.blocked.map((e: { id: string }) => e.id)).toEqual([policyId]);
+
+    const edited = await callRoute(editBlock, `${API}/block_senders/x`, { as: "analyst", method: "PATCH", params: { policyId }, body: { comments: "confirmed by IR" } });
+    expect(edited.status).toBe(200);
+    expect(edited.json.result).toMatchObject({ comments: "confirmed by IR", origin_message_id: null });
+
+    const deleted = await callRoute(deleteBlock, `${API}/block_senders/x`, { as: "analyst", method: "DELETE", params: { policyId } });
+    expect(deleted.status).toBe(200);
+    expect(deleted.json.result).toEqual({ id: policyId });
+    const after = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=phisher%40evil-example.test" });
+    expect(after.json.result.blocked).toEqual([]);
+
+    const trail = getAuditStore().list({ email: "analyst@tests.test" }).map((e) => [e.operation, e.outcome]);
+    expect(trail).toEqual(expect.arrayContaining([["block_sender_create", "succeeded"], ["block_sender_edit", "succeeded"], ["block_sender_delete", "succeeded"]]));
+    expect(getAuditStore().list({ messageId: MESSAGE }).map((e) => e.operation)).toContain("block_sender_create");
+  });
+
+  it("passes Cloudflare's refusal of a duplicate on as a conflict, never retried", async () => {
+    const body = { pattern: "dup.example", pattern_type: "DOMAIN", is_regex: false };
+    expect((await callRoute(createBlock, `${API}/block_senders`, { as: "analyst", body })).status).toBe(201);
+    sim.clearCalls();
+    const again = await callRoute(createBlock, `${API}/block_senders`, { as: "analyst", body });
+    expect(again.status).toBe(409);
+    expect(sim.calls().filter((c) => c.method === "POST")).toHaveLength(1);
+  });
+
+  it("counts a block on a parent domain as covering the sender", async () => {
+    const created = await callRoute(createBlock, `${API}/block_senders`, { as: "analyst", body: { pattern: "evil-parent.example", pattern_type: "DOMAIN", is_regex: false } });
+    expect(created.status).toBe(201);
+    const status = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=ceo%40mail.evil-parent.example" });
+    expect(status.json.result.blocked.map((e: { pattern: string }) => e.pattern)).toEqual(["evil-parent.example"]);
+    const other = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=ceo%40notevil-parent.example" });
+    expect(other.json.result.blocked).toEqual([]);
+  });
+
+  it("answers 404 for an entry that does not exist", async () => {
+    const res = await callRoute(deleteBlock, `${API}/block_senders/x`, { method: "DELETE", params: { policyId: "0123456789abcdef" } });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("allow policies", () => {
+  it("an admin creates a trusted-sender policy; it shows in the list and the sender's status", async () => {
+    const created = await callRoute(createAllow, `${API}/allow_policies`, {
+      body: { pattern: "partner-invoices.example", pattern_type: "DOMAIN", is_regex: false, kind: "is_trusted_sender", verify_sender: true, comments: comment },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.result).toMatchObject({ kind: "is_trusted_sender", verify_sender: true, is_spoof: false, origin_message_id: MESSAGE });
+    const policyId = created.json.result.id as string;
+    const upstream = sim.calls().find((c) => c.method === "POST");
+    expect(upstream?.body).toMatchObject({ is_trusted_sender: true, is_acceptable_sender: false, is_exempt_recipient: false, is_sender: true });
+
+    const list = await callRoute(listAllows, `${API}/allow_policies`, { query: "search=partner-invoices" });
+    expect(list.json.result.map((e: { id: string }) => e.id)).toEqual([policyId]);
+    const status = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=billing%40partner-invoices.example" });
+    expect(status.json.result.allowed.map((e: { id: string }) => e.id)).toEqual([policyId]);
+
+    const edited = await callRoute(editAllow, `${API}/allow_policies/x`, { method: "PATCH", params: { policyId }, body: { comments: null } });
+    expect(edited.json.result.comments).toBeNull();
+    const deleted = await callRoute(deleteAllow, `${API}/allow_policies/x`, { method: "DELETE", params: { policyId } });
+    expect(deleted.status).toBe(200);
+  });
+});
+
+describe("roles are enforced by the route, before anything goes upstream", () => {
+  const blockBody = { pattern: "x@y.example", pattern_type: "EMAIL", is_regex: false };
+  const allowBody = { ...blockBody, kind: "is_acceptable_sender", verify_sender: true };
+  const rows: [string, Parameters<typeof callRoute>[0], CallOptions, number][] = [
+    ["viewer cannot block", createBlock, { as: "viewer", body: blockBody }, 403],
+    ["viewer cannot delete a block", deleteBlock, { as: "viewer", method: "DELETE", params: { policyId: "abc" } }, 403],
+    ["viewer cannot edit a block", editBlock, { as: "viewer", method: "PATCH", params: { policyId: "abc" }, body: { comments: "x" } }, 403],
+    ["analyst cannot create an allow policy", createAllow, { as: "analyst", body: allowBody }, 403],
+    ["analyst cannot delete an allow policy", deleteAllow, { as: "analyst", method: "DELETE", params: { policyId: "abc" } }, 403],
+    ["analyst cannot edit an allow policy", editAllow, { as: "analyst", method: "PATCH", params: { policyId: "abc" }, body: { comments: "x" } }, 403],
+    ["no session cannot list", listBlocks, { as: null }, 401],
+    ["no session cannot read submissions", listSubmissions, { as: null }, 401],
+  ];
+  it.each(rows)("%s", async (_name, handler, options, status) => {
+    const res = await callRoute(handler, API, options);
+    expect(res.status).toBe(status);
+    expect(sim.calls()).toHaveLength(0);
+  });
+
+  it("a viewer may read both lists and the submissions", async () => {
+    for (const handler of [listBlocks, listAllows, listSubmissions]) {
+      expect((await callRoute(handler, API, { as: "viewer" })).status).toBe(200);
+    }
+  });
+});
+
+describe("role matrix: no session, viewer, analyst, admin", () => {
+  // Changes aim at ids the simulator does not know, so an allowed call ends in Cloudflare's 404.
+  const unknown = { params: { policyId: "ffffffffffffffff" } };
+  const matrix: [string, Parameters<typeof callRoute>[0], CallOptions, [number, number, number, number]][] = [
+    ["list blocks", listBlocks, {}, [401, 200, 200, 200]],
+    ["list allow policies", listAllows, {}, [401, 200, 200, 200]],
+    ["sender status", senderStatus, { query: "sender=a%40b.example" }, [401, 200, 200, 200]],
+    ["submissions", listSubmissions, {}, [401, 200, 200, 200]],
+    ["edit a block", editBlock, { ...unknown, method: "PATCH", body: { comments: "x" } }, [401, 403, 404, 404]],
+    ["delete a block", deleteBlock, { ...unknown, method: "DELETE" }, [401, 403, 404, 404]],
+    ["edit an allow policy", editAllow, { ...unknown, method: "PATCH", body: { comments: "x" } }, [401, 403, 403, 404]],
+    ["delete an allow policy", deleteAllow, { ...unknown, method: "DELETE" }, [401, 403, 403, 404]],
+  ];
+  const WHO = [null, "viewer", "analyst", "admin"] as const;
+  for (const [name, handler, options, expected] of matrix) {
+    it.each(WHO.map((who, i) => [who ?? "no session", who, expected[i]!] as const))(`${name}: %s → %i`, async (_label, who, status) => {
+      const res = await callRoute(handler, API, { ...options, as: who });
+      expect(res.status).toBe(status);
+      if (status === 403) expect(res.json.error.message).toMatch(/needs the (analyst|admin) role/);
+      if (status === 401 || status === 403) expect(sim.calls()).toHaveLength(0);
+    });
+  }
+});
+
+describe("submissions", () => {
+  it("lists a few hundred seeded submissions of both types, paged", async () => {
+    const res = await callRoute(listSubmissions, "/api/email-security/submissions", { query: "per_page=100" });
+    expect(res.status).toBe(200);
+    expect(res.json.result).toHaveLength(100);
+    expect(res.json.result_info.total_count).toBeGreaterThanOrEqual(200);
+    const types = new Set(res.json.result.map((s: { type: string }) => s.type));
+    expect(types).toEqual(new Set(["Team", "User"]));
+  });
+
+  it("filters by type, disposition and date, newest first", async () => {
+    const start = new Date(Date.now() - 30 * 864e5).toISOString();
+    const res = await callRoute(listSubmissions, "/api/email-security/submissions", {
+      query: `type=USER&requested_disposition=NONE&start=${encodeURIComponent(start)}&order=requested_at&direction=desc`,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.result.length).toBeGreaterThan(0);
+    const times = res.json.result.map((s: { requested_at: string }) => Date.parse(s.requested_at));
+    for (const s of res.json.result) expect(s).toMatchObject({ type: "User", requested_disposition: "NONE" });
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(Date.parse(start));
+  });
+
+  it("a reclassify creates a submission for the message", async () => {
+    const { POST: reclassify } = await import("../investigate/[id]/reclassify/route");
+    const { GET: getMessage } = await import("../investigate/[id]/route");
+    const message = (await callRoute(getMessage, "/x", { params: { id: fx.deliveredId } })).json.result;
+    const re = await callRoute(reclassify, "/x", { params: { id: fx.deliveredId }, body: { expected_disposition: "SPAM" } });
+    expect(re.status).toBe(202);
+    const res = await callRoute(listSubmissions, "/api/email-security/submissions", { query: `query=${message.postfix_id}&type=TEAM` });
+    const mine = res.json.result.filter((s: { original_postfix_id: string }) => s.original_postfix_id === message.postfix_id);
+    expect(mine[0]).toMatchObject({ type: "Team", requested_disposition: "SPAM", status: "unreviewed" });
+  });
+});
+
+type Row = [name: string, handler: Parameters<typeof callRoute>[0], options: CallOptions, status: number, message: RegExp];
+const pid = (v: string) => ({ params: { policyId: v } });
+const json = { "content-type": "application/json" };
+const block = { pattern: "a@b.example", pattern_type: "EMAIL", is_regex: false };
+const allow = { ...block, kind: "is_trusted_sender", verify_sender: true };
+
+const hostilePolicyInput: Row[] = [
+  ["list: unknown query key", listBlocks, { query: "serch=a" }, 400, /Unknown field "serch"/],
+  ["list: duplicate key", listAllows, { query: "search=a&search=b" }, 400, /more than once/],
+  ["list: per_page too large", listBlocks, { query: "per_page=1000" }, 400, /at most 100/],
+  ["list: page zero", listAllows, { query: "page=0" }, 400, /at least 1/],
+  ["list: unknown order", listBlocks, { query: "order=id" }, 400, /order/],
+  ["list: lowercase pattern type", listBlocks, { query: "pattern_type=email" }, 400, /pattern_type/],
+  ["list: control characters in search", listAllows, { query: "search=a%0Db" }, 400, /control characters/],
+  ["list: prototype key", listBlocks, { query: "__proto__=x" }, 400, /Unknown field/],
+  ["block: no body", createBlock, { rawBody: "", headers: json }, 400, /empty/],
+  ["block: not JSON", createBlock, { rawBody: "pattern=a", headers: json }, 400, /not valid JSON/],
+  ["block: wrong content type", createBlock, { rawBody: JSON.stringify(block), headers: { "content-type": "text/plain" } }, 415, /application\/json/],
+  ["block: unknown key", createBlock, { body: { ...block, id: "x" } }, 400, /Unknown field "id"/],
+  ["block: __proto__ key", createBlock, { rawBody: '{"pattern":"a@b.example","pattern_type":"EMAIL","is_regex":false,"__proto__":{"x":1}}', headers: json }, 400, /Unknown field/],
+  ["block: UNKNOWN pattern type", createBlock, { body: { ...block, pattern_type: "UNKNOWN" } }, 400, /pattern_type/],
+  ["block: string boolean", createBlock, { body: { ...block, is_regex: "false" } }, 400, /is_regex/],
+  ["block: empty pattern", createBlock, { body: { ...block, pattern: " " } }, 400, /must not be empty/],
+  ["block: email that is not one", createBlock, { body: { ...block, pattern: "not-an-address" } }, 400, /not a valid email/],
+  ["block: domain with a path", createBlock, { body: { ...block, pattern_type: "DOMAIN", pattern: "evil.example/x" } }, 400, /not a valid domain/],
+  ["block: IP that is not one", createBlock, { body: { ...block, pattern_type: "IP", pattern: "999.0.0.1" } }, 400, /not a valid ip/],
+  ["block: broken regex", createBlock, { body: { ...block, is_regex: true, pattern: "(a" } }, 400, /regular expression/],
+  ["block: overlong pattern", createBlock, { body: { ...block, is_regex: true, pattern: "a".repeat(1025) } }, 400, /at most 1024/],
+  ["block: control characters in pattern", createBlock, { body: { ...block, pattern: "a\u0000@b.example" } }, 400, /control characters/],
+  ["block: overlong comment", createBlock, { body: { ...block, comments: "x".repeat(1001) } }, 400, /at most 1000/],
+  ["block: array body", createBlock, { body: [block] }, 400, /body/],
+  ["allow: no kind", createAllow, { body: { ...block, verify_sender: true } }, 400, /kind/],
+  ["allow: unknown kind", createAllow, { body: { ...allow, kind: "is_everything" } }, 400, /kind/],
+  ["allow: raw flags instead of a kind", createAllow, { body: { ...block, verify_sender: true, kind: "is_trusted_sender", is_trusted_sender: true } }, 400, /Unknown field "is_trusted_sender"/],
+  ["allow: verify_sender missing", createAllow, { body: { ...block, kind: "is_trusted_sender" } }, 400, /verify_sender/],
+  ["edit: id with a slash", editBlock, { ...pid("../x"), method: "PATCH", body: { comments: "a" } }, 400, /Entry id/],
+  ["edit: id with dots", editAllow, { ...pid(".."), method: "PATCH", body: { comments: "a" } }, 400, /Entry id/],
+  ["edit: id with encoded slash", editBlock, { ...pid("a%2Fb"), method: "PATCH", body: { comments: "a" } }, 400, /Entry id/],
+  ["edit: overlong id", editBlock, { ...pid("a".repeat(65)), method: "PATCH", body: { comments: "a" } }, 400, /Entry id/],
+  ["edit: pattern change refused", editBlock, { ...pid("abc"), method: "PATCH", body: { comments: "a", pattern: "x@y.example" } }, 400, /Unknown field "pattern"/],
+  ["edit: comment of the wrong type", editAllow, { ...pid("abc"), method: "PATCH", body: { comments: 7 } }, 400, /comments/],
+  ["edit: no comments key", editBlock, { ...pid("abc"), method: "PATCH", body: {} }, 400, /comments/],
+  ["delete: id with whitespace", deleteBlock, { ...pid("a b"), method: "DELETE" }, 400, /Entry id/],
+  ["delete: id with a NUL byte", deleteAllow, { ...pid("a\u0000"), method: "DELETE" }, 400, /Entry id/],
+  ["delete: empty id", deleteBlock, { ...pid(""), method: "DELETE" }, 400, /Entry id/],
+  ["delete: cross-site", deleteBlock, { ...pid("abc"), method: "DELETE", headers: { origin: "https://evil.example" } }, 403, /cross-site/],
+  ["status: sender missing", senderStatus, {}, 400, /sender/],
+  ["status: sender not an address", senderStatus, { query: "sender=evil.example" }, 400, /email address/],
+  ["status: extra key", senderStatus, { query: "sender=a%40b.example&x=1" }, 400, /Unknown field "x"/],
+  ["submissions: unknown type", listSubmissions, { query: "type=team" }, 400, /type/],
+  ["submissions: unknown disposition", listSubmissions, { query: "outcome_disposition=EVIL" }, 400, /outcome_disposition/],
+  ["submissions: MALICIOUS-BEC is not a submission verdict", listSubmissions, { query: "requested_disposition=MALICIOUS-BEC" }, 400, /requested_disposition/],
+  ["submissions: reversed dates", listSubmissions, { query: "start=2026-11-20T00:00:00Z&end=2026-11-10T00:00:00Z" }, 400, /before start/],
+  ["submissions: date without zone", listSubmissions, { query: "start=2026-11-20T10:00" }, 400, /ISO-8601/],
+  ["submissions: unknown order", listSubmissions, { query: "order=status" }, 400, /order/],
+  ["submissions: submission id with a slash", listSubmissions, { query: "submission_id=a%2Fb" }, 400, /Submission id/],
+  ["submissions: overlong query", listSubmissions, { query: `query=${"x".repeat(600)}` }, 400, /at most 512/],
+  ["submissions: CRLF in status", listSubmissions, { query: "status=a%0D%0Ab" }, 400, /control characters/],
+  ["submissions: per_page not a number", listSubmissions, { query: "per_page=1e2" }, 400, /whole number/],
+];
+
+describe("hostile input to the policy and submission routes is refused before anything goes upstream", () => {
+  it.each(hostilePolicyInput)("%s", async (_name, handler, options, status, message) => {
+    const res = await callRoute(handler, API, options);
+    expect(res.status).toBe(status);
+    expect(res.json.error).toMatchObject({ status, message: expect.stringMatching(message) });
+    expect(sim.calls()).toHaveLength(0);
+  });
+});

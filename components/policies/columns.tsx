@@ -1,0 +1,94 @@
+"use client";
+
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
+import type { AllowPolicy, PolicyEntry } from "@/lib/policies/types";
+import { ALLOW_KIND_TEXT } from "./allow-kinds";
+
+const column = createDataColumnHelper<PolicyEntry>();
+
+export interface PolicyColumnOptions {
+  allowList: boolean;
+  /** Why the signed-in user may not change entries, or undefined when they may. */
+  disabledReason?: string;
+  onEdit: (entry: PolicyEntry) => void;
+  onDelete: (entry: PolicyEntry) => void;
+}
+
+export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: PolicyColumnOptions): DataTableColumns<PolicyEntry> {
+  return [
+    column.accessor("pattern", {
+      header: "Pattern",
+      meta: { label: "Pattern", cellClassName: "font-mono break-all" },
+      cell: (info) => (
+        <span>
+          {info.getValue()} {info.row.original.is_regex ? <Badge tone="info">regex</Badge> : null}
+        </span>
+      ),
+    }),
+    column.accessor("pattern_type", { header: "Type", meta: { label: "Type" } }),
+    ...(allowList
+      ? [
+          column.display({
+            id: "kind",
+            header: "Kind",
+            meta: { label: "Kind" },
+            cell: ({ row }) => {
+              const p = row.original as AllowPolicy;
+              return (
+                <span>
+                  {p.kind ? ALLOW_KIND_TEXT[p.kind].label : "—"}
+                  {p.verify_sender ? <span className="block text-[11px] text-zinc-600">sender verified</span> : null}
+                  {p.is_spoof ? <span className="block text-[11px] text-amber-800">spoofing allowed</span> : null}
+                </span>
+              );
+            },
+          }),
+        ]
+      : []),
+    column.accessor("comments", {
+      header: "Comment",
+      meta: { label: "Comment", cellClassName: "max-w-96 break-words" },
+      cell: (info) => info.getValue() ?? <span className="text-zinc-500">—</span>,
+    }),
+    column.accessor("origin_message_id", {
+      header: "Made from",
+      meta: { label: "Made from" },
+      cell: (info) => {
+        const id = info.getValue();
+        return id ? (
+          <Link href={`/messages/${encodeURIComponent(id)}`} className="text-blue-800 underline">
+            Open message
+          </Link>
+        ) : (
+          <span className="text-zinc-500">—</span>
+        );
+      },
+    }),
+    column.accessor("created_at", {
+      header: "Created",
+      meta: { label: "Created" },
+      cell: (info) => {
+        const v = info.getValue();
+        return v ? <time dateTime={v} title={v}>{new Date(v).toLocaleString()}</time> : "—";
+      },
+    }),
+    column.display({
+      id: "actions",
+      header: "Actions",
+      meta: { label: "Actions" },
+      cell: ({ row }) => (
+        <span className="flex gap-1">
+          <Button className="h-6" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Edit comment of ${row.original.pattern}`} onClick={() => onEdit(row.original)}>
+            Edit comment…
+          </Button>
+          <Button className="h-6" variant="danger" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Delete ${row.original.pattern}`} onClick={() => onDelete(row.original)}>
+            Delete…
+          </Button>
+        </span>
+      ),
+    }),
+  ];
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import { usePermission } from "@/components/auth/current-user";
+import { Pager } from "@/components/bulk/pager";
+import { usePlainTable } from "@/components/bulk/use-plain-table";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { ErrorState } from "@/components/ui/error-state";
+import { Field, inputClass } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
+import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
+import type { PolicyEntry } from "@/lib/policies/types";
+import { policyQueryString, useAllowPolicies, useBlockedSenders, type PolicyList } from "@/lib/queries/policies";
+import { PATTERN_TYPES, type PoliciesPageQuery, type PolicyTab } from "@/lib/schemas/policies";
+import { policyColumns } from "./columns";
+import { DeletePolicyDialog, EditCommentDialog } from "./policy-change-dialogs";
+
+const PER_PAGE = 25;
+const NO_ROWS: PolicyEntry[] = [];
+const TABS: { id: PolicyTab; label: string; list: PolicyList }[] = [
+  { id: "blocked", label: "Blocked senders", list: "block_senders" },
+  { id: "allowed", label: "Allow policies", list: "allow_policies" },
+];
+
+const href = (query: PoliciesPageQuery) => {
+  const qs = policyQueryString(query);
+  return qs ? `/policies?${qs}` : "/policies";
+};
+
+/** Blocked senders and allow policies: search, paging as Cloudflare gives it, comment edit and delete. */
+export function PoliciesView({ query, errors }: { query: PoliciesPageQuery; errors: Record<string, string> }) {
+  const router = useRouter();
+  const tab = query.tab ?? "blocked";
+  const current = TABS.find((t) => t.id === tab)!;
+  const { tab: _tab, ...listQuery } = query;
+  const apiQuery = { ...listQuery, per_page: listQuery.per_page ?? PER_PAGE };
+  // Both hooks are called so their order is stable; only the shown tab's list fetches.
+  const blocked = useBlockedSenders(apiQuery, tab === "blocked");
+  const allowed = useAllowPolicies(apiQuery, tab === "allowed");
+  const list = tab === "blocked" ? blocked : allowed;
+  const permission = usePermission(tab === "blocked" ? "act" : "admin");
+  const [editing, setEditing] = useState<PolicyEntry | null>(null);
+  const [deleting, setDeleting] = useState<PolicyEntry | null>(null);
+
+  const columns = useMemo(
+    () =>
+      policyColumns({
+        allowList: tab === "allowed",
+        disabledReason: permission.allowed ? undefined : permission.reason,
+        onEdit: setEditing,
+        onDelete: setDeleting,
+      }),
+    [tab, permission.allowed, permission.reason],
+  );
+  const rows = (list.data?.result as PolicyEntry[] | undefined) ?? NO_ROWS;
+  const table = usePlainTable(rows, columns, (e) => e.id);
+  const info = list.data?.result_info;
+  const page = query.page ?? 1;
+  const hasNext = info ? (info.total_count !== null ? info.page * info.per_page < info.total_count : info.count === info.per_page) : false;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => (String(form.get(name) ?? "").trim() || undefined) as never;
+    router.push(href({ tab, search: text("search"), pattern_type: text("pattern_type") }));
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="text-base font-semibold">Sender policies</h1>
+      <p className="text-[12px] text-zinc-600">
+        Blocked senders and allow policies in Email Security. Analysts block and unblock; only admins create or remove allow
+        policies, because an allow rule weakens protection. Entries made from a message link back to it.
+      </p>
+      <nav aria-label="Policy lists" className="flex gap-1">
+        {TABS.map((t) => (
+          <Link
+            key={t.id}
+            href={href({ tab: t.id })}
+            aria-current={t.id === tab ? "page" : undefined}
+            className={`rounded px-2 py-1 text-[13px] font-medium ${t.id === tab ? "bg-zinc-800 text-white" : "text-zinc-700 hover:bg-zinc-200"}`}
+          >
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      <form onSubmit={submit} aria-label="Policy filters" className="flex flex-wrap items-end gap-2" key={`${tab}:${query.search ?? ""}:${query.pattern_type ?? ""}`}>
+        <Field label="Search" error={errors.search} className="w-72">
+          {(p) => <input {...p} name="search" type="search" defaultValue={query.search} placeholder="address, domain or comment" className={inputClass} />}
+        </Field>
+        <Field label="Pattern type" error={errors.pattern_type} className="w-32">
+          {(p) => (
+            <select {...p} name="pattern_type" defaultValue={query.pattern_type ?? ""} className={inputClass}>
+              <Options values={PATTERN_TYPES} any="Any" />
+            </select>
+          )}
+        </Field>
+        <Button type="submit" variant="primary">
+          Apply
+        </Button>
+        {permission.allowed ? null : (
+          <p className="text-[12px] text-zinc-600">
+            Changing {tab === "blocked" ? "blocks" : "allow policies"}: {permission.reason?.toLowerCase()}.
+          </p>
+        )}
+      </form>
+      {errors.page || errors.per_page || errors.order || errors.direction || errors.tab ? (
+        <p role="note" className="text-[12px] text-amber-900">
+          Part of the link was not understood and was ignored: {Object.values(errors).join("; ")}
+        </p>
+      ) : null}
+      <RateLimitNotice query={list} />
+      {list.isError ? (
+        <ErrorState title={`Could not load the ${current.label.toLowerCase()}`} message={list.error.message} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+      ) : (
+        <DataTable
+          table={table}
+          label={current.label}
+          loading={list.isPending}
+          empty={<p className="p-4 text-zinc-600">No {current.label.toLowerCase()} match.</p>}
+        />
+      )}
+      <Pager label={`${current.label} pages`} page={page} hasNext={hasNext} disabled={list.isFetching} onPage={(p) => router.push(href({ ...query, page: p }))} />
+      {info?.total_count != null ? <p className="text-right text-[12px] text-zinc-600">{info.total_count} in all</p> : null}
+      {editing ? <EditCommentDialog list={current.list} entry={editing} onClose={() => setEditing(null)} /> : null}
+      {deleting ? <DeletePolicyDialog list={current.list} entry={deleting} onClose={() => setDeleting(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState } from "react";
+import { usePermission } from "@/components/auth/current-user";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { PolicyEntry } from "@/lib/policies/types";
+import { useSenderStatus } from "@/lib/queries/policies";
+import { ALLOW_KIND_TEXT } from "./allow-kinds";
+import { SenderPolicyDialog, type SenderPolicyMode, type SenderPolicySource } from "./sender-policy-dialog";
+
+const entryHref = (tab: "blocked" | "allowed", e: PolicyEntry) => `/policies?tab=${tab}&search=${encodeURIComponent(e.pattern)}`;
+
+/**
+ * Next to the sender on the message page: whether a block or allow entry already covers it
+ * (with a link to the entry), and "Block sender…" / "Allow sender…" for those allowed to.
+ */
+export function SenderPolicies(source: SenderPolicySource) {
+  const status = useSenderStatus(source.sender);
+  const blockPermission = usePermission("act");
+  const allowPermission = usePermission("admin");
+  const [open, setOpen] = useState<SenderPolicyMode | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noteId = useId();
+  if (!source.sender) return null;
+  const blocked = status.data?.blocked ?? [];
+  const allowed = status.data?.allowed ?? [];
+  const reasons = [
+    blockPermission.allowed ? null : `Block: ${blockPermission.reason?.toLowerCase()}`,
+    allowPermission.allowed ? null : `Allow: ${allowPermission.reason?.toLowerCase()}`,
+  ].filter(Boolean);
+
+  return (
+    <span className="mt-1 flex flex-col gap-1">
+      <span role="group" aria-label="Sender policies" className="flex flex-wrap items-center gap-1.5">
+        {blocked.map((e) => (
+          <span key={e.id} className="inline-flex items-center gap-1">
+            <Badge tone="danger">Blocked</Badge>
+            <Link href={entryHref("blocked", e)} className="text-blue-800 underline">
+              {`Already blocked by ${e.pattern}`}
+            </Link>
+          </span>
+        ))}
+        {allowed.map((e) => (
+          <span key={e.id} className="inline-flex items-center gap-1">
+            <Badge tone="success">Allowed</Badge>
+            <Link href={entryHref("allowed", e)} className="text-blue-800 underline">
+              {`Already allowed by ${e.pattern}${e.kind ? ` (${ALLOW_KIND_TEXT[e.kind].label.toLowerCase()})` : ""}`}
+            </Link>
+          </span>
+        ))}
+        <Button
+          className="h-6"
+          disabled={!blockPermission.allowed}
+          title={blockPermission.reason}
+          aria-describedby={blockPermission.allowed ? undefined : noteId}
+          onClick={() => setOpen("block")}
+        >
+          Block sender…
+        </Button>
+        <Button
+          className="h-6"
+          disabled={!allowPermission.allowed}
+          title={allowPermission.reason}
+          aria-describedby={allowPermission.allowed ? undefined : noteId}
+          onClick={() => setOpen("allow")}
+        >
+          Allow sender…
+        </Button>
+        {reasons.length > 0 ? (
+          <span id={noteId} className="text-[11px] text-zinc-600">
+            {reasons.join(" · ")}
+          </span>
+        ) : null}
+      </span>
+      {notice ? (
+        <span role="status" className="text-[12px] text-emerald-900">
+          {notice}{" "}
+          <Link href="/policies" className="text-blue-800 underline">
+            Open policies
+          </Link>
+        </span>
+      ) : null}
+      {open ? (
+        <SenderPolicyDialog
+          mode={open}
+          source={source}
+          onClose={() => setOpen(null)}
+          onDone={(text) => {
+            setOpen(null);
+            setNotice(text);
+          }}
+        />
+      ) : null}
+    </span>
+  );
+}

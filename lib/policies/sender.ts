@@ -1,0 +1,33 @@
+// Client-safe. What "the sender" of a message means for a block or allow pattern.
+
+export type SenderScope = "address" | "domain";
+
+export interface SenderPattern {
+  pattern: string;
+  pattern_type: "EMAIL" | "DOMAIN";
+}
+
+/** The sender's address or its domain as a literal pattern; null when the message names no usable sender. */
+export function senderPattern(address: string | null | undefined, scope: SenderScope): SenderPattern | null {
+  const email = address?.trim().toLowerCase();
+  if (!email) return null;
+  const at = email.lastIndexOf("@");
+  if (at <= 0 || at === email.length - 1) return null;
+  return scope === "address" ? { pattern: email, pattern_type: "EMAIL" } : { pattern: email.slice(at + 1), pattern_type: "DOMAIN" };
+}
+
+/** Whether a literal entry covers this sender: the exact address, or the sender's domain. Regex entries are not evaluated. */
+export function coversSender(
+  entry: { pattern?: string | null; pattern_type?: string | null; is_regex?: boolean | null },
+  address: string,
+): boolean {
+  if (entry.is_regex || !entry.pattern) return false;
+  const email = address.trim().toLowerCase();
+  const pattern = entry.pattern.trim().toLowerCase();
+  if (entry.pattern_type === "EMAIL") return pattern === email;
+  if (entry.pattern_type === "DOMAIN") {
+    const domain = email.slice(email.lastIndexOf("@") + 1);
+    return domain === pattern || domain.endsWith(`.${pattern}`);
+  }
+  return false;
+}

@@ -1,0 +1,44 @@
+import type { AllowKind } from "@/lib/schemas/policies";
+
+// Client-safe: the console's own shapes of blocked senders and allow policies. lib/cloudflare
+// builds them from the SDK's replies, so the UI never depends on the vendor's optional fields.
+
+export interface PolicyEntry {
+  id: string;
+  pattern: string;
+  /** EMAIL, DOMAIN, IP, or the deprecated UNKNOWN on old entries. */
+  pattern_type: string;
+  is_regex: boolean;
+  comments: string | null;
+  created_at: string | null;
+  modified_at: string | null;
+  /** The message the entry was made from, when its comment links to one (see lib/policies/comment). */
+  origin_message_id: string | null;
+}
+
+export type BlockedSender = PolicyEntry;
+
+export interface AllowPolicy extends PolicyEntry {
+  kind: AllowKind | null;
+  verify_sender: boolean;
+  is_spoof: boolean;
+}
+
+export interface PageInfo {
+  page: number;
+  per_page: number;
+  count: number;
+  /** Null when Cloudflare did not say. */
+  total_count: number | null;
+}
+
+export interface PolicyPage<T> {
+  result: T[];
+  result_info: PageInfo;
+}
+
+/** What already covers a sender: literal entries for its exact address or its domain. */
+export interface SenderStatus {
+  blocked: BlockedSender[];
+  allowed: AllowPolicy[];
+}

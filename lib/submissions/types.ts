@@ -1,0 +1,22 @@
+// Client-safe: the console's shape of a submission (a reclassification request by the team or a
+// user report), built in lib/cloudflare/submissions.ts from the SDK's reply.
+
+export interface Submission {
+  submission_id: string;
+  type: "Team" | "User" | null;
+  status: string | null;
+  customer_status: string | null;
+  subject: string | null;
+  requested_at: string;
+  requested_by: string | null;
+  original_disposition: string | null;
+  requested_disposition: string | null;
+  outcome_disposition: string | null;
+  outcome: string | null;
+  original_postfix_id: string | null;
+}
+
+export interface SubmissionPage {
+  result: Submission[];
+  result_info: { page: number; per_page: number; count: number; total_count: number | null };
+}
