@@ -21,7 +21,7 @@ async function respond(request: NextRequest) {
     // Proxy runs in the Node.js runtime (Next 16), so it applies the same session rules as every
     // other path, database lookup included.
     const token = await sessionTokenOf(Object.fromEntries(request.cookies.getAll().map((c) => [c.name, c.value])));
-    if (!acceptSession(token)) {
+    if (!(await acceptSession(token))) {
       const signIn = new URL("/signin", request.url);
       signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
       const redirect = NextResponse.redirect(signIn);

@@ -2,78 +2,78 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { getEnv } from "@/lib/env";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { getEnv, type DatabaseConfig } from "@/lib/env";
+import { migrations } from "@/lib/db/migrations";
+import type { Schema } from "@/lib/db/schema";
 
-// Each entry in MIGRATIONS moves the schema one version up; `user_version` records where a file is.
-const MIGRATIONS = [
-  `CREATE TABLE audit_events (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     started_at TEXT NOT NULL,
-     completed_at TEXT,
-     email TEXT NOT NULL,
-     role TEXT NOT NULL,
-     operation TEXT NOT NULL,
-     message_ids TEXT NOT NULL DEFAULT '[]',
-     job_id TEXT,
-     destination TEXT,
-     params TEXT NOT NULL DEFAULT '{}',
-     ip TEXT,
-     user_agent TEXT,
-     outcome TEXT NOT NULL DEFAULT 'pending',
-     upstream_status INTEGER,
-     result TEXT
-   );
-   CREATE INDEX audit_events_started ON audit_events (started_at);
-   CREATE INDEX audit_events_email ON audit_events (email, started_at);
-   CREATE TABLE audit_event_messages (
-     event_id INTEGER NOT NULL REFERENCES audit_events (id),
-     message_id TEXT NOT NULL
-   );
-   CREATE INDEX audit_event_messages_message ON audit_event_messages (message_id);`,
-  // Sessions ended by signing out: their tokens stay refused until they would have expired anyway.
-  `CREATE TABLE revoked_sessions (
-     jti TEXT PRIMARY KEY,
-     expires_at INTEGER NOT NULL
-   );`,
-  // A session is a server-side row fixed at sign-in: the cookie only carries its id, so signing out,
-  // "sign out everywhere", an admin ending it, or its absolute expiry end it on every path at once.
-  `CREATE TABLE sessions (
-     id TEXT PRIMARY KEY,
-     email TEXT NOT NULL,
-     role TEXT NOT NULL,
-     provider TEXT NOT NULL,
-     groups TEXT NOT NULL DEFAULT '[]',
-     created_at INTEGER NOT NULL,
-     expires_at INTEGER NOT NULL,
-     revoked_at INTEGER,
-     revoked_by TEXT,
-     last_seen INTEGER NOT NULL
-   );
-   CREATE INDEX sessions_email ON sessions (email, expires_at);
-   DROP TABLE revoked_sessions;`,
-];
+// The console's one query layer (Kysely) over the embedded SQLite file or a shared PostgreSQL.
+// Stores take a `Db` and use the query builder only, so the same code runs on both engines; how
+// to add a table or port a store is in lib/db/README.md.
 
-/** Opens (creating and migrating as needed) the console's embedded database. */
-export function openDatabase(path: string): Database.Database {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
-  db.pragma("foreign_keys = ON");
-  const version = db.pragma("user_version", { simple: true }) as number;
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+export type Db = Kysely<Schema>;
+
+// PostgreSQL returns BIGINT (our second counts, COUNT(*)) as strings; these fit a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function connect(config: DatabaseConfig): Db {
+  if (config.engine === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
+    // An idle connection dropped by the server must not take the process down; the pool reconnects.
+    pool.on("error", (err) => console.error(`[triage] database connection lost: ${err.message}`));
+    return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  }
+  if (config.path !== ":memory:") mkdirSync(dirname(config.path), { recursive: true });
+  const file = new Database(config.path);
+  file.pragma("journal_mode = WAL");
+  file.pragma("foreign_keys = ON");
+  // Another process (a second `next start` on the same file) may hold the write lock for a moment.
+  file.pragma("busy_timeout = 5000");
+  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: file }) });
+}
+
+/**
+ * Opens the database and brings its schema up to date. Two instances starting together are safe:
+ * Kysely's Migrator takes a lock (pg_advisory_xact_lock on PostgreSQL) and the second one finds
+ * the migrations done.
+ */
+export async function openDb(config: DatabaseConfig): Promise<Db> {
+  const db = connect(config);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(config.engine) } });
+  let { error, results } = await migrator.migrateToLatest();
+  // SQLite has no lock across connections for the Migrator: a second opener of the same file can
+  // lose the race to record a migration the first one just applied. Looking again finds it done.
+  if (error && config.engine === "sqlite") ({ error, results } = await migrator.migrateToLatest());
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`[triage] database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return db;
 }
 
+const globalForDb = globalThis as unknown as { __triageDb?: Promise<Db> };
 
-const globalForDb = globalThis as unknown as { __triageDb?: Database.Database };
-
-/** The console's one database file (DATABASE_URL): the audit trail and the sessions. */
-export function getDatabase(): Database.Database {
-  globalForDb.__triageDb ??= openDatabase(getEnv().databasePath);
+/** The console's database (DATABASE_URL): audit trail and sessions, opened and migrated once per process. */
+export function getDb(): Promise<Db> {
+  if (!globalForDb.__triageDb) {
+    const opening = openDb(getEnv().database);
+    // A failed start (database down) is tried again by the next caller, not remembered forever.
+    opening.catch(() => {
+      if (globalForDb.__triageDb === opening) globalForDb.__triageDb = undefined;
+    });
+    globalForDb.__triageDb = opening;
+  }
   return globalForDb.__triageDb;
+}
+
+/** Readiness: the database answers a trivial query. */
+export async function databaseReady(): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(await getDb());
+    return true;
+  } catch {
+    return false;
+  }
 }

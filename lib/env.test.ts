@@ -20,7 +20,8 @@ describe("parseEnv", () => {
     expect(env.upstream.mode).toBe("simulator");
     expect(env.auth).toMatchObject({ demo: true });
     expect(env.auth.localUsers.map((u) => u.role)).toEqual(["viewer", "analyst", "admin"]);
-    expect(env.databasePath).toBe("./data/demo.db");
+    expect(env.database).toEqual({ engine: "sqlite", path: "./data/demo.db" });
+    expect(env.redisUrl).toBeUndefined();
     expect(env.auth.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(env.auth.secret).not.toContain("demo");
   });
@@ -30,9 +31,20 @@ describe("parseEnv", () => {
     expect(env.upstream).toMatchObject({ mode: "cloudflare", accountId: ACCOUNT, baseURL: "http://127.0.0.1:8787/client/v4" });
     expect(env.auth.demo).toBe(false);
     expect(env.auth.secret).toBe(SECRET);
-    expect(env.databasePath).toBe("./data/triage.db");
+    expect(env.database).toEqual({ engine: "sqlite", path: "./data/triage.db" });
     expect(env.trustedProxyHops).toBe(0);
     expect(env.limits).toMatchObject({ userWritesPerMinute: 60, readCacheMaxBytes: 16 * 1024 * 1024 });
+  });
+
+  it("takes a postgres:// DATABASE_URL and a REDIS_URL, and refuses what is neither a path nor postgres", () => {
+    const env = parseEnv({ ...CONFIGURED, DATABASE_URL: "postgres://triage:fake-password@db.internal:5432/triage", REDIS_URL: "redis://cache.internal:6379/0" });
+    expect(env.database).toEqual({ engine: "postgres", url: "postgres://triage:fake-password@db.internal:5432/triage" });
+    expect(env.redisUrl).toBe("redis://cache.internal:6379/0");
+    expect(parseEnv({ ...CONFIGURED, DATABASE_URL: "file:./data/x.db" }).database).toEqual({ engine: "sqlite", path: "./data/x.db" });
+    for (const bad of ["postgres:/db.internal/triage", "mysql://db.internal/triage", "https://db.internal"]) {
+      expect(() => parseEnv({ ...CONFIGURED, DATABASE_URL: bad })).toThrow(/DATABASE_URL must be a file path .* or a postgres:\/\/ URL/);
+    }
+    expect(() => parseEnv({ ...CONFIGURED, REDIS_URL: "http://cache.internal" })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
   });
 
   it("reads the new limits", () => {

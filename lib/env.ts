@@ -58,7 +58,17 @@ const envSchema = z
     CONSOLE_LOCAL_USERS: optionalString,
     CONSOLE_ADMINS: directoryList("CONSOLE_ADMINS"),
     CONSOLE_ANALYSTS: directoryList("CONSOLE_ANALYSTS"),
-    DATABASE_URL: optionalString,
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => databaseFrom(v) !== null, {
+          message: "DATABASE_URL must be a file path (./data/triage.db, file:./data/triage.db) or a postgres:// URL",
+        })
+        .optional(),
+    ),
+    REDIS_URL: optionalString.pipe(
+      z.url({ protocol: /^rediss?$/, message: "REDIS_URL must be a redis:// or rediss:// URL" }).optional(),
+    ),
     UPSTREAM_READ_BUDGET: optionalInt("UPSTREAM_READ_BUDGET", 1, 100_000),
     USER_READ_BUDGET: optionalInt("USER_READ_BUDGET", 1, 100_000),
     USER_WRITE_BUDGET: optionalInt("USER_WRITE_BUDGET", 1, 100_000),
@@ -103,7 +113,8 @@ const envSchema = z
           });
         }
       }
-      if (env.DATABASE_URL && resolve(databasePathFrom(env.DATABASE_URL)) === resolve(PRODUCTION_DATABASE)) {
+      const chosen = env.DATABASE_URL ? databaseFrom(env.DATABASE_URL) : null;
+      if (chosen?.engine === "sqlite" && resolve(chosen.path) === resolve(PRODUCTION_DATABASE)) {
         ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: `DATABASE_URL: demo mode never writes the production audit database (${PRODUCTION_DATABASE})` });
       }
       return;
@@ -166,8 +177,10 @@ export interface ServerEnv {
   upstream: Upstream;
   auth: AuthEnv;
   limits: Limits;
-  /** The audit database file. */
-  databasePath: string;
+  /** The console database: an embedded SQLite file, or PostgreSQL shared by every instance. */
+  database: DatabaseConfig;
+  /** REDIS_URL: budgets, read cache and sign-in limits shared by every instance; absent: kept in process. */
+  redisUrl: string | undefined;
   /** How many proxies in front of the console append to X-Forwarded-For (0: trust none of it). */
   trustedProxyHops: number;
 }
@@ -213,7 +226,8 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       admins: env.CONSOLE_ADMINS,
       analysts: env.CONSOLE_ANALYSTS,
     },
-    databasePath: env.DATABASE_URL ? databasePathFrom(env.DATABASE_URL) : demo ? DEMO_DATABASE : PRODUCTION_DATABASE,
+    database: (env.DATABASE_URL && databaseFrom(env.DATABASE_URL)) || { engine: "sqlite", path: demo ? DEMO_DATABASE : PRODUCTION_DATABASE },
+    redisUrl: env.REDIS_URL,
     trustedProxyHops: env.TRUSTED_PROXY_HOPS ?? 0,
     limits: {
       upstreamReadsPer5Min: env.UPSTREAM_READ_BUDGET ?? 1000,
@@ -245,9 +259,27 @@ function demoSessionSecret(): string {
   return globalForSecret.__triageDemoSecret;
 }
 
-/** `file:./data/x.db`, `./data/x.db` or an absolute path. */
-function databasePathFrom(value: string): string {
-  return value.replace(/^file:(\/\/)?/, "");
+export type DatabaseConfig = { engine: "sqlite"; path: string } | { engine: "postgres"; url: string };
+
+/**
+ * `file:./data/x.db`, `./data/x.db`, an absolute path or `:memory:` is SQLite; `postgres://` or
+ * `postgresql://` is PostgreSQL. Anything else with a scheme (`postgres:/x`, `mysql://…`) is
+ * refused (null) rather than becoming a local file named after the URL.
+ */
+export function databaseFrom(value: string): DatabaseConfig | null {
+  if (/^postgres(ql)?:\/\/[^/]/i.test(value)) {
+    try {
+      new URL(value);
+      return { engine: "postgres", url: value };
+    } catch {
+      return null;
+    }
+  }
+  if (/^file:/i.test(value)) return { engine: "sqlite", path: value.replace(/^file:(\/\/)?/i, "") };
+  if (value === ":memory:") return { engine: "sqlite", path: value };
+  // A scheme (two or more letters and a colon) that is not one of the above: not a path.
+  if (/^[a-z][a-z0-9+.-]+:/i.test(value)) return null;
+  return { engine: "sqlite", path: value };
 }
 
 let cached: ServerEnv | undefined;

@@ -18,7 +18,7 @@ export function checkConfigurationAtStartup(): void {
   );
   if (auth.demo) {
     console.log(
-      `[triage] demo accounts: viewer@demo.test, analyst@demo.test, admin@demo.test (password: demo); database ${env.databasePath}; sessions end when the server restarts`,
+      `[triage] demo accounts: viewer@demo.test, analyst@demo.test, admin@demo.test (password: demo); database ${env.database.engine === "sqlite" ? env.database.path : "PostgreSQL"}; sessions end when the server restarts`,
     );
   }
 }

@@ -27,7 +27,7 @@ export async function authorize(request: Request, permission: Permission): Promi
   }
   if (!can(user.role, permission)) {
     // A refusal is evidence too: someone tried something their role does not allow.
-    getAuditStore().record({
+    await (await getAuditStore()).record({
       email: user.email,
       role: user.role,
       operation: "forbidden",

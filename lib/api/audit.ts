@@ -23,29 +23,29 @@ function outcomeOf(result: unknown): Exclude<AuditOutcome, "pending"> {
  * dies in between, the pending record is the evidence that something may have happened.
  */
 export async function auditedCall(entry: AuditStart, call: () => Promise<RouteReply>): Promise<RouteReply> {
-  const store = getAuditStore();
-  const id = store.begin(entry);
+  const store = await getAuditStore();
+  const id = await store.begin(entry);
   try {
     const reply = await call();
     const result = (reply.body as { result?: unknown })?.result;
     const createdJob = (result as { job_id?: unknown } | undefined)?.job_id;
-    store.complete(id, outcomeOf(result), reply.status ?? 200, result, typeof createdJob === "string" ? createdJob : undefined);
+    await store.complete(id, outcomeOf(result), reply.status ?? 200, result, typeof createdJob === "string" ? createdJob : undefined);
     return reply;
   } catch (err) {
     const status = AppError.is(err) ? err.status : 500;
     const message = AppError.is(err) ? err.message : "internal error";
-    store.complete(id, "failed", status, { error: message });
+    await store.complete(id, "failed", status, { error: message });
     throw err;
   }
 }
 
 /** A read that is itself worth recording (a raw message, an export): one completed row, no result body. */
-export function recordRead(
+export async function recordRead(
   caller: Caller,
   entry: Pick<AuditStart, "operation" | "messageIds" | "params">,
   result?: Record<string, unknown>,
-): void {
-  getAuditStore().record({
+): Promise<void> {
+  await (await getAuditStore()).record({
     ...entry,
     email: caller.email,
     role: caller.role,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as moveOne } from "@/app/api/email-security/investigate/[id]/move/route";
-import { getAuditStore } from "@/lib/audit/store";
+import { auditList } from "@/lib/testing/audit";
 import { useDemoSimulator } from "@/lib/testing/simulator";
 import { callRoute, sessionCookie } from "@/lib/testing/routes";
 import { clientAddress } from "./access";
@@ -16,7 +16,7 @@ describe("the audit's client address behind one trusted proxy", () => {
       headers: { cookie: await sessionCookie("analyst", "ana@tests.test"), "x-forwarded-for": "10.6.6.6, 192.0.2.7" },
     });
     expect(res.status).toBe(200);
-    expect(getAuditStore().list({ messageId: fx.deliveredId })[0]).toMatchObject({ email: "ana@tests.test", ip: "192.0.2.7" });
+    expect((await auditList({ messageId: fx.deliveredId }))[0]).toMatchObject({ email: "ana@tests.test", ip: "192.0.2.7" });
   });
 
   it("is null when the request did not come through the proxy", () => {

@@ -55,7 +55,7 @@ export function defineRoute<
   return async function route(request: Request, context: NextContext): Promise<Response> {
     try {
       const caller = await authorize(request, spec.permission);
-      spendUserRequest(caller.email, request.method);
+      await spendUserRequest(caller.email, request.method);
       const rawParams = (await context?.params) ?? {};
       const params = (spec.params ? parseWith(spec.params, rawParams, "path") : undefined) as Out<P>;
       const query = parseWith(

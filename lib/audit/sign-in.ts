@@ -26,9 +26,9 @@ export interface SignInRecord {
  * One audit row per sign-in attempt, successful or not. Called by next-auth's events and the
  * credentials check (options.ts) and by the sign-in throttle for attempts it refuses.
  */
-export function recordSignIn(record: SignInRecord): void {
+export async function recordSignIn(record: SignInRecord): Promise<void> {
   const failed = record.outcome === "failure";
-  getAuditStore().record({
+  await (await getAuditStore()).record({
     // What was typed can be anything: keep the record, not an unbounded string.
     email: record.email.trim().toLowerCase().slice(0, 254) || "unknown",
     role: record.role ?? "none",

@@ -1,6 +1,6 @@
 import "server-only";
-import type Database from "better-sqlite3";
-import { getDatabase } from "@/lib/db";
+import { sql } from "kysely";
+import { getDb, type Db } from "@/lib/db";
 import type { AuditEvent, AuditOperation, AuditOutcome } from "./types";
 
 export interface AuditStart {
@@ -28,12 +28,6 @@ export interface AuditFilter {
   offset?: number;
 }
 
-interface Row extends Omit<AuditEvent, "message_ids" | "params" | "result"> {
-  message_ids: string;
-  params: string;
-  result: string | null;
-}
-
 const parseJson = (text: string | null, fallback: unknown) => {
   if (text === null) return fallback;
   try {
@@ -47,82 +41,92 @@ const parseJson = (text: string | null, fallback: unknown) => {
 const MAX_RESULT_CHARS = 64 * 1024;
 
 export class AuditStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Db) {}
 
   /** Written before the upstream call, so a crash in the middle leaves a pending record. */
-  begin(entry: AuditStart): number {
-    const insert = this.db.transaction(() => {
-      const info = this.db
-        .prepare(
-          `INSERT INTO audit_events (started_at, email, role, operation, message_ids, job_id, destination, params, ip, user_agent)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          new Date().toISOString(),
-          entry.email,
-          entry.role,
-          entry.operation,
-          JSON.stringify(entry.messageIds ?? []),
-          entry.jobId ?? null,
-          entry.destination ?? null,
-          JSON.stringify(entry.params ?? {}),
-          entry.ip ?? null,
-          entry.userAgent ?? null,
-        );
-      const id = Number(info.lastInsertRowid);
-      const link = this.db.prepare("INSERT INTO audit_event_messages (event_id, message_id) VALUES (?, ?)");
-      for (const messageId of entry.messageIds ?? []) link.run(id, messageId);
-      return id;
+  async begin(entry: AuditStart): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const { id } = await tx
+        .insertInto("audit_events")
+        .values({
+          started_at: new Date().toISOString(),
+          email: entry.email,
+          role: entry.role,
+          operation: entry.operation,
+          message_ids: JSON.stringify(entry.messageIds ?? []),
+          job_id: entry.jobId ?? null,
+          destination: entry.destination ?? null,
+          params: JSON.stringify(entry.params ?? {}),
+          ip: entry.ip ?? null,
+          user_agent: entry.userAgent ?? null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const links = (entry.messageIds ?? []).map((message_id) => ({ event_id: Number(id), message_id }));
+      if (links.length) await tx.insertInto("audit_event_messages").values(links).execute();
+      return Number(id);
     });
-    return insert();
   }
 
   /** `jobId` names a bulk job only known once Cloudflare has created it. */
-  complete(
+  async complete(
     id: number,
     outcome: Exclude<AuditOutcome, "pending">,
     upstreamStatus: number,
     result: unknown,
     jobId?: string,
-  ): void {
+  ): Promise<void> {
     let text = JSON.stringify(result ?? null);
     if (text.length > MAX_RESULT_CHARS) text = JSON.stringify({ truncated: true, preview: text.slice(0, MAX_RESULT_CHARS) });
-    this.db
-      .prepare(
-        "UPDATE audit_events SET completed_at = ?, outcome = ?, upstream_status = ?, result = ?, job_id = COALESCE(job_id, ?) WHERE id = ?",
-      )
-      .run(new Date().toISOString(), outcome, upstreamStatus, text, jobId ?? null, id);
+    await this.db
+      .updateTable("audit_events")
+      .set((eb) => ({
+        completed_at: new Date().toISOString(),
+        outcome,
+        upstream_status: upstreamStatus,
+        result: text,
+        job_id: eb.fn.coalesce("job_id", eb.val(jobId ?? null)),
+      }))
+      .where("id", "=", id)
+      .execute();
   }
 
   /** An event that is over as soon as it happens (a sign-in, a refusal, a download): one row, complete. */
-  record(entry: AuditStart & { outcome: Exclude<AuditOutcome, "pending">; status: number; result?: unknown }): number {
+  async record(entry: AuditStart & { outcome: Exclude<AuditOutcome, "pending">; status: number; result?: unknown }): Promise<number> {
     const { outcome, status, result, ...start } = entry;
-    const id = this.begin(start);
-    this.complete(id, outcome, status, result ?? null);
+    const id = await this.begin(start);
+    await this.complete(id, outcome, status, result ?? null);
     return id;
   }
 
-  list(filter: AuditFilter = {}): AuditEvent[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.email) (where.push("e.email = ?"), args.push(filter.email.toLowerCase()));
-    if (filter.operation) (where.push("e.operation = ?"), args.push(filter.operation));
+  async list(filter: AuditFilter = {}): Promise<AuditEvent[]> {
+    let query = this.db.selectFrom("audit_events as e").selectAll("e");
+    if (filter.email) query = query.where("e.email", "=", filter.email.toLowerCase());
+    if (filter.operation) query = query.where("e.operation", "=", filter.operation);
     if (filter.operations) {
-      where.push(`e.operation IN (${filter.operations.map(() => "?").join(", ") || "NULL"})`);
-      args.push(...filter.operations);
+      const operations = [...filter.operations];
+      query = operations.length ? query.where("e.operation", "in", operations) : query.where(sql<boolean>`1 = 0`);
     }
-    if (filter.outcome) (where.push("e.outcome = ?"), args.push(filter.outcome));
-    if (filter.start) (where.push("e.started_at >= ?"), args.push(new Date(filter.start).toISOString()));
-    if (filter.end) (where.push("e.started_at <= ?"), args.push(new Date(filter.end).toISOString()));
+    if (filter.outcome) query = query.where("e.outcome", "=", filter.outcome);
+    if (filter.start) query = query.where("e.started_at", ">=", new Date(filter.start).toISOString());
+    if (filter.end) query = query.where("e.started_at", "<=", new Date(filter.end).toISOString());
     if (filter.messageId) {
-      where.push("e.id IN (SELECT event_id FROM audit_event_messages WHERE message_id = ?)");
-      args.push(filter.messageId);
+      const messageId = filter.messageId;
+      query = query.where("e.id", "in", (eb) =>
+        eb.selectFrom("audit_event_messages").select("event_id").where("message_id", "=", messageId),
+      );
     }
-    const sql = `SELECT e.* FROM audit_events e ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-                 ORDER BY e.started_at DESC, e.id DESC LIMIT ? OFFSET ?`;
-    const rows = this.db.prepare(sql).all(...args, filter.limit ?? 100, filter.offset ?? 0) as Row[];
+    const rows = await query
+      .orderBy("e.started_at", "desc")
+      .orderBy("e.id", "desc")
+      .limit(filter.limit ?? 100)
+      .offset(filter.offset ?? 0)
+      .execute();
     return rows.map((row) => ({
       ...row,
+      id: Number(row.id),
+      operation: row.operation as AuditOperation,
+      outcome: row.outcome as AuditOutcome,
       message_ids: parseJson(row.message_ids, []) as string[],
       params: parseJson(row.params, {}) as Record<string, unknown>,
       result: parseJson(row.result, null),
@@ -130,9 +134,7 @@ export class AuditStore {
   }
 }
 
-const globalForAudit = globalThis as unknown as { __triageAudit?: AuditStore };
-
-export function getAuditStore(): AuditStore {
-  globalForAudit.__triageAudit ??= new AuditStore(getDatabase());
-  return globalForAudit.__triageAudit;
+/** The audit trail in the console's database (a store holds no state of its own: one per call is free). */
+export async function getAuditStore(): Promise<AuditStore> {
+  return new AuditStore(await getDb());
 }

@@ -66,7 +66,7 @@ export function getAuthOptions(): NextAuthOptions {
           if (result.ok) return { id: result.user.email, email: result.user.email, name: result.user.email, role: result.user.role };
           const known = auth.localUsers.some((u) => u.email === credentials.email.trim().toLowerCase());
           const reason = result.reason === "throttled" ? "throttled" : known ? "bad_password" : "unknown_account";
-          recordSignIn({ email: credentials.email, outcome: "failure", reason, provider: "local", ...origin });
+          await recordSignIn({ email: credentials.email, outcome: "failure", reason, provider: "local", ...origin });
           // next-auth hands this message to the sign-in page, which shows the wait.
           if (result.reason === "throttled") throw new Error(throttledSignInError(result.retryAfterSeconds));
           return null;
@@ -83,8 +83,8 @@ export function getAuthOptions(): NextAuthOptions {
     // next-auth makes cookies HttpOnly and SameSite=Lax; Secure (and __Secure- names) on https.
     useSecureCookies: auth.url?.startsWith("https://") ?? false,
     events: {
-      signIn({ user, account }) {
-        recordSignIn({
+      async signIn({ user, account }) {
+        await recordSignIn({
           email: user.email ?? "unknown",
           outcome: "success",
           provider: account?.provider ?? "unknown",
@@ -93,10 +93,10 @@ export function getAuthOptions(): NextAuthOptions {
         });
       },
       // Signing out ends the server session, so a copy of the cookie is refused everywhere.
-      signOut({ token }) {
+      async signOut({ token }) {
         if (typeof token?.sid !== "string" || !token.email) return;
-        if (!revokeServerSession(token.sid, token.email)) return;
-        getAuditStore().record({
+        if (!(await revokeServerSession(token.sid, token.email))) return;
+        await (await getAuditStore()).record({
           email: token.email,
           role: roleSchema.catch("viewer").parse(token.role),
           operation: "sign_out",
@@ -117,7 +117,10 @@ export function getAuthOptions(): NextAuthOptions {
         if (failure) {
           const cause = (metadata as { error?: unknown })?.error ?? metadata;
           const refused = cause instanceof Error && /access_denied/.test(cause.message);
-          recordSignIn({ email: "unknown", outcome: "failure", reason: refused ? "oidc_refused" : "oidc_error", provider: "oidc", ...authRequestOrigin() });
+          // The logger cannot wait; a lost row is reported rather than thrown into next-auth.
+          recordSignIn({ email: "unknown", outcome: "failure", reason: refused ? "oidc_refused" : "oidc_error", provider: "oidc", ...authRequestOrigin() }).catch(
+            (err: unknown) => console.error(`[triage] could not record a failed sign-in: ${(err as Error).message}`),
+          );
         }
         console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message ?? "");
       },
@@ -129,25 +132,25 @@ export function getAuthOptions(): NextAuthOptions {
     callbacks: {
       // An identity provider that did not verify an email gives no one to sign in: say so on the
       // sign-in page instead of failing later with nothing to show.
-      signIn({ user, account }) {
+      async signIn({ user, account }) {
         if (user.email) return true;
-        recordSignIn({ email: "unknown", outcome: "failure", reason: "oidc_unverified_email", provider: account?.provider ?? "oidc", ...authRequestOrigin() });
+        await recordSignIn({ email: "unknown", outcome: "failure", reason: "oidc_unverified_email", provider: account?.provider ?? "oidc", ...authRequestOrigin() });
         return "/signin?error=EmailNotVerified";
       },
-      jwt({ token, user, account, profile }) {
+      async jwt({ token, user, account, profile }) {
         if (user) {
           // Sign-in: the server session is created here, once; re-issues only carry its id.
           if (!user.email) throw new SessionRefusedError("no email to sign in with");
           const provider = account?.provider === "oidc" ? "oidc" : "local";
           const role = roleSchema.catch("viewer").parse(user.role);
-          const session = createServerSession({ email: user.email, role, provider, groups: provider === "oidc" ? groupsOf(profile) : [] });
+          const session = await createServerSession({ email: user.email, role, provider, groups: provider === "oidc" ? groupsOf(profile) : [] });
           token.sid = session.id;
           token.role = role;
           token.sessionExpiresAt = session.expiresAt;
           return token;
         }
         // Every later exchange (GET /api/auth/session) applies the same rules as every other path.
-        const accepted = acceptSession(token);
+        const accepted = await acceptSession(token);
         if (!accepted) throw new SessionRefusedError("session refused");
         token.role = accepted.user.role;
         token.sessionExpiresAt = accepted.expiresAt;

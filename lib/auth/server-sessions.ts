@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getDatabase } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import type { ActiveSessionsOfUser } from "@/lib/schemas/sessions";
 import type { Role } from "./roles";
 
@@ -64,70 +64,112 @@ function fromRow(row: Row): ServerSession {
   };
 }
 
-/** Starts a session at sign-in; its expiry can never move later. */
-export function createServerSession(input: {
+/** St/** Starts a session at sign-in; its expiry can never move later. */
+export async function createServerSession(input: {
   email: string;
   role: Role;
   provider: SignInProvider;
   groups?: readonly string[];
-}): ServerSession {
-  const db = getDatabase();
+}): Promise<ServerSession> {
+  const db = await getDb();
   const now = nowSeconds();
-  const id = randomBytes(24).toString("base64url");
-  db.prepare(
-    `INSERT INTO sessions (id, email, role, provider, groups, created_at, expires_at, last_seen)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.email.toLowerCase(), input.role, input.provider, JSON.stringify(input.groups ?? []), now, now + SESSION_SECONDS, now);
+  const row: Row = {
+    id: randomBytes(24).toString("base64url"),
+    email: input.email.toLowerCase(),
+    role: input.role,
+    provider: input.provider,
+    groups: JSON.stringify(input.groups ?? []),
+    created_at: now,
+    expires_at: now + SESSION_SECONDS,
+    revoked_at: null,
+    last_seen: now,
+  };
+  await db.insertInto("sessions").values(row).execute();
   // Sessions past their expiry are refused anyway; forget the old ones so the table stays small.
-  db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(now - 7 * 24 * 60 * 60);
-  return findServerSession(id)!;
+  await db.deleteFrom("sessions").where("expires_at", "<", now - 7 * 24 * 60 * 60).execute();
+  return fromRow(row);
 }
 
 /** One primary-key lookup: cheap enough for every request. */
-export function findServerSession(id: string): ServerSession | null {
-  const row = getDatabase().prepare("SELECT * FROM sessions WHERE id = ?").get(id) as Row | undefined;
-  return row ? fromRow(row) : null;
+export async function findServerSession(id: string): Promise<ServerSession | null> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom("sessions")
+    .select(["id", "email", "role", "provider", "groups", "created_at", "expires_at", "revoked_at", "last_seen"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? fromRow(row as Row) : null;
 }
 
-export function touchServerSession(id: string): void {
+/** Writes `last_seen` at most once a minute; callers need not wait for it. */
+export async function touchServerSession(session: Pick<ServerSession, "id" | "lastSeen">): Promise<void> {
   const now = nowSeconds();
-  getDatabase()
-    .prepare("UPDATE sessions SET last_seen = ? WHERE id = ? AND last_seen < ?")
-    .run(now, id, now - LAST_SEEN_GRANULARITY_SECONDS);
+  // Known fresh from the row just read: no write, not even a query.
+  if (session.lastSeen >= now - LAST_SEEN_GRANULARITY_SECONDS) return;
+  const db = await getDb();
+  await db
+    .updateTable("sessions")
+    .set({ last_seen: now })
+    .where("id", "=", session.id)
+    .where("last_seen", "<", now - LAST_SEEN_GRANULARITY_SECONDS)
+    .execute();
 }
 
 /** Ends one session (signing out). `by` is who ended it, for the record. */
-export function revokeServerSession(id: string, by: string): boolean {
-  const info = getDatabase()
-    .prepare("UPDATE sessions SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
-    .run(nowSeconds(), by, id);
-  return info.changes > 0;
+export async function revokeServerSession(id: string, by: string): Promise<boolean> {
+  const db = await getDb();
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: nowSeconds(), revoked_by: by })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Ends every live session of a user ("sign out everywhere", or an admin's decision); returns how many. */
-export function revokeUserSessions(email: string, by: string): number {
+export async function revokeUserSessions(email: string, by: string): Promise<number> {
   const now = nowSeconds();
-  const info = getDatabase()
-    .prepare("UPDATE sessions SET revoked_at = ?, revoked_by = ? WHERE email = ? AND revoked_at IS NULL AND expires_at > ?")
-    .run(now, by, email.trim().toLowerCase(), now);
-  return info.changes;
+  const db = await getDb();
+  const result = await db
+    .updateTable("sessions")
+    .set({ revoked_at: now, revoked_by: by })
+    .where("email", "=", email.trim().toLowerCase())
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Live sessions grouped by user, most recently active first: what an admin may end. */
-export function listActiveSessions(): ActiveSessionsOfUser[] {
-  const rows = getDatabase()
-    .prepare(
-      `SELECT email, COUNT(*) AS sessions, MIN(created_at) AS first_sign_in, MAX(last_seen) AS last_seen,
-              (SELECT role FROM sessions s2 WHERE s2.email = s.email ORDER BY created_at DESC LIMIT 1) AS role
-       FROM sessions s WHERE revoked_at IS NULL AND expires_at > ?
-       GROUP BY email ORDER BY last_seen DESC LIMIT 500`,
-    )
-    .all(nowSeconds()) as { email: string; sessions: number; first_sign_in: number; last_seen: number; role: Role }[];
-  const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+export async function listActiveSessions(): Promise<ActiveSessionsOfUser[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom("sessions as s")
+    .select((eb) => [
+      "s.email",
+      eb.fn.countAll<number>().as("sessions"),
+      eb.fn.min("s.created_at").as("first_sign_in"),
+      eb.fn.max("s.last_seen").as("last_seen"),
+      eb
+        .selectFrom("sessions as s2")
+        .select("s2.role")
+        .whereRef("s2.email", "=", "s.email")
+        .orderBy("s2.created_at", "desc")
+        .limit(1)
+        .as("role"),
+    ])
+    .where("s.revoked_at", "is", null)
+    .where("s.expires_at", ">", nowSeconds())
+    .groupBy("s.email")
+    .orderBy("last_seen", "desc")
+    .limit(500)
+    .execute();
+  const iso = (seconds: number) => new Date(Number(seconds) * 1000).toISOString();
   return rows.map((r) => ({
     email: r.email,
-    role: r.role,
-    sessions: r.sessions,
+    role: r.role as Role,
+    sessions: Number(r.sessions),
     firstSignIn: iso(r.first_sign_in),
     lastSeen: iso(r.last_seen),
   }));

@@ -55,7 +55,7 @@ describe("one rule for every path that accepts a session", () => {
 
   it("refuses a revoked session everywhere, and clears the cookie", async () => {
     const { token, session } = await signedInToken("analyst", "revoked@tests.test");
-    revokeServerSession(session.id, "revoked@tests.test");
+    await revokeServerSession(session.id, "revoked@tests.test");
     expect(await everywhere(token)).toEqual(refused);
   });
 
@@ -86,7 +86,7 @@ describe("one rule for every path that accepts a session", () => {
     adminEmails.push("sso-admin@tests.test");
     analystGroups.push("soc-analysts-test");
     try {
-      const session = createServerSession({ email: "sso-admin@tests.test", role: "admin", provider: "oidc", groups: ["soc-analysts-test"] });
+      const session = await createServerSession({ email: "sso-admin@tests.test", role: "admin", provider: "oidc", groups: ["soc-analysts-test"] });
       const token = await encode({ token: { email: session.email, sid: session.id, role: "admin" }, secret: auth.secret });
       expect((await everywhere(token)).page).toEqual({ email: "sso-admin@tests.test", role: "admin" });
       adminEmails.splice(adminEmails.indexOf("sso-admin@tests.test"), 1);
@@ -101,7 +101,7 @@ describe("one rule for every path that accepts a session", () => {
   it("never raises an OIDC role above what was given at sign-in", async () => {
     const { auth } = getEnv();
     const adminEmails = auth.admins.emails as string[];
-    const session = createServerSession({ email: "sso-viewer@tests.test", role: "viewer", provider: "oidc" });
+    const session = await createServerSession({ email: "sso-viewer@tests.test", role: "viewer", provider: "oidc" });
     adminEmails.push("sso-viewer@tests.test");
     try {
       const token = await encode({ token: { email: session.email, sid: session.id, role: "admin" }, secret: auth.secret });

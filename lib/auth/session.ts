@@ -40,13 +40,14 @@ function roleInForce(session: ServerSession, auth: AuthEnv): Role | null {
  * that session must exist, not be revoked, be inside its absolute lifetime, and its user must
  * still be allowed in.
  */
-export function acceptSession(token: JWT | null | undefined): AcceptedSession | null {
+export async function acceptSession(token: JWT | null | undefined): Promise<AcceptedSession | null> {
   if (!token || typeof token.sid !== "string") return null;
-  const session = findServerSession(token.sid);
+  const session = await findServerSession(token.sid);
   if (!session || session.revokedAt !== null || nowSeconds() >= session.expiresAt) return null;
   const role = roleInForce(session, getEnv().auth);
   if (!role) return null;
-  touchServerSession(session.id);
+  // Bookkeeping, not a decision: the request need not wait for it.
+  touchServerSession(session).catch((err: unknown) => console.error(`[triage] could not record session activity: ${(err as Error).message}`));
   return { user: { email: session.email, role }, sessionId: session.id, expiresAt: session.expiresAt };
 }
 
@@ -100,5 +101,5 @@ export async function getRequestUser(request: Request): Promise<SessionUser | nu
 export async function getPageUser(): Promise<SessionUser | null> {
   const jar = await cookies();
   const token = await sessionTokenOf(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])));
-  return acceptSession(token)?.user ?? null;
+  return (await acceptSession(token))?.user ?? null;
 }

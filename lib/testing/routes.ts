@@ -33,7 +33,7 @@ export function configureLocalUser(email: string, role: Role | null): void {
 /** A next-auth session token for a signed-in local user, with its server session, as sign-in makes them. */
 export async function signedInToken(role: Role, email = `${role}@tests.test`) {
   configureLocalUser(email, role);
-  const session = createServerSession({ email, role, provider: "local" });
+  const session = await createServerSession({ email, role, provider: "local" });
   const token = await encode({
     token: { email, name: email, role, sid: session.id, sessionExpiresAt: session.expiresAt },
     secret: getEnv().auth.secret,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getAuditStore } from "@/lib/audit/store";
+import { auditList, auditRecord } from "@/lib/testing/audit";
 import { callRoute } from "@/lib/testing/routes";
 import { GET as exportAudit } from "./export/route";
 import { GET as messageAudit } from "./messages/[id]/route";
@@ -8,12 +9,12 @@ import { GET as listAudit } from "./route";
 delete process.env.CLOUDFLARE_API_TOKEN;
 process.env.DATABASE_URL = ":memory:";
 
-beforeAll(() => {
-  const store = getAuditStore();
-  const a = store.begin({ email: "ana@x.test", role: "analyst", operation: "move", messageIds: ["msg-1"], destination: "JunkEmail", ip: "192.0.2.1", userAgent: "ua" });
-  store.complete(a, "succeeded", 200, [{ success: true }]);
-  const b = store.begin({ email: "=cmd|' /C calc'!A0@x.test", role: "admin", operation: "release", messageIds: ["msg-2"] });
-  store.complete(b, "failed", 502, { error: "Cloudflare had a problem" });
+beforeAll(async () => {
+  const store = await getAuditStore();
+  const a = await store.begin({ email: "ana@x.test", role: "analyst", operation: "move", messageIds: ["msg-1"], destination: "JunkEmail", ip: "192.0.2.1", userAgent: "ua" });
+  await store.complete(a, "succeeded", 200, [{ success: true }]);
+  const b = await store.begin({ email: "=cmd|' /C calc'!A0@x.test", role: "admin", operation: "release", messageIds: ["msg-2"] });
+  await store.complete(b, "failed", 502, { error: "Cloudflare had a problem" });
 });
 
 describe("audit routes", () => {
@@ -50,10 +51,10 @@ describe("audit routes", () => {
   });
 
   it("keeps who read a message's raw source out of its Action log (that is the audit page's business)", async () => {
-    getAuditStore().record({ email: "reader@x.test", role: "viewer", operation: "raw_download", messageIds: ["msg-1"], outcome: "succeeded", status: 200 });
+    (await auditRecord({ email: "reader@x.test", role: "viewer", operation: "raw_download", messageIds: ["msg-1"], outcome: "succeeded", status: 200 }));
     const res = await callRoute(messageAudit, "/x", { params: { id: "msg-1" } });
     expect(res.json.result.map((r: { operation: string }) => r.operation)).toEqual(["move"]);
-    expect(getAuditStore().list({ messageId: "msg-1", operation: "raw_download" })).toHaveLength(1);
+    expect((await auditList({ messageId: "msg-1", operation: "raw_download" }))).toHaveLength(1);
   });
 
   it("exports CSV with formula cells neutralised", async () => {
@@ -72,7 +73,7 @@ describe("audit routes", () => {
   it("records each export, with its filter and how many rows left", async () => {
     const res = await callRoute(exportAudit, "/api/audit/export", { query: "email=ana@x.test" });
     expect(res.status).toBe(200);
-    expect(getAuditStore().list({ operation: "audit_export" })[0]).toMatchObject({
+    expect((await auditList({ operation: "audit_export" }))[0]).toMatchObject({
       email: "admin@tests.test",
       outcome: "succeeded",
       params: { email: "ana@x.test" },

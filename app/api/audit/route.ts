@@ -7,7 +7,7 @@ export const GET = defineRoute({ permission: "admin", query: auditQuerySchema },
   const perPage = query.per_page ?? 50;
   const page = query.page ?? 1;
   // One extra row tells whether a next page exists without counting the table.
-  const rows = getAuditStore().list({ ...query, limit: perPage + 1, offset: (page - 1) * perPage });
+  const rows = await (await getAuditStore()).list({ ...query, limit: perPage + 1, offset: (page - 1) * perPage });
   const result = rows.slice(0, perPage);
   return ok(result, {
     result_info: { count: result.length, per_page: perPage, page, has_more: rows.length > perPage },

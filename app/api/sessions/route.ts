@@ -2,4 +2,4 @@
 import { defineRoute, ok } from "@/lib/api/route";
 import { listActiveSessions } from "@/lib/auth/server-sessions";
 
-export const GET = defineRoute({ permission: "admin" }, async () => ok(listActiveSessions()));
+export const GET = defineRoute({ permission: "admin" }, async () => ok(await listActiveSessions()));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as search } from "@/app/api/email-security/investigate/route";
-import { getAuditStore } from "@/lib/audit/store";
+import { auditList } from "@/lib/testing/audit";
 import { callRoute, ORIGIN, sessionCookie } from "@/lib/testing/routes";
 import { useDemoSimulator } from "@/lib/testing/simulator";
 import { POST as endMine } from "./end-mine/route";
@@ -24,7 +24,7 @@ describe("sign out everywhere", () => {
     expect(res.json.result).toEqual({ email: "two-devices@tests.test", ended: 2 });
     expect(res.headers.getSetCookie().join("\n")).toMatch(/^next-auth\.session-token=;.*Max-Age=0/);
     expect([await works(laptop), await works(phone), await works(someoneElse)]).toEqual([401, 401, 200]);
-    expect(getAuditStore().list({ operation: "session_revoke" })[0]).toMatchObject({
+    expect((await auditList({ operation: "session_revoke" }))[0]).toMatchObject({
       email: "two-devices@tests.test",
       outcome: "succeeded",
       ip: "192.0.2.11",
@@ -56,7 +56,7 @@ describe("an admin ends another user's sessions", () => {
     expect([await works(victim1), await works(victim2), await works(admin)]).toEqual([401, 401, 200]);
     const after = await callRoute(listSessions, "/x", { headers: { cookie: admin } });
     expect(after.json.result.map((u: { email: string }) => u.email)).not.toContain("stolen-laptop@tests.test");
-    expect(getAuditStore().list({ operation: "session_revoke" })[0]).toMatchObject({
+    expect((await auditList({ operation: "session_revoke" }))[0]).toMatchObject({
       email: "lead@tests.test",
       role: "admin",
       outcome: "succeeded",

@@ -12,8 +12,8 @@ export const GET = defineRoute(
   { permission: "admin", query: auditQuerySchema },
   async ({ query, caller }) => {
     const { page: _page, per_page: _perPage, ...filter } = query;
-    const rows = getAuditStore().list({ ...filter, limit: MAX_EXPORT_ROWS });
-    recordRead(caller, { operation: "audit_export", params: filter }, { rows: rows.length });
+    const rows = await (await getAuditStore()).list({ ...filter, limit: MAX_EXPORT_ROWS });
+    await recordRead(caller, { operation: "audit_export", params: filter }, { rows: rows.length });
     return {
       body: auditToCsv(rows),
       raw: true,

@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import { decode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getAuditStore } from "@/lib/audit/store";
-import { getDatabase } from "@/lib/db";
+import { getDb } from "@/lib/db";
+import { auditList } from "@/lib/testing/audit";
 import { getAuthOptions } from "@/lib/auth/options";
 import { getEnv } from "@/lib/env";
 import { ORIGIN, signedInToken } from "@/lib/testing/routes";
@@ -94,7 +94,7 @@ describe("next-auth's session endpoint applies the session rules", () => {
       headers: { "user-agent": "vitest-agent", "x-forwarded-for": "192.0.2.9" },
     });
     expect(signOut.status).toBe(302);
-    expect(getAuditStore().list({ operation: "sign_out" })[0]).toMatchObject({
+    expect((await auditList({ operation: "sign_out" }))[0]).toMatchObject({
       email: "copied@tests.test",
       outcome: "succeeded",
       ip: "192.0.2.9",
@@ -119,7 +119,7 @@ describe("next-auth's session endpoint applies the session rules", () => {
   it("refuses a token that names no server session (minted before sessions, or forged with the secret)", async () => {
     const { token } = await signedInToken("viewer", "orphan@tests.test");
     const claims = (await decodeSession(token))!;
-    getDatabase().prepare("DELETE FROM sessions WHERE id = ?").run(String(claims.sid));
+    await (await getDb()).deleteFrom("sessions").where("id", "=", String(claims.sid)).execute();
     const res = await callAuth("session", { cookies: { [COOKIE]: token } });
     expect(res.json).toEqual({});
   });
@@ -141,7 +141,7 @@ describe("sign-in is audited", () => {
   ])("records a failure for %s, with the reason", async (_name, email, password, reason) => {
     const res = await signIn(email, password);
     expect(res.location).toMatch(/error=CredentialsSignin/);
-    expect(getAuditStore().list({ operation: "sign_in" })[0]).toMatchObject({
+    expect((await auditList({ operation: "sign_in" }))[0]).toMatchObject({
       email,
       role: "none",
       outcome: "failed",
@@ -156,7 +156,7 @@ describe("sign-in is audited", () => {
     const before = Math.floor(Date.now() / 1000);
     const res = await signIn("analyst@demo.test", "demo");
     expect(res.setCookies.get(COOKIE)).toBeTruthy();
-    expect(getAuditStore().list({ operation: "sign_in" })[0]).toMatchObject({
+    expect((await auditList({ operation: "sign_in" }))[0]).toMatchObject({
       email: "analyst@demo.test",
       role: "analyst",
       outcome: "succeeded",
@@ -164,7 +164,7 @@ describe("sign-in is audited", () => {
       ip: "192.0.2.10",
     });
     const claims = (await decodeSession(res.setCookies.get(COOKIE)!))!;
-    const row = getDatabase().prepare("SELECT * FROM sessions WHERE id = ?").get(String(claims.sid)) as Record<string, unknown>;
+    const row = (await (await getDb()).selectFrom("sessions").selectAll().where("id", "=", String(claims.sid)).executeTakeFirstOrThrow()) as Record<string, unknown>;
     expect(row).toMatchObject({ email: "analyst@demo.test", role: "analyst", provider: "local", revoked_at: null });
     expect(Number(row.expires_at) - before).toBeGreaterThanOrEqual(10 * 60 * 60);
     expect(Number(row.expires_at) - before).toBeLessThanOrEqual(10 * 60 * 60 + 5);
@@ -176,13 +176,15 @@ describe("a failed single sign-on is audited once", () => {
   it.each([
     ["the provider refused", new Error("access_denied"), "oidc_refused"],
     ["the callback failed", new Error("state mismatch"), "oidc_error"],
-  ])("%s", (_name, error, reason) => {
+  ])("%s", async (_name, error, reason) => {
     const logger = getAuthOptions().logger!;
-    const before = getAuditStore().list({ operation: "sign_in" }).length;
+    const before = (await auditList({ operation: "sign_in" })).length;
     // next-auth reports a provider's error twice: first with its provider id, then as the callback error.
     logger.error!("OAUTH_CALLBACK_HANDLER_ERROR", { error, providerId: "oidc" } as never);
     logger.error!("OAUTH_CALLBACK_ERROR", { error, providerId: "oidc" } as never);
-    const rows = getAuditStore().list({ operation: "sign_in" });
+    // The logger cannot wait for the row; it is written just after.
+    await vi.waitFor(async () => expect(await auditList({ operation: "sign_in" })).toHaveLength(before + 1));
+    const rows = await auditList({ operation: "sign_in" });
     expect(rows).toHaveLength(before + 1);
     expect(rows[0]).toMatchObject({ email: "unknown", outcome: "failed", params: { provider: "oidc", reason } });
   });

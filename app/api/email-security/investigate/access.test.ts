@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { getAuditStore } from "@/lib/audit/store";
+import { auditList } from "@/lib/testing/audit";
 import { revokeUserSessions } from "@/lib/auth/server-sessions";
 import type { Role } from "@/lib/auth/roles";
 import { useDemoSimulator } from "@/lib/testing/simulator";
@@ -81,7 +81,7 @@ describe("cross-site requests", () => {
   it("refuses a session that was signed out, even if a copy of its cookie is replayed", async () => {
     const cookie = await sessionCookie("analyst", "leaver@tests.test");
     expect((await callRoute(search, "/x", { headers: { cookie } })).status).toBe(200);
-    revokeUserSessions("leaver@tests.test", "admin@tests.test");
+    await revokeUserSessions("leaver@tests.test", "admin@tests.test");
     const replayed = await callRoute(search, "/x", { headers: { cookie } });
     expect(replayed.status).toBe(401);
   });
@@ -94,14 +94,14 @@ describe("cross-site requests", () => {
 
 describe("audit trail", () => {
   it("records who moved what, pending first and completed after", async () => {
-    const before = getAuditStore().list({ messageId: fx.deliveredId }).length;
+    const before = (await auditList({ messageId: fx.deliveredId })).length;
     const res = await callRoute(moveOne, "/x", {
       params: { id: fx.deliveredId },
       body: { destination: "JunkEmail" },
       headers: { cookie: await sessionCookie("analyst", "ana@tests.test"), "user-agent": "vitest-agent", "x-forwarded-for": "192.0.2.7" },
     });
     expect(res.status).toBe(200);
-    const records = getAuditStore().list({ messageId: fx.deliveredId });
+    const records = (await auditList({ messageId: fx.deliveredId }));
     expect(records).toHaveLength(before + 1);
     expect(records[0]).toMatchObject({
       email: "ana@tests.test",
@@ -119,20 +119,20 @@ describe("audit trail", () => {
   it("leaves a failed record when Cloudflare fails, and a pending one while the call is in flight", async () => {
     sim.setFaults([{ match: "/release", latencyMs: 300, status: 500 }]);
     const call = callRoute(release, "/x", { body: { ids: [fx.quarantinedId] } });
-    const inFlight = await vi.waitFor(() => {
-      const record = getAuditStore().list({ operation: "release" })[0];
+    const inFlight = await vi.waitFor(async () => {
+      const record = (await auditList({ operation: "release" }))[0];
       expect(record).toMatchObject({ outcome: "pending", completed_at: null, message_ids: [fx.quarantinedId] });
       return record!;
     });
     const res = await call;
     expect(res.status).toBe(502);
-    expect(getAuditStore().list({ operation: "release" })[0]).toMatchObject({ id: inFlight.id, outcome: "failed", upstream_status: 502 });
+    expect((await auditList({ operation: "release" }))[0]).toMatchObject({ id: inFlight.id, outcome: "failed", upstream_status: 502 });
   });
 
   it("names the bulk job a create made, once Cloudflare has made it", async () => {
     const res = await callRoute(createJob, "/x", { body: { action: "RELEASE", search_params: { sender: "nobody@nowhere.test" } } });
     expect(res.status).toBe(201);
-    expect(getAuditStore().list({ operation: "bulk_job_create" })[0]).toMatchObject({
+    expect((await auditList({ operation: "bulk_job_create" }))[0]).toMatchObject({
       job_id: res.json.result.job_id,
       outcome: "succeeded",
       upstream_status: 201,
@@ -142,15 +142,15 @@ describe("audit trail", () => {
   it("records who read a message's raw source, without keeping the message in the trail", async () => {
     const res = await callRoute(getRaw, "/x", { params: { id: fx.deliveredId }, as: "viewer", headers: { cookie: await sessionCookie("viewer", "reader@tests.test") } });
     expect(res.status).toBe(200);
-    const [record] = getAuditStore().list({ operation: "raw_download" });
+    const [record] = (await auditList({ operation: "raw_download" }));
     expect(record).toMatchObject({ email: "reader@tests.test", role: "viewer", message_ids: [fx.deliveredId], outcome: "succeeded", result: null });
   });
 
   it("records a role refusal as such, and nothing for a request refused as malformed", async () => {
-    const before = getAuditStore().list().length;
+    const before = (await auditList()).length;
     await callRoute(moveOne, "/x", { params: { id: fx.deliveredId }, body: { destination: "Inbox" }, as: "viewer" });
     await callRoute(moveOne, "/x", { params: { id: "a/b" }, body: { destination: "Inbox" } });
-    const records = getAuditStore().list();
+    const records = (await auditList());
     expect(records).toHaveLength(before + 1);
     expect(records[0]).toMatchObject({
       email: "viewer@tests.test",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getAuditStore } from "@/lib/audit/store";
+import { auditList } from "@/lib/testing/audit";
 import { callRoute, type CallOptions } from "@/lib/testing/routes";
 import { useDemoSimulator } from "@/lib/testing/simulator";
 import { GET as listAllows, POST as createAllow } from "./allow_policies/route";
@@ -57,9 +57,9 @@ describe("blocked senders through the SDK to the simulator", () => {
     const after = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=phisher%40evil-example.test" });
     expect(after.json.result.blocked).toEqual([]);
 
-    const trail = getAuditStore().list({ email: "analyst@tests.test" }).map((e) => [e.operation, e.outcome]);
+    const trail = (await auditList({ email: "analyst@tests.test" })).map((e) => [e.operation, e.outcome]);
     expect(trail).toEqual(expect.arrayContaining([["block_sender_create", "succeeded"], ["block_sender_edit", "succeeded"], ["block_sender_delete", "succeeded"]]));
-    expect(getAuditStore().list({ messageId: MESSAGE }).map((e) => e.operation)).toContain("block_sender_create");
+    expect((await auditList({ messageId: MESSAGE })).map((e) => e.operation)).toContain("block_sender_create");
   });
 
   it("passes Cloudflare's refusal of a duplicate on as a conflict, never retried", async () => {

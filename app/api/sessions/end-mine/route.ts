@@ -9,7 +9,7 @@ export const POST = defineRoute(
     audit: () => ({ operation: "session_revoke", params: { scope: "everywhere" } }),
   },
   async ({ caller, request }) => {
-    const reply = ok({ email: caller.email, ended: revokeUserSessions(caller.email, caller.email) });
+    const reply = ok({ email: caller.email, ended: await revokeUserSessions(caller.email, caller.email) });
     return { ...reply, setCookies: clearSessionCookies(request) };
   },
 );

@@ -9,5 +9,5 @@ export const POST = defineRoute(
     body: endSessionsBodySchema,
     audit: ({ body }) => ({ operation: "session_revoke", params: { whose: body.email, scope: "user" } }),
   },
-  async ({ body, caller }) => ok({ email: body.email, ended: revokeUserSessions(body.email, caller.email) }),
+  async ({ body, caller }) => ok({ email: body.email, ended: await revokeUserSessions(body.email, caller.email) }),
 );

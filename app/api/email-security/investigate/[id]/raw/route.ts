@@ -7,6 +7,6 @@ import { messageParamsSchema } from "@/lib/schemas/params";
 export const GET = defineRoute({ permission: "read", params: messageParamsSchema }, async ({ params, caller }) => {
   const raw = await getRaw(params.id);
   // The whole message, attachments included, leaves the console here: the trail says who took it.
-  recordRead(caller, { operation: "raw_download", messageIds: [params.id] });
+  await recordRead(caller, { operation: "raw_download", messageIds: [params.id] });
   return ok(raw);
 });

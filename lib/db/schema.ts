@@ -1,0 +1,46 @@
+import type { Generated } from "kysely";
+
+// The console's tables as both engines hold them. Times are ISO strings (audit) or whole seconds
+// since the epoch (sessions); JSON is kept as text so SQLite and PostgreSQL read the same values.
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  started_at: string;
+  completed_at: string | null;
+  email: string;
+  role: string;
+  operation: string;
+  message_ids: Generated<string>;
+  job_id: string | null;
+  destination: string | null;
+  params: Generated<string>;
+  ip: string | null;
+  user_agent: string | null;
+  outcome: Generated<string>;
+  upstream_status: number | null;
+  result: string | null;
+}
+
+export interface AuditEventMessagesTable {
+  event_id: number;
+  message_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  email: string;
+  role: string;
+  provider: string;
+  groups: Generated<string>;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  last_seen: number;
+}
+
+export interface Schema {
+  audit_events: AuditEventsTable;
+  audit_event_messages: AuditEventMessagesTable;
+  sessions: SessionsTable;
+}
