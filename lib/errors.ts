@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   upstream_bad_response: 502,
   upstream_auth: 502,
   upstream_timeout: 504,
+  // Redis (REDIS_URL) holds the shared budgets and cannot be reached: refusing beats overspending.
+  rate_state_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,30 +2,20 @@ import "server-only";
 import { getPageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { BucketMap, TokenBucket } from "@/lib/token-bucket";
+import { limiter, spend as spendFrom } from "@/lib/rate-state";
 
 type Kind = "read" | "write";
 
-const globalForBudget = globalThis as unknown as { __triageUserBudgets?: Record<Kind, BucketMap> };
-
-function buckets(kind: Kind): BucketMap {
-  globalForBudget.__triageUserBudgets ??= {
-    read: new BucketMap(() => {
-      const perMinute = getEnv().limits.userReadsPerMinute;
-      return new TokenBucket(perMinute, perMinute / 60);
-    }),
-    write: new BucketMap(() => {
-      const perMinute = getEnv().limits.userWritesPerMinute;
-      return new TokenBucket(perMinute, perMinute / 60);
-    }),
-  };
-  return globalForBudget.__triageUserBudgets[kind];
+/** Per user and minute; in Redis when REDIS_URL is set, so a user's budget is the same on every instance. */
+function budget(kind: Kind) {
+  const { userReadsPerMinute, userWritesPerMinute } = getEnv().limits;
+  return limiter({ name: `${kind}s-user`, points: kind === "read" ? userReadsPerMinute : userWritesPerMinute, durationSeconds: 60 });
 }
 
 const WHAT: Record<Kind, string> = { read: "requests", write: "changes" };
 
-function spend(kind: Kind, email: string): void {
-  const spent = buckets(kind).get(email).take();
+async function spend(kind: Kind, email: string): Promise<void> {
+  const spent = await spendFrom(budget(kind), email);
   if (!spent.ok) {
     throw new AppError(
       "paced",
@@ -42,9 +32,9 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
  * account's Cloudflare budget to the team: reads (GET and HEAD alike) and changes each have a
  * per-minute budget. OPTIONS never reaches a handler that calls upstream.
  */
-export function spendUserRequest(email: string, method: string): void {
-  if (READ_METHODS.has(method)) spend("read", email);
-  else if (method !== "OPTIONS") spend("write", email);
+export async function spendUserRequest(email: string, method: string): Promise<void> {
+  if (READ_METHODS.has(method)) await spend("read", email);
+  else if (method !== "OPTIONS") await spend("write", email);
 }
 
 /**
@@ -54,5 +44,5 @@ export function spendUserRequest(email: string, method: string): void {
 export async function spendPageRead(): Promise<void> {
   const user = await getPageUser();
   if (!user) throw new AppError("unauthorized", "Sign in to use the console.");
-  spend("read", user.email);
+  await spend("read", user.email);
 }

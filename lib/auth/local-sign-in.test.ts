@@ -4,6 +4,7 @@ import { parseLocalUsers } from "./local-users";
 import { signInLocally } from "./local-sign-in";
 import { verifyPassword } from "./password-hashes";
 import { SignInThrottle } from "./sign-in-throttle";
+import { newLimiter } from "@/lib/rate-state";
 
 // The real hash function, watched: a refused attempt must not reach it.
 vi.mock("./password-hashes", async (importOriginal) => {
@@ -20,7 +21,8 @@ const users = parseLocalUsers(`ana@x.test:analyst:${scryptEntry("right-pass")}`)
 
 let throttle: SignInThrottle;
 beforeEach(() => {
-  throttle = new SignInThrottle();
+  // Fresh in-memory counts for each test.
+  throttle = new SignInThrottle((spec) => newLimiter(spec, null));
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-12-01T09:00:00Z"));
   hashed.mockClear();

@@ -1,5 +1,6 @@
 import "server-only";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { limiter, rateStateUnavailable, type LimiterSpec } from "@/lib/rate-state";
 
 /**
  * Failed sign-ins are counted per key over a window; from the `free`-th failure on, each failure
@@ -19,35 +20,46 @@ export const ACCOUNT_POLICY: BackoffPolicy = { free: 5, windowSeconds: 60 * 60, 
 export const ADDRESS_POLICY: BackoffPolicy = { free: 20, windowSeconds: 60 * 60, baseDelaySeconds: 60, maxDelaySeconds: 60 * 60 };
 
 class FailureBackoff {
-  // rate-limiter-flexible's memory store drops expired keys itself (unref'd timers); its Redis
-  // store has the same interface, for when the console runs on more than one instance.
-  private readonly failures: RateLimiterMemory;
-  private readonly lockouts: RateLimiterMemory;
+  // rate-limiter-flexible limiters: in memory (expired keys dropped by unref'd timers) or, with
+  // REDIS_URL, in Redis so a guesser cannot spread attempts over instances. An unreachable Redis
+  // refuses the attempt (503) rather than forgetting the count.
+  private readonly failures: RateLimiterAbstract;
+  private readonly lockouts: RateLimiterAbstract;
 
   constructor(
     name: string,
     private readonly policy: BackoffPolicy,
+    make: (spec: LimiterSpec) => RateLimiterAbstract,
   ) {
-    this.failures = new RateLimiterMemory({ keyPrefix: `${name}-failures`, points: Number.MAX_SAFE_INTEGER, duration: policy.windowSeconds });
-    this.lockouts = new RateLimiterMemory({ keyPrefix: `${name}-lockouts`, points: 1, duration: 1 });
+    this.failures = make({ name: `signin-${name}-failures`, points: Number.MAX_SAFE_INTEGER, durationSeconds: policy.windowSeconds });
+    this.lockouts = make({ name: `signin-${name}-lockouts`, points: 1, durationSeconds: 1 });
   }
 
   /** Seconds until this key may try again; 0 when it may now. */
   async waitSeconds(key: string): Promise<number> {
-    const lockout = await this.lockouts.get(key);
+    const lockout = await stored(this.lockouts.get(key));
     if (!lockout || lockout.consumedPoints <= 1 || lockout.msBeforeNext <= 0) return 0;
     return Math.max(1, Math.ceil(lockout.msBeforeNext / 1000));
   }
 
   async fail(key: string): Promise<void> {
-    const { consumedPoints: failures } = await this.failures.penalty(key, 1);
+    const { consumedPoints: failures } = await stored(this.failures.penalty(key, 1));
     if (failures < this.policy.free) return;
     const delay = Math.min(this.policy.maxDelaySeconds, this.policy.baseDelaySeconds * 2 ** (failures - this.policy.free));
-    await this.lockouts.block(key, delay);
+    await stored(this.lockouts.block(key, delay));
   }
 
   async forget(key: string): Promise<void> {
-    await Promise.all([this.failures.delete(key), this.lockouts.delete(key)]);
+    await stored(Promise.all([this.failures.delete(key), this.lockouts.delete(key)]));
+  }
+}
+
+/** A store failure (Redis down) is the console's 503, not an unexplained error. */
+async function stored<T>(operation: Promise<T>): Promise<T> {
+  try {
+    return await operation;
+  } catch (err) {
+    throw rateStateUnavailable(err);
   }
 }
 
@@ -61,8 +73,14 @@ export interface Attempt {
 export type ThrottleVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export class SignInThrottle {
-  private readonly accounts = new FailureBackoff("account", ACCOUNT_POLICY);
-  private readonly addresses = new FailureBackoff("address", ADDRESS_POLICY);
+  private readonly accounts: FailureBackoff;
+  private readonly addresses: FailureBackoff;
+
+  /** `make` picks the backend (the configured one by default; tests pass their own). */
+  constructor(make: (spec: LimiterSpec) => RateLimiterAbstract = limiter) {
+    this.accounts = new FailureBackoff("account", ACCOUNT_POLICY, make);
+    this.addresses = new FailureBackoff("address", ADDRESS_POLICY, make);
+  }
 
   /** Asked before any hashing, so a refused attempt costs the server nothing. */
   async check({ account, address }: Attempt): Promise<ThrottleVerdict> {

@@ -19,6 +19,6 @@ export async function upstreamWrite<T>(load: (upstream: Upstream) => Promise<T>)
   try {
     return await callUpstream(() => load(upstream));
   } finally {
-    getReadThrough().afterWrite(upstream.accountId);
+    await getReadThrough().afterWrite(upstream.accountId);
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { BucketMap, TokenBucket } from "@/lib/token-bucket";
+import { getRedis, limiter, spend, spendAnyway } from "@/lib/rate-state";
 
 interface CacheEntry {
   value: unknown;
@@ -17,6 +17,14 @@ interface CacheEntry {
  *
  * The cache is bounded by the size of what it holds (READ_CACHE_MAX_BYTES, oldest dropped first)
  * and drops expired answers on a timer of its own, so memory follows the traffic down again.
+ *
+ * With several instances (REDIS_URL) the budget is Redis's, shared; the cache and the coalescing
+ * stay per instance on purpose. They only save upstream calls, and every call that does go up is
+ * counted against the shared budget, so N instances can at worst each ask once per key per
+ * READ_CACHE_MS but never exceed Cloudflare's limit. Keeping answers in Redis would cost a round
+ * trip and a copy of every reply (up to MBs) on each read to save a few duplicate calls. What
+ * does matter for correctness, that a change forgets cached reads everywhere, is broadcast:
+ * `afterWrite` publishes on a Redis channel and every instance clears its cache.
  */
 class ReadThrough {
   private readonly inflight = new Map<string, Promise<unknown>>();
@@ -24,10 +32,12 @@ class ReadThrough {
   private bytes = 0;
   private generation = 0;
   private sweeper: ReturnType<typeof setInterval> | undefined;
-  private readonly budgets = new BucketMap(() => {
-    const perFive = getEnv().limits.upstreamReadsPer5Min;
-    return new TokenBucket(perFive, perFive / 300);
-  });
+  private subscribed = false;
+
+  /** The account's read budget: UPSTREAM_READ_BUDGET per 5 minutes, shared by every instance on Redis. */
+  private budget() {
+    return limiter({ name: "reads-account", points: getEnv().limits.upstreamReadsPer5Min, durationSeconds: 300 });
+  }
 
   async read<T>(accountId: string, key: string, load: () => Promise<T>, cacheable: (value: T) => boolean = () => true): Promise<T> {
     const fullKey = `${accountId}\u0000${key}`;
@@ -36,23 +46,25 @@ class ReadThrough {
     const pending = this.inflight.get(fullKey);
     if (pending) return pending as Promise<T>;
 
-    const spent = this.budgets.get(accountId).take();
-    if (!spent.ok) {
-      throw new AppError(
-        "paced",
-        `The console is pacing its requests to Cloudflare for this account. Retry in ${spent.retryAfterSeconds} s.`,
-        { retryAfter: spent.retryAfterSeconds },
-      );
-    }
+    this.listenForChanges();
     const generation = this.generation;
-    const promise = load()
-      .then((value) => {
-        if (generation === this.generation && cacheable(value)) this.remember(fullKey, value);
-        return value;
-      })
-      .finally(() => {
-        if (this.inflight.get(fullKey) === promise) this.inflight.delete(fullKey);
-      });
+    // Registered before the first await, so identical reads arriving meanwhile join this one
+    // (and its one spend of the budget) instead of each asking.
+    const promise = (async () => {
+      const spent = await spend(this.budget(), accountId);
+      if (!spent.ok) {
+        throw new AppError(
+          "paced",
+          `The console is pacing its requests to Cloudflare for this account. Retry in ${spent.retryAfterSeconds} s.`,
+          { retryAfter: spent.retryAfterSeconds },
+        );
+      }
+      const value = await load();
+      if (generation === this.generation && cacheable(value)) this.remember(fullKey, value);
+      return value;
+    })().finally(() => {
+      if (this.inflight.get(fullKey) === promise) this.inflight.delete(fullKey);
+    });
     this.inflight.set(fullKey, promise);
     return promise;
   }
@@ -98,15 +110,38 @@ class ReadThrough {
     return { entries: this.cache.size, bytes: this.bytes };
   }
 
-  /** A change went (or may have gone) upstream: it spends budget and makes every cached read stale. */
-  afterWrite(accountId: string): void {
-    this.budgets.get(accountId).force();
+  /** A change went (or may have gone) upstream: it spends budget and makes every cached read stale, on every instance. */
+  async afterWrite(accountId: string): Promise<void> {
+    this.forgetAll();
+    const redis = getRedis();
+    await Promise.all([
+      spendAnyway(this.budget(), accountId),
+      redis?.publish(CHANGES_CHANNEL, accountId).catch((err: Error) => {
+        console.error(`[triage] could not tell other instances about a change: ${err.message}`);
+      }),
+    ]);
+  }
+
+  private forgetAll(): void {
     this.generation += 1;
     this.cache.clear();
     this.bytes = 0;
     this.inflight.clear();
   }
+
+  /** Other instances' changes make this instance's cached reads stale too. */
+  private listenForChanges(): void {
+    const redis = getRedis();
+    if (!redis || this.subscribed) return;
+    this.subscribed = true;
+    const subscriber = redis.duplicate({ enableOfflineQueue: true });
+    subscriber.on("error", () => {}); // reported by the main connection; this one reconnects and resubscribes itself
+    subscriber.on("message", () => this.forgetAll());
+    subscriber.subscribe(CHANGES_CHANNEL).catch(() => {});
+  }
 }
+
+const CHANGES_CHANNEL = "triage:reads:changed";
 
 /** The size of an answer as the JSON it came as (UTF-16 code units, close to bytes for this data); undefined if it has none. */
 function sizeOf(value: unknown): number | undefined {

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now, on loopback. */
+export async function freePortForTests(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -56,7 +57,7 @@ export async function startPostgres(): Promise<TestServer> {
   const data = join(dir, "data");
   const [initdb, initArgs] = runAsDb(postgresBin("initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
   execFileSync(initdb, initArgs, { stdio: "ignore" });
-  const port = await freePort();
+  const port = await freePortForTests();
   const [postgres, args] = runAsDb(postgresBin("postgres"), [
     "-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
   ]);
@@ -108,13 +109,14 @@ export async function startRedis(port?: number): Promise<TestServer & { port: nu
   }
   const bin = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].find(existsSync);
   if (!bin) throw new Error("TEST_REDIS_URL is not set and redis-server is not installed (apt-get install redis-server, or run .ci/run)");
-  const chosen = port ?? (await freePort());
+  const chosen = port ?? (await freePortForTests());
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn(bin, ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     const { default: Redis } = await import("ioredis");
     await waitFor(async () => {
       const probe = new Redis({ port: chosen, host: "127.0.0.1", lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on("error", () => {}); // not up yet: the next probe will tell
       try {
         await probe.connect();
         return (await probe.ping()) === "PONG";

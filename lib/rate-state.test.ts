@@ -1,0 +1,100 @@
+import Redis from "ioredis";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { SignInThrottle } from "@/lib/auth/sign-in-throttle";
+import { AppError } from "@/lib/errors";
+import { startRedis } from "@/lib/testing/backends";
+import { connectRedis, newLimiter, spend, spendAnyway, type LimiterSpec } from "./rate-state";
+
+// The same limiter behaviour on both backends. On Redis, two connections stand for two console
+// instances: what one spends, the other sees.
+let redisServer: Awaited<ReturnType<typeof startRedis>>;
+const connections: Redis[] = [];
+beforeAll(async () => {
+  // A server of this file's own, since one test stops and restarts it.
+  const { freePortForTests } = await import("@/lib/testing/backends");
+  redisServer = await startRedis(await freePortForTests());
+}, 30_000);
+afterAll(async () => {
+  for (const c of connections) c.disconnect();
+  await redisServer?.stop();
+});
+
+function instance(): Redis {
+  const redis = connectRedis(redisServer.url);
+  connections.push(redis);
+  return redis;
+}
+
+let run = 0;
+const unique = (name: string): LimiterSpec["name"] => `${name}-${process.pid}-${++run}`;
+
+/** Two "instances" of a limiter: separate in memory (by design), shared on Redis. */
+async function pair(backend: "memory" | "redis", spec: LimiterSpec) {
+  if (backend === "memory") {
+    const one = newLimiter(spec, null);
+    return [one, one] as const;
+  }
+  const a = instance();
+  const b = instance();
+  await Promise.all([a, b].map((r) => vi.waitFor(() => expect(r.status).toBe("ready"), { timeout: 5000 })));
+  return [newLimiter(spec, a), newLimiter(spec, b)] as const;
+}
+
+describe.each(["memory", "redis"] as const)("budgets on %s", (backend) => {
+  it("spends up to the budget, across instances, then says when to retry", async () => {
+    const [a, b] = await pair(backend, { name: unique("account"), points: 3, durationSeconds: 300 });
+    expect(await spend(a, "acct")).toEqual({ ok: true });
+    expect(await spend(b, "acct")).toEqual({ ok: true });
+    expect(await spend(a, "acct")).toEqual({ ok: true });
+    const refused = await spend(b, "acct");
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.retryAfterSeconds).toBeGreaterThan(200);
+    expect(await spend(b, "other-acct")).toEqual({ ok: true });
+  });
+
+  it("counts a change made anyway against later reads", async () => {
+    const [a, b] = await pair(backend, { name: unique("account"), points: 2, durationSeconds: 60 });
+    await spendAnyway(a, "acct");
+    await spendAnyway(b, "acct");
+    expect((await spend(a, "acct")).ok).toBe(false);
+  });
+
+  it("shares the sign-in lockout between instances", async () => {
+    const prefix = unique("signin");
+    const throttleOn = (redis: Redis | null) => new SignInThrottle((spec) => newLimiter({ ...spec, name: `${prefix}-${spec.name}` }, redis));
+    let throttles: [SignInThrottle, SignInThrottle];
+    if (backend === "memory") {
+      const one = throttleOn(null);
+      throttles = [one, one];
+    } else {
+      const [a, b] = [instance(), instance()];
+      await Promise.all([a, b].map((r) => vi.waitFor(() => expect(r.status).toBe("ready"), { timeout: 5000 })));
+      throttles = [throttleOn(a), throttleOn(b)];
+    }
+    const attempt = { account: "ana@x.test", address: null };
+    for (let i = 0; i < 4; i++) await throttles[i % 2]!.recordFailure(attempt);
+    expect(await throttles[1].check(attempt)).toEqual({ ok: true });
+    await throttles[0].recordFailure(attempt);
+    // The fifth failure (made through A) shuts the account out on B too.
+    expect(await throttles[1].check(attempt)).toEqual({ ok: false, retryAfterSeconds: 5 });
+  });
+});
+
+describe("Redis unreachable", () => {
+  it("refuses with 503 rate state unavailable, then recovers by itself", async () => {
+    const redis = instance();
+    await vi.waitFor(() => expect(redis.status).toBe("ready"), { timeout: 5000 });
+    const budget = newLimiter({ name: unique("outage"), points: 100, durationSeconds: 60 }, redis);
+    const throttle = new SignInThrottle((spec) => newLimiter({ ...spec, name: unique(spec.name) }, redis));
+    expect(await spend(budget, "acct")).toEqual({ ok: true });
+
+    await redisServer.pause();
+    await vi.waitFor(() => expect(redis.status).not.toBe("ready"), { timeout: 5000 });
+    const refused = await spend(budget, "acct").catch((err: unknown) => err);
+    expect(AppError.is(refused) && refused).toMatchObject({ status: 503, code: "rate_state_unavailable", message: /Rate state unavailable/ });
+    await expect(throttle.check({ account: "ana@x.test", address: null })).rejects.toMatchObject({ status: 503 });
+
+    await redisServer.restart();
+    await vi.waitFor(async () => expect(await spend(budget, "acct")).toEqual({ ok: true }), { timeout: 10_000, interval: 200 });
+  }, 30_000);
+});
