@@ -76,6 +76,7 @@ const envSchema = z
     READ_CACHE_MAX_BYTES: optionalInt("READ_CACHE_MAX_BYTES", 0, 1024 * 1024 * 1024),
     TRUSTED_PROXY_HOPS: optionalInt("TRUSTED_PROXY_HOPS", 0, 10),
     UPSTREAM_READ_TIMEOUT_MS: optionalInt("UPSTREAM_READ_TIMEOUT_MS", 100, 120_000),
+    TRIAGE_SERVER_TIMING: optionalString.pipe(z.enum(["1", "0"], { message: "TRIAGE_SERVER_TIMING must be 1 or 0" }).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.CLOUDFLARE_API_TOKEN && !env.CLOUDFLARE_ACCOUNT_ID) {
@@ -183,6 +184,8 @@ export interface ServerEnv {
   redisUrl: string | undefined;
   /** How many proxies in front of the console append to X-Forwarded-For (0: trust none of it). */
   trustedProxyHops: number;
+  /** TRIAGE_SERVER_TIMING=1: API replies carry a Server-Timing header (for `npm run bench`; off by default). */
+  serverTiming: boolean;
 }
 
 export class EnvError extends Error {
@@ -228,6 +231,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     },
     database: (env.DATABASE_URL && databaseFrom(env.DATABASE_URL)) || { engine: "sqlite", path: demo ? DEMO_DATABASE : PRODUCTION_DATABASE },
     redisUrl: env.REDIS_URL,
+    serverTiming: env.TRIAGE_SERVER_TIMING === "1",
     trustedProxyHops: env.TRUSTED_PROXY_HOPS ?? 0,
     limits: {
       upstreamReadsPer5Min: env.UPSTREAM_READ_BUDGET ?? 1000,

@@ -2,12 +2,27 @@ import "server-only";
 import { z } from "zod";
 import type { AuditStart } from "@/lib/audit/store";
 import { clearSessionCookies, hasSessionCookie } from "@/lib/auth/session-cookie";
+import { getEnv } from "@/lib/env";
 import { noQuerySchema } from "@/lib/schemas/bodies";
 import { authorize, type Caller, type Permission } from "./access";
 import { auditedCall } from "./audit";
 import { spendUserRequest } from "./user-budget";
 import { DEFAULT_MAX_BODY_BYTES, parseWith, queryToRecord, readJsonBody } from "./parse";
 import { errorResponse, json } from "./respond";
+
+/** Where a request's time went, for `npm run bench` (TRIAGE_SERVER_TIMING=1): `auth;dur=0.41, …`. */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly phases: string[] = [];
+  lap(name: string): void {
+    const now = performance.now();
+    this.phases.push(`${name};dur=${(now - this.last).toFixed(3)}`);
+    this.last = now;
+  }
+  header(): string {
+    return this.phases.join(", ");
+  }
+}
 
 type AnySchema = z.ZodType;
 type Out<S> = S extends AnySchema ? z.output<S> : undefined;
@@ -53,9 +68,12 @@ export function defineRoute<
   B extends AnySchema | undefined = undefined,
 >(spec: RouteSpec<P, Q, B>, handler: (input: RouteInput<P, Q, B>) => Promise<RouteReply>) {
   return async function route(request: Request, context: NextContext): Promise<Response> {
+    const timing = getEnv().serverTiming ? new PhaseTimer() : null;
     try {
       const caller = await authorize(request, spec.permission);
+      timing?.lap("auth");
       await spendUserRequest(caller.email, request.method);
+      timing?.lap("budget");
       const rawParams = (await context?.params) ?? {};
       const params = (spec.params ? parseWith(spec.params, rawParams, "path") : undefined) as Out<P>;
       const query = parseWith(
@@ -69,13 +87,17 @@ export function defineRoute<
           : undefined
       ) as Out<B>;
       const input = { params, query, body, caller, request };
+      timing?.lap("parse");
       const reply = spec.audit
         ? await auditedCall({ ...spec.audit({ params, body }), email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent }, () => handler(input))
         : await handler(input);
+      timing?.lap("handler");
       const response = reply.raw
         ? new Response(String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } })
         : json(reply.body, { status: reply.status, headers: reply.headers });
       for (const cookie of reply.setCookies ?? []) response.headers.append("set-cookie", cookie);
+      timing?.lap("serialize");
+      if (timing) response.headers.set("server-timing", timing.header());
       return response;
     } catch (err) {
       const response = errorResponse(err);
