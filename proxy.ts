@@ -17,6 +17,9 @@ export async function proxy(request: NextRequest) {
 
 async function respond(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // API replies are JSON, never a document a nonce could protect: no CSP to make, no headers to
+  // copy. This is the hot path (every search), and the route wrapper checks the session itself.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   if (!PUBLIC_PATHS.some((re) => re.test(pathname))) {
     // Proxy runs in the Node.js runtime (Next 16), so it applies the same session rules as every
     // other path, database lookup included.
