@@ -22,3 +22,23 @@ export function checkConfigurationAtStartup(): void {
     );
   }
 }
+
+/**
+ * Opens the database (running its migrations, under a lock shared with any instance starting at
+ * the same time) and the Redis connection at start, so the first request does not pay for them
+ * and readiness turns green as soon as they answer. A database that is down is reported, not
+ * fatal: readiness says 503 and the next request tries again.
+ */
+export async function openStateAtStartup(): Promise<void> {
+  const env = getEnv();
+  const { getDb } = await import("./db");
+  const { getRedis } = await import("./rate-state");
+  getRedis();
+  const where = env.database.engine === "sqlite" ? `SQLite ${env.database.path}` : "PostgreSQL";
+  try {
+    await getDb();
+    console.log(`[triage] database: ${where}, migrated; shared rate state: ${env.redisUrl ? "Redis" : "in process (one instance)"}`);
+  } catch (err) {
+    console.error(`[triage] database (${where}) not available yet: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
