@@ -23,7 +23,7 @@ test("a second admin rejects a request with a reason, and the requester sees it"
   }
 
   await page.goto(`/approvals/${id}`);
-  const request = page.getByRole("region", { name: "Request" });
+  const request = page.getByRole("region", { name: "Request", exact: true });
   await expect(request).toContainText("Rejected by");
   await expect(request).toContainText(APPROVER_USERS.approver.email);
   await expect(request).toContainText("these are real threats");

@@ -44,7 +44,7 @@ test("a malicious bulk release becomes a request; the requester cannot approve i
     const pending = second.getByRole("table", { name: "Pending approval requests" });
     await pending.getByRole("link", { name: `Review the request from ${USERS.admin.email}: Release` }).first().click();
     await expect(second).toHaveURL(new RegExp(`/approvals/${id}$`));
-    await expect(second.getByRole("region", { name: "Request" })).toContainText(comment);
+    await expect(second.getByRole("region", { name: "Request", exact: true })).toContainText(comment);
     await expect(second.getByRole("table", { name: "Dry run sample" })).toContainText("MALICIOUS");
     await second.getByRole("button", { name: "Approve…" }).click();
     const dialog = second.getByRole("dialog", { name: "Approve this bulk job?" });
