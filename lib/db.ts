@@ -51,6 +51,29 @@ const MIGRATIONS = [
    );
    CREATE INDEX sessions_email ON sessions (email, expires_at);
    DROP TABLE revoked_sessions;`,
+  // A risky bulk job waits here for a second admin. Only lib/approvals/store.ts reads or writes it.
+  `CREATE TABLE approval_requests (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     requested_by TEXT NOT NULL,
+     action TEXT NOT NULL,
+     destination TEXT,
+     comment TEXT,
+     body TEXT NOT NULL,
+     reasons TEXT NOT NULL,
+     sample TEXT NOT NULL,
+     matched INTEGER NOT NULL,
+     matched_more INTEGER NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     decided_by TEXT,
+     decided_at INTEGER,
+     decision_reason TEXT,
+     job_id TEXT,
+     last_error TEXT
+   );
+   CREATE INDEX approval_requests_status ON approval_requests (status, expires_at);
+   CREATE INDEX approval_requests_job ON approval_requests (job_id);`,
 ];
 
 /** Opens (creating and migrating as needed) the console's embedded database. */

@@ -33,7 +33,7 @@ export interface RouteInput<P, Q, B> {
 /** What a handler returns: the JSON body (`{ result, result_info? }`) and, rarely, a status. */
 export interface RouteReply {
   body: unknown;
-  /** The body is already text (e.g. CSV), not JSON. */
+  /** The body is already text (e.g. CSV) or a byte stream (a .zip), not JSON. */
   raw?: boolean;
   status?: number;
   headers?: Record<string, string>;
@@ -73,7 +73,7 @@ export function defineRoute<
         ? await auditedCall({ ...spec.audit({ params, body }), email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent }, () => handler(input))
         : await handler(input);
       const response = reply.raw
-        ? new Response(String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } })
+        ? new Response(reply.body instanceof ReadableStream ? reply.body : String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } })
         : json(reply.body, { status: reply.status, headers: reply.headers });
       for (const cookie of reply.setCookies ?? []) response.headers.append("set-cookie", cookie);
       return response;

@@ -34,7 +34,8 @@ describe("AuditStore", () => {
     new AuditStore(first).begin({ email: "a@x.test", role: "admin", operation: "bulk_job_create", jobId: "j1" });
     first.close();
     const again = openDatabase(path);
-    expect(again.pragma("user_version", { simple: true })).toBe(3);
+    // Four migrations: the audit trail, revoked tokens, sessions, and the approval requests.
+    expect(again.pragma("user_version", { simple: true })).toBe(4);
     expect(new AuditStore(again).list()[0]).toMatchObject({ job_id: "j1", outcome: "pending" });
     again.close();
   });
