@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PendingApprovalCount } from "@/components/approvals/pending-count";
 import { useCurrentUser } from "@/components/auth/current-user";
 import { can, type Permission } from "@/lib/auth/roles";
 
@@ -30,6 +31,7 @@ export function AppNav() {
             }`}
           >
             {link.label}
+            {link.href === "/bulk" ? <PendingApprovalCount /> : null}
           </Link>
         );
       })}

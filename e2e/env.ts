@@ -27,6 +27,14 @@ export const SESSION_USERS = {
 } as const;
 
 /**
+ * A second admin: a risky bulk job needs an admin other than the one who asked for it. Signed in
+ * fresh by the approval journeys (`signInAs` in e2e/approvals-helpers.ts).
+ */
+export const APPROVER_USERS = {
+  approver: { email: "approver@e2e.test", role: "admin", password: "approver-pass-e2e" },
+} as const;
+
+/**
  * The console refuses plain-text passwords outside demo mode, so the accounts are configured as
  * scrypt entries, the way an operator would (`npm run hash-password`). The salt comes from the
  * email so the build and every worker compute the same variable.
@@ -74,6 +82,7 @@ export const E2E = {
     CONSOLE_LOCAL_USERS: [
       ...Object.entries(USERS).map(([role, u]) => `${u.email}:${role}:${scryptEntry(u.email, u.password)}`),
       ...Object.values(SESSION_USERS).map((u) => `${u.email}:${u.role}:${scryptEntry(u.email, u.password)}`),
+      ...Object.values(APPROVER_USERS).map((u) => `${u.email}:${u.role}:${scryptEntry(u.email, u.password)}`),
     ].join(","),
     DATABASE_URL: `./data/e2e-audit-${consolePort}.db`,
     OIDC_ISSUER: OIDC.issuer,

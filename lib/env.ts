@@ -77,6 +77,8 @@ const envSchema = z
     TRUSTED_PROXY_HOPS: optionalInt("TRUSTED_PROXY_HOPS", 0, 10),
     UPSTREAM_READ_TIMEOUT_MS: optionalInt("UPSTREAM_READ_TIMEOUT_MS", 100, 120_000),
     TRIAGE_SERVER_TIMING: optionalString.pipe(z.enum(["1", "0"], { message: "TRIAGE_SERVER_TIMING must be 1 or 0" }).optional()),
+    BULK_APPROVAL_THRESHOLD: optionalInt("BULK_APPROVAL_THRESHOLD", 1, 100_000),
+    EVIDENCE_MAX_BYTES: optionalInt("EVIDENCE_MAX_BYTES", 1024, 1024 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.CLOUDFLARE_API_TOKEN && !env.CLOUDFLARE_ACCOUNT_ID) {
@@ -172,6 +174,10 @@ export interface Limits {
   readCacheMaxBytes: number;
   /** How long one read attempt may wait for Cloudflare (a read is tried at most twice). */
   readTimeoutMs: number;
+  /** A bulk job matching more messages than this needs a second admin's approval. */
+  bulkApprovalThreshold: number;
+  /** The largest evidence pack (the files going into it, before compression) the console builds. */
+  evidenceMaxBytes: number;
 }
 
 export interface ServerEnv {
@@ -240,6 +246,8 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       readCacheMs: env.READ_CACHE_MS ?? 2000,
       readCacheMaxBytes: env.READ_CACHE_MAX_BYTES ?? 16 * 1024 * 1024,
       readTimeoutMs: env.UPSTREAM_READ_TIMEOUT_MS ?? 10_000,
+      bulkApprovalThreshold: env.BULK_APPROVAL_THRESHOLD ?? 500,
+      evidenceMaxBytes: env.EVIDENCE_MAX_BYTES ?? 25 * 1024 * 1024,
     },
   };
 }

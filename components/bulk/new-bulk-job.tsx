@@ -12,6 +12,8 @@ import { ErrorState } from "@/components/ui/error-state";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
+import { SentForApproval } from "@/components/approvals/sent-for-approval";
+import type { ApprovalRequest } from "@/lib/approvals/types";
 import {
   emptyErrors,
   errorsFromFields,
@@ -73,6 +75,7 @@ export function NewBulkJob() {
   const [confirmedUnfiltered, setConfirmedUnfiltered] = useState(false);
   const [errors, setErrors] = useState<BulkFormErrors>(emptyErrors);
   const [releaseBody, setReleaseBody] = useState<CreateBulkJobBody | null>(null);
+  const [sentForApproval, setSentForApproval] = useState<ApprovalRequest | null>(null);
   const create = useCreateBulkJob();
 
   // ---- dry run: the first page of the same search, through the search page's own query
@@ -130,7 +133,11 @@ export function NewBulkJob() {
 
   const send = (body: CreateBulkJobBody) => {
     create.mutate(body, {
-      onSuccess: (job) => router.push(`/bulk/${encodeURIComponent(job.job_id)}`),
+      onSuccess: (outcome) => {
+        setReleaseBody(null);
+        if (outcome.approval) setSentForApproval(outcome.approval);
+        else router.push(`/bulk/${encodeURIComponent(outcome.job.job_id)}`);
+      },
       onError: (error) => {
         if (error instanceof ApiError && error.fields) setErrors(errorsFromFields(error.fields));
       },
@@ -324,6 +331,8 @@ export function NewBulkJob() {
             {create.error && !(create.error instanceof ApiError && create.error.fields) ? <p>Could not create the job: {create.error.message}</p> : null}
           </div>
         ) : null}
+
+        {sentForApproval ? <SentForApproval request={sentForApproval} /> : null}
 
         <div className="flex items-center gap-2">
           <Button type="submit" variant="primary" size="md" disabled={!permission.allowed || create.isPending}>

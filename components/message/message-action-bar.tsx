@@ -13,6 +13,7 @@ import { recipientsOf } from "@/lib/messages/message-view";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";
 import { DESTINATIONS, RECLASSIFY_DISPOSITIONS, type Destination } from "@/lib/schemas/enums";
+import { EvidenceButton } from "./evidence-button";
 import { isShortcutEvent } from "./shortcuts";
 
 type Kind = MessageActionInput["kind"];
@@ -118,6 +119,7 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
         <Button aria-keyshortcuts="c" onClick={() => openDialog("reclassify")} {...buttonProps}>
           Reclassify…
         </Button>
+        <EvidenceButton messageId={message.id} />
         {inFlight ? (
           <span role="status" className="text-[12px] text-zinc-600">
             {open ? VERB[open].progress : "Working…"}

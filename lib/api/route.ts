@@ -48,7 +48,7 @@ export interface RouteInput<P, Q, B> {
 /** What a handler returns: the JSON body (`{ result, result_info? }`) and, rarely, a status. */
 export interface RouteReply {
   body: unknown;
-  /** The body is already text (e.g. CSV), not JSON. */
+  /** The body is already text (e.g. CSV) or a byte stream (a .zip), not JSON. */
   raw?: boolean;
   status?: number;
   headers?: Record<string, string>;
@@ -93,7 +93,7 @@ export function defineRoute<
         : await handler(input);
       timing?.lap("handler");
       const response = reply.raw
-        ? new Response(String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } })
+        ? new Response(reply.body instanceof ReadableStream ? reply.body : String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } })
         : json(reply.body, { status: reply.status, headers: reply.headers });
       for (const cookie of reply.setCookies ?? []) response.headers.append("set-cookie", cookie);
       timing?.lap("serialize");

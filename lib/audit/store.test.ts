@@ -72,7 +72,7 @@ describe.each(["sqlite", "postgres"] as const)("AuditStore on %s", (engine) => {
     const [a, b] = await Promise.all([openDb({ engine, url: fresh.url }), openDb({ engine, url: fresh.url })]);
     opened.push(a, b);
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(a);
-    expect(applied.rows.map((r) => r.name)).toEqual(["0001_audit_and_sessions"]);
+    expect(applied.rows.map((r) => r.name)).toEqual(["0001_audit_and_sessions", "0002_approval_requests"]);
     await new AuditStore(a).begin({ email: "a@x.test", role: "admin", operation: "bulk_job_create", jobId: "j1" });
     expect((await new AuditStore(b).list())[0]).toMatchObject({ job_id: "j1", outcome: "pending" });
   });

@@ -14,6 +14,9 @@ export const AUDIT_CHANGE_OPERATIONS = [
   "bulk_job_create",
   "bulk_job_cancel",
   "bulk_job_delete",
+  "bulk_approval_request",
+  "bulk_approval_approve",
+  "bulk_approval_reject",
   ...POLICY_AUDIT_OPERATIONS,
 ] as const;
 
@@ -25,6 +28,7 @@ export const AUDIT_ACCESS_OPERATIONS = [
   "forbidden",
   "audit_export",
   "raw_download",
+  "evidence_export",
 ] as const;
 
 export const AUDIT_OPERATIONS = [...AUDIT_CHANGE_OPERATIONS, ...AUDIT_ACCESS_OPERATIONS] as const;

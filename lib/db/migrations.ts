@@ -68,5 +68,40 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await sql`DROP TABLE IF EXISTS revoked_sessions`.execute(db);
       },
     },
+    // A risky bulk job waits here for a second admin; only lib/approvals/store.ts reads or writes
+    // it. "If not exists" again: an embedded file at schema version 4 already has it.
+    "0002_approval_requests": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("approval_requests")
+          .ifNotExists()
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("expires_at", "bigint", (c) => c.notNull())
+          .addColumn("requested_by", "text", (c) => c.notNull())
+          .addColumn("action", "text", (c) => c.notNull())
+          .addColumn("destination", "text")
+          .addColumn("comment", "text")
+          .addColumn("body", "text", (c) => c.notNull())
+          .addColumn("reasons", "text", (c) => c.notNull())
+          .addColumn("sample", "text", (c) => c.notNull())
+          .addColumn("matched", "integer", (c) => c.notNull())
+          .addColumn("matched_more", "integer", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull().defaultTo("pending"))
+          .addColumn("decided_by", "text")
+          .addColumn("decided_at", "bigint")
+          .addColumn("decision_reason", "text")
+          .addColumn("job_id", "text")
+          .addColumn("last_error", "text")
+          .execute();
+        await db.schema
+          .createIndex("approval_requests_status")
+          .ifNotExists()
+          .on("approval_requests")
+          .columns(["status", "expires_at"])
+          .execute();
+        await db.schema.createIndex("approval_requests_job").ifNotExists().on("approval_requests").column("job_id").execute();
+      },
+    },
   };
 }

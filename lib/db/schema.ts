@@ -39,8 +39,31 @@ export interface SessionsTable {
   last_seen: number;
 }
 
+/** Times are milliseconds since the epoch (bigint); body, reasons and sample are JSON text. */
+export interface ApprovalRequestsTable {
+  id: string;
+  created_at: number;
+  expires_at: number;
+  requested_by: string;
+  action: string;
+  destination: string | null;
+  comment: string | null;
+  body: string;
+  reasons: string;
+  sample: string;
+  matched: number;
+  matched_more: number;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_reason: string | null;
+  job_id: string | null;
+  last_error: string | null;
+}
+
 export interface Schema {
   audit_events: AuditEventsTable;
   audit_event_messages: AuditEventMessagesTable;
   sessions: SessionsTable;
+  approval_requests: ApprovalRequestsTable;
 }

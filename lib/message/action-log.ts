@@ -39,12 +39,16 @@ const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {
   bulk_job_create: "Bulk job created",
   bulk_job_cancel: "Bulk job cancelled",
   bulk_job_delete: "Bulk job deleted",
+  bulk_approval_request: "Bulk job sent for approval",
+  bulk_approval_approve: "Bulk job approved",
+  bulk_approval_reject: "Bulk job rejected",
   sign_in: "Sign-in",
   sign_out: "Sign-out",
   session_revoke: "Sessions ended",
   forbidden: "Refused (role)",
   audit_export: "Audit exported",
   raw_download: "Raw message read",
+  evidence_export: "Evidence pack exported",
   ...POLICY_AUDIT_WORDS,
 };
 

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { hasActiveJob, isActiveStatus } from "@/lib/bulk/progress";
 import type { JobListUrlState, JobMessagesUrlState } from "@/lib/bulk/list-url";
 import type { BulkJob, BulkJobDeleted, BulkJobMessage, ResultInfo } from "@/lib/cloudflare/types";
+import type { ApprovalRequest, BulkJobOutcome } from "@/lib/approvals/types";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
 import { ApiError, requestJson } from "./http";
 
@@ -66,9 +67,13 @@ export async function listBulkJobMessages(id: string, query: JobMessagesQuery, s
   return pagedFrom(body);
 }
 
-export async function createBulkJob(body: CreateBulkJobBody): Promise<BulkJob> {
-  const { body: reply } = await requestJson<{ result: BulkJob }>(BASE, { method: "POST", body: JSON.stringify(body) });
-  return reply.result;
+/** A risky job comes back as a request for a second admin (202) instead of a job (201). */
+export async function createBulkJob(body: CreateBulkJobBody): Promise<BulkJobOutcome<BulkJob>> {
+  const { status, body: reply } = await requestJson<{ result: BulkJob | { approval: ApprovalRequest } }>(BASE, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+  return status === 202 ? { approval: (reply.result as { approval: ApprovalRequest }).approval } : { job: reply.result as BulkJob };
 }
 
 export async function cancelBulkJob(id: string): Promise<BulkJob> {
@@ -123,9 +128,13 @@ export function useCreateBulkJob() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createBulkJob,
-    onSuccess: (job) => {
-      queryClient.setQueryData(bulkJobKeys.detail(job.job_id), job);
-      return queryClient.invalidateQueries({ queryKey: bulkJobKeys.lists() });
+    onSuccess: (outcome) => {
+      if (outcome.job) queryClient.setQueryData(bulkJobKeys.detail(outcome.job.job_id), outcome.job);
+      // The approvals' keys, written out: lib/queries/approvals imports this module.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: bulkJobKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: ["approvals"] }),
+      ]);
     },
   });
 }

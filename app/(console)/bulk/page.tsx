@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { PendingApprovals } from "@/components/approvals/pending-approvals";
 import { BulkDashboard } from "@/components/bulk/bulk-dashboard";
 
 export const metadata = { title: "Bulk jobs" };
@@ -9,6 +10,7 @@ export default async function BulkJobsPage({ searchParams }: { searchParams: Pro
   await searchParams;
   return (
     <Suspense>
+      <PendingApprovals />
       <BulkDashboard />
     </Suspense>
   );

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { JobApprovalNote } from "@/components/approvals/job-approval-note";
 import { BulkJobView, JobProblem } from "@/components/bulk/bulk-job-view";
+import { approvalForJob } from "@/lib/approvals/service";
 import { getBulkJob } from "@/lib/cloudflare";
 import { spendPageRead } from "@/lib/api/user-budget";
 import { AppError } from "@/lib/errors";
@@ -34,8 +36,11 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
   } catch (error) {
     if (AppError.is(error) && error.status === 404) notFound();
   }
+  // A job a second admin approved names both people (the console's record; Cloudflare has neither).
+  const approval = await approvalForJob(id);
   return (
     <Suspense>
+      {approval ? <JobApprovalNote approval={approval} /> : null}
       <BulkJobView jobId={id} />
     </Suspense>
   );

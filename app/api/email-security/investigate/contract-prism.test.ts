@@ -3,7 +3,13 @@
 // as the upstream. Prism generates every reply from the description's schemas (seeded, so a
 // failure replays) and validates every request the SDK sends, so neither side of a test is our
 // simulator: a reply the description allows must work, and a request it refuses must show.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+// These tests are about the create-job call reaching Cloudflare; whether a job needs a second
+// admin first (a search counted against Prism's random replies) is app/api/approvals' concern.
+vi.mock("@/lib/approvals/service", async (original) => ({
+  ...(await original<typeof import("@/lib/approvals/service")>()),
+  judgeBulkJob: async () => ({ reasons: [], sample: [], matched: 0, matchedMore: false }),
+}));
 import { authSummary } from "@/lib/messages/message-view";
 import { messagesToCsv } from "@/lib/messages/csv";
 import { moveOutcomes, releaseOutcomes } from "@/lib/messages/action-outcomes";

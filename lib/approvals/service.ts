@@ -1,0 +1,104 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createBulkJob, type BulkJob } from "@/lib/cloudflare";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
+import { approvalClock } from "./clock";
+import { approvalReasons, searchFor, uncountableFilters } from "./rules";
+import { scanSearch } from "./scan";
+import { getApprovalStore } from "./store";
+import { APPROVAL_TTL_MS, type ApprovalRequest, type ListApprovalsQuery } from "./types";
+
+export interface ApprovalVerdict {
+  reasons: string[];
+  sample: ApprovalRequest["sample"];
+  matched: number;
+  matchedMore: boolean;
+}
+
+/** Counts and samples the job's search and says why it needs a second admin (no reasons: it does not). */
+export async function judgeBulkJob(body: CreateBulkJobBody): Promise<ApprovalVerdict> {
+  const threshold = getEnv().limits.bulkApprovalThreshold;
+  const uncountable = uncountableFilters(body.search_params);
+  if (uncountable.length > 0) {
+    return { reasons: approvalReasons(body, { uncountable }, threshold), sample: [], matched: 0, matchedMore: true };
+  }
+  const scan = await scanSearch(searchFor(body.search_params), threshold);
+  return { reasons: approvalReasons(body, scan, threshold), sample: scan.sample, matched: scan.matched, matchedMore: scan.more };
+}
+
+export async function createApprovalRequest(body: CreateBulkJobBody, requestedBy: string, verdict: ApprovalVerdict): Promise<ApprovalRequest> {
+  const store = await getApprovalStore();
+  const now = approvalClock.now();
+  const id = randomUUID();
+  await store.create({
+    id,
+    createdAt: now,
+    expiresAt: now + APPROVAL_TTL_MS,
+    requestedBy,
+    body,
+    reasons: verdict.reasons,
+    sample: verdict.sample,
+    matched: verdict.matched,
+    matchedMore: verdict.matchedMore,
+  });
+  return (await store.get(id, now))!;
+}
+
+export async function getApprovalRequest(id: string): Promise<ApprovalRequest> {
+  const request = await (await getApprovalStore()).get(id, approvalClock.now());
+  if (!request) throw new AppError("not_found", "No such approval request.");
+  return request;
+}
+
+export async function listApprovalRequests(query: ListApprovalsQuery): Promise<ApprovalRequest[]> {
+  return (await getApprovalStore()).list({ status: query.status ?? "pending" }, approvalClock.now());
+}
+
+export async function countPendingApprovals(): Promise<number> {
+  return (await getApprovalStore()).countPending(approvalClock.now());
+}
+
+export async function approvalForJob(jobId: string): Promise<ApprovalRequest | undefined> {
+  return (await getApprovalStore()).forJob(jobId, approvalClock.now());
+}
+
+/** Why `who` may not decide `request`, checked before the atomic update so the refusal can say so. */
+function refuseDecision(request: ApprovalRequest, who: string, verb: "approve" | "reject"): void {
+  if (request.requested_by.toLowerCase() === who.toLowerCase()) {
+    throw new AppError("forbidden", `You asked for this job, so you cannot ${verb} it: another admin must.`);
+  }
+  if (request.status === "expired") throw new AppError("conflict", `This request expired at ${request.expires_at}; it can no longer be ${verb}d.`);
+  if (request.status !== "pending") throw new AppError("conflict", `This request is already ${request.status}${request.decided_by ? ` by ${request.decided_by}` : ""}.`);
+}
+
+/** Approves and creates the job, exactly once however many admins click at the same moment. */
+export async function approveRequest(id: string, approver: string, reason: string): Promise<ApprovalRequest & { job: BulkJob }> {
+  const store = await getApprovalStore();
+  refuseDecision(await getApprovalRequest(id), approver, "approve");
+  if (!(await store.claimForApproval({ id, by: approver, reason, now: approvalClock.now() }))) {
+    // Someone else got there between the read and the update (or it expired just then).
+    refuseDecision(await getApprovalRequest(id), approver, "approve");
+    throw new AppError("conflict", "This request was decided by someone else meanwhile.");
+  }
+  const request = await getApprovalRequest(id);
+  let job: BulkJob;
+  try {
+    job = await createBulkJob(request.body);
+  } catch (err) {
+    await store.abandonApproval(id, AppError.is(err) ? err.message : "The job could not be created.");
+    throw err;
+  }
+  await store.completeApproval(id, job.job_id, approvalClock.now());
+  return { ...(await getApprovalRequest(id)), job };
+}
+
+export async function rejectRequest(id: string, rejecter: string, reason: string): Promise<ApprovalRequest> {
+  refuseDecision(await getApprovalRequest(id), rejecter, "reject");
+  if (!(await (await getApprovalStore()).reject({ id, by: rejecter, reason, now: approvalClock.now() }))) {
+    refuseDecision(await getApprovalRequest(id), rejecter, "reject");
+    throw new AppError("conflict", "This request was decided by someone else meanwhile.");
+  }
+  return await getApprovalRequest(id);
+}
