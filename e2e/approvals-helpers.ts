@@ -41,12 +41,15 @@ export async function decide(page: Page, id: string, verdict: "approve" | "rejec
 }
 
 /**
- * Moves a request 25 hours into the past by writing the e2e server's own database file: a path
+ * Moves a request 25 hours into the past by writing the e2e server's own database file (the
+ * table the Kysely migration 0002_approval_requests creates): a path
  * only a test on the same machine has, never an endpoint. (The route tests use the approvals'
  * injected clock instead.)
  */
 export function ageApprovalRequest(id: string): void {
   const db = new Database(E2E.serverEnv.DATABASE_URL);
+  // The running console holds the same file (WAL); wait for its write lock rather than fail.
+  db.pragma("busy_timeout = 5000");
   try {
     const hours25 = 25 * 3600 * 1000;
     const info = db.prepare("UPDATE approval_requests SET created_at = created_at - ?, expires_at = expires_at - ? WHERE id = ?").run(hours25, hours25, id);
