@@ -14,6 +14,9 @@ test("start a long move job and cancel it while it runs", async ({ page, simulat
   await form.getByRole("combobox", { name: "Destination" }).selectOption("DeletedItems");
   await form.getByRole("textbox", { name: "Comment (optional)" }).fill(comment);
   await form.getByRole("button", { name: "Create job" }).click();
+  const confirm = page.getByRole("dialog", { name: "Create this bulk job?" });
+  await expect(confirm).toContainText("delivered");
+  await confirm.getByRole("button", { name: "Create job" }).click();
   await expect(page).toHaveURL(/\/bulk\/[0-9a-f-]{36}$/);
 
   const summary = page.getByRole("region", { name: "Job summary" });

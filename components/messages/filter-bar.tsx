@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type FormEvent, type RefObject } from "react";
+import { useImperativeHandle, useState, type FormEvent, type Ref, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
@@ -12,6 +12,7 @@ import {
   type RangePreset,
   type UrlKey,
   type UrlScope,
+  labelFor,
 } from "@/lib/messages/search-url";
 import { DELIVERY_STATUSES, MESSAGE_ACTIONS, SEARCH_DISPOSITIONS } from "@/lib/schemas/enums";
 import type { MessageFilters } from "@/lib/schemas/search";
@@ -92,6 +93,34 @@ function filtersFrom(draft: Draft): { filters: MessageFilters; range?: RangePres
   return { filters: filters as MessageFilters, range, unparsed };
 }
 
+/** The form's values as query-string pairs (a relative range under `range`), as the URL would hold them. */
+function pairsFrom(draft: Draft): Record<string, string> {
+  const { filters, range, unparsed } = filtersFrom(draft);
+  const pairs: Record<string, string> = { ...unparsed };
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined) pairs[k] = String(v);
+  if (range) pairs.range = range;
+  return pairs;
+}
+
+/** The filters whose control shows something other than what the URL (the applied search) says. */
+function unappliedKeys(draft: Draft, parsed: ParsedMessageUrl, scope: FieldScope): UrlKey[] {
+  const shown = pairsFrom(draft);
+  const applied = pairsFrom(draftFrom(parsed, scope));
+  const keys = new Set([...Object.keys(shown), ...Object.keys(applied)]);
+  return [...keys].filter((k) => shown[k] !== applied[k]) as UrlKey[];
+}
+
+/**
+ * What a form that acts on the search (the bulk form) may ask of the filter bar, so it never acts
+ * on filters other than the ones it shows.
+ */
+export interface FilterBarHandle {
+  /** The filters edited but not yet applied, with their labels. */
+  unapplied(): { key: UrlKey; label: string }[];
+  /** Applies the edited filters, as the Search button does. */
+  apply(): void;
+}
+
 export function FilterBar({
   parsed,
   fieldErrors,
@@ -99,6 +128,7 @@ export function FilterBar({
   onApply,
   onClear,
   scope = "search",
+  controlRef,
 }: {
   parsed: ParsedMessageUrl;
   /** "search": exactly the search operation's filters; "bulk": also the filters only bulk jobs have. */
@@ -109,6 +139,7 @@ export function FilterBar({
   /** Receives the form's values as query-string pairs; the caller writes them to the URL. */
   onApply: (next: { pairs: Record<string, string>; range?: RangePreset }) => void;
   onClear: () => void;
+  controlRef?: Ref<FilterBarHandle>;
 }) {
   const [draft, setDraft] = useState(() => draftFrom(parsed, scope));
   const [lastParsed, setLastParsed] = useState(parsed);
@@ -119,11 +150,14 @@ export function FilterBar({
   }
 
   const apply = (d: Draft) => {
-    const { filters, range, unparsed } = filtersFrom(d);
-    const pairs: Record<string, string> = { ...unparsed };
-    for (const [k, v] of Object.entries(filters)) if (v !== undefined) pairs[k] = String(v);
-    onApply({ pairs, range });
+    const { range, ...pairs } = pairsFrom(d);
+    onApply({ pairs, range: range as RangePreset | undefined });
   };
+
+  useImperativeHandle(controlRef, () => ({
+    unapplied: () => unappliedKeys(draft, parsed, scope).map((key) => ({ key, label: labelFor(key) })),
+    apply: () => apply(draft),
+  }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
