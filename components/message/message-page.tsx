@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { MessageDetail } from "@/lib/cloudflare/types";
-import { MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
+import { LIST_PARAM, MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
 import { rememberListVisit } from "@/lib/messages/list-memory";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageDetail } from "@/lib/queries/message";
@@ -55,7 +55,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
   const tabValues = searchParams.getAll("tab");
   const { tab, invalid } = parseMessageTab(tabValues.length > 1 ? tabValues : (tabValues[0] ?? undefined));
   const detail = useMessageDetail(id, initialDetail);
-  const list = useListContext(id);
+  const list = useListContext(id, searchParams.get(LIST_PARAM));
   const idBase = useId();
 
   // replaceState keeps useSearchParams in step without a server round trip, and tab changes
@@ -85,7 +85,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
 
   const neighbour = (targetId: string | null, label: string, rel: "prev" | "next") =>
     targetId ? (
-      <Link href={messageHref(targetId, tab)} rel={rel} onClick={() => rememberListVisit(list.search, targetId)} className={linkClass}>
+      <Link href={messageHref(targetId, tab, list.fromLink ? list.search : undefined)} rel={rel} onClick={() => rememberListVisit(list.search, targetId)} className={linkClass}>
         {label}
       </Link>
     ) : (
