@@ -24,6 +24,13 @@ test("a row's subject is a link: ctrl/cmd-click opens the message in a new tab t
   await nav.getByRole("link", { name: "Next message →" }).click();
   await expect(nav).toContainText(`3 of ${ids.length}`);
   expect(decodeURIComponent(new URL(tab.url()).pathname)).toBe(`/messages/${ids[2]}`);
+  // j and k walk the list from the message page too.
+  await tab.getByRole("heading", { level: 1 }).click();
+  await tab.keyboard.press("j");
+  await expect(nav).toContainText(`4 of ${ids.length}`);
+  await tab.keyboard.press("k");
+  await expect(nav).toContainText(`3 of ${ids.length}`);
+  expect(decodeURIComponent(new URL(tab.url()).pathname)).toBe(`/messages/${ids[2]}`);
   await tab.close();
 
   // A plain click and Enter still open the message in this tab, at its plain address.
