@@ -60,8 +60,23 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
     setOpen(kind);
   };
 
+  // Triage speed: the dialog opens with Confirm focused, so `m` then Enter moves to the folder
+  // shown, and a digit picks another folder first (m, 3, Enter). Runs after the Dialog's own
+  // effect has made it modal (which focuses its first control).
+  useEffect(() => {
+    if (open === "move") document.querySelector<HTMLElement>("dialog[open] [data-autofocus]")?.focus();
+  }, [open]);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (open === "move" && !inFlight && !event.metaKey && !event.ctrlKey && !event.altKey && /^[1-9]$/.test(event.key)) {
+        const chosen = DESTINATIONS[Number(event.key) - 1];
+        if (chosen) {
+          event.preventDefault();
+          setDestination(chosen);
+        }
+        return;
+      }
       if (!isShortcutEvent(event)) return;
       const kind = event.key === "m" ? "move" : event.key === "r" ? "release" : event.key === "c" ? "reclassify" : null;
       if (!kind) return;
@@ -155,7 +170,7 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
             <Button onClick={close} disabled={inFlight}>
               Cancel
             </Button>
-            <Button variant="primary" onClick={confirm} disabled={inFlight}>
+            <Button variant="primary" onClick={confirm} disabled={inFlight} data-autofocus>
               Confirm
             </Button>
           </>
@@ -174,13 +189,16 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
                     onChange={(e) => setDestination(e.target.value as Destination)}
                     className={`${inputClass} w-64`}
                   >
-                    <Options values={DESTINATIONS} />
+                    <Options values={DESTINATIONS} label={(d) => `${DESTINATIONS.indexOf(d) + 1} · ${d}`} />
                   </select>
                 )}
               </Field>
               <p>
                 The message will be moved to the <strong>{destination}</strong> folder in the mailbox of {listOf(recipients)}.
                 Cloudflare records the move in the action log.
+              </p>
+              <p className="text-[11px] text-zinc-600">
+                Press <kbd>1</kbd>–<kbd>{DESTINATIONS.length}</kbd> to choose the folder, <kbd>Enter</kbd> to confirm.
               </p>
               {message.is_quarantined ? (
                 <p className="text-amber-900">

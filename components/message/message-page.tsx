@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { MessageDetail } from "@/lib/cloudflare/types";
-import { MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
+import { LIST_PARAM, MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
 import { rememberListVisit } from "@/lib/messages/list-memory";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageDetail } from "@/lib/queries/message";
@@ -55,7 +55,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
   const tabValues = searchParams.getAll("tab");
   const { tab, invalid } = parseMessageTab(tabValues.length > 1 ? tabValues : (tabValues[0] ?? undefined));
   const detail = useMessageDetail(id, initialDetail);
-  const list = useListContext(id);
+  const list = useListContext(id, searchParams.get(LIST_PARAM));
   const idBase = useId();
 
   // replaceState keeps useSearchParams in step without a server round trip, and tab changes
@@ -76,16 +76,28 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
       } else if (event.key === "Escape") {
         event.preventDefault();
         router.push(list.backHref);
+      } else if ((event.key === "j" || event.key === "k") && list.neighbours) {
+        // The list's j/k, here: the next or previous message of the results, same tab.
+        const targetId = event.key === "j" ? list.neighbours.next : list.neighbours.previous;
+        if (!targetId) return;
+        event.preventDefault();
+        rememberListVisit(list.search, targetId);
+        router.push(messageHref(targetId, tab, list.fromLink ? list.search : undefined));
       }
     };
     document.addEventListener("keydown", onKeyDown);
     setKeysReady(true);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [router, list.backHref, selectTab]);
+  }, [router, list.backHref, list.neighbours, list.search, list.fromLink, tab, selectTab]);
 
   const neighbour = (targetId: string | null, label: string, rel: "prev" | "next") =>
     targetId ? (
-      <Link href={messageHref(targetId, tab)} rel={rel} onClick={() => rememberListVisit(list.search, targetId)} className={linkClass}>
+      <Link
+        href={messageHref(targetId, tab, list.fromLink ? list.search : undefined)}
+        rel={rel}
+        // The whole page, verdict included, is fetched ahead, so j/k shows it without waiting.
+        prefetch
+        aria-keyshortcuts={rel === "next" ? "j" : "k"} onClick={() => rememberListVisit(list.search, targetId)} className={linkClass}>
         {label}
       </Link>
     ) : (
@@ -113,7 +125,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
         ) : null}
         <span className="ml-auto flex items-center gap-2">
           <span hidden={!keysReady} className="hidden text-[11px] text-zinc-500 lg:inline">
-            Keys: <kbd>1</kbd>–<kbd>6</kbd> tabs · <kbd>m</kbd> move · <kbd>r</kbd> release · <kbd>c</kbd> reclassify · <kbd>Esc</kbd> back
+            Keys: <kbd>1</kbd>–<kbd>6</kbd> tabs · <kbd>m</kbd> move · <kbd>r</kbd> release · <kbd>c</kbd> reclassify · <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>Esc</kbd> back
           </span>
           <CopyButton variant="secondary" value={() => window.location.href} label="Copy link">
             Copy link

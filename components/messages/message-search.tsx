@@ -14,6 +14,7 @@ import type { ColumnVisibilityState, RowSelectionState, SortingState } from "@ta
 import { downloadFile } from "@/lib/browser/download";
 import { readStored, writeStored } from "@/lib/browser/storage";
 import { csvFileName, messagesToCsv } from "@/lib/messages/csv";
+import { messageHref } from "@/lib/message/tabs";
 import { rememberListVisit, rememberedActiveRow } from "@/lib/messages/list-memory";
 import type { Message } from "@/lib/messages/message-view";
 import { applyPivot, pivotFilters, type PivotKind } from "@/lib/messages/pivots";
@@ -102,7 +103,23 @@ export function MessageSearch() {
   }
 
   const pivotRef = useRef<(kind: PivotKind, m: Message) => void>(() => {});
-  const columns = useMemo(() => messageColumns({ onPivot: (kind, m) => pivotRef.current(kind, m) }), []);
+  const openMessage = useCallback(
+    (id: string) => {
+      rememberListVisit(search, id);
+      router.push(messageHref(id));
+    },
+    [router, search],
+  );
+  // The row link carries the search, so a message opened in a new tab still knows its list.
+  const columns = useMemo(
+    () =>
+      messageColumns({
+        onPivot: (kind, m) => pivotRef.current(kind, m),
+        hrefFor: (id) => messageHref(id, undefined, search),
+        onOpen: openMessage,
+      }),
+    [search, openMessage],
+  );
   const table = useDataTable<Message>({
     data: messages,
     columns,
@@ -143,13 +160,6 @@ export function MessageSearch() {
     el?.scrollIntoView({ block: "nearest" });
   };
 
-  const openMessage = useCallback(
-    (id: string) => {
-      rememberListVisit(search, id);
-      router.push(`/messages/${encodeURIComponent(id)}`);
-    },
-    [router, search],
-  );
 
   // ---- filters, pivots, paging
   const applyFilters = ({ pairs, range }: { pairs: Record<string, string>; range?: RangePreset }) => {
