@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -8,12 +8,13 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import type { MessageDetail } from "@/lib/cloudflare/types";
+import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
 import { isReleasable } from "@/lib/message/message-facts";
 import { recipientsOf } from "@/lib/messages/message-view";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";
 import { DESTINATIONS, RECLASSIFY_DISPOSITIONS, type Destination } from "@/lib/schemas/enums";
-import { isShortcutEvent } from "./shortcuts";
 
 type Kind = MessageActionInput["kind"];
 
@@ -59,22 +60,19 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
     setOpen(kind);
   };
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!isShortcutEvent(event)) return;
-      const kind = event.key === "m" ? "move" : event.key === "r" ? "release" : event.key === "c" ? "reclassify" : null;
-      if (!kind) return;
-      event.preventDefault();
-      if (!permission.allowed) {
-        setNotice({ ok: false, text: `${VERB[kind].done} is not available to you: ${permission.reason ?? "missing role"}.` });
-      } else if (kind === "release" && !releasable) {
-        setNotice({ ok: false, text: "Release is only offered for quarantined messages." });
-      } else {
-        openDialog(kind);
-      }
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
+  const openByKey = (kind: Kind) => {
+    if (!permission.allowed) {
+      setNotice({ ok: false, text: `${VERB[kind].done} is not available to you: ${permission.reason ?? "missing role"}.` });
+    } else if (kind === "release" && !releasable) {
+      setNotice({ ok: false, text: "Release is only offered for quarantined messages." });
+    } else {
+      openDialog(kind);
+    }
+  };
+  useShortcuts(MESSAGE_PAGE_SHORTCUTS, {
+    move: () => openByKey("move"),
+    release: () => openByKey("release"),
+    reclassify: () => openByKey("reclassify"),
   });
 
   const close = () => {
