@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type FormEvent, type RefObject } from "react";
+import { useState, type FormEvent, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
