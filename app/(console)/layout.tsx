@@ -18,7 +18,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <CurrentUserProvider user={user}>
       {/* Dark in both themes: its colours are meant literally, so the palette is not turned over here. */}
-      <header className="flex h-10 items-center gap-6 border-b border-zinc-800 bg-zinc-900 px-4 [color-scheme:light]">
+      <header className="flex h-10 items-center gap-6 border-b border-zinc-800 bg-zinc-900 px-4 palette-light">
         <Link href="/messages" className="text-sm font-semibold tracking-tight text-white">
           Triage
         </Link>

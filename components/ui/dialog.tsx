@@ -35,7 +35,8 @@ export function Dialog({
       }}
     >
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-zinc-900/40" />
+        {/* Black, not a palette grey, so it dims the page in the dark theme too. */}
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
         <RadixDialog.Content
           // No description element: the body says what the dialog is about.
           aria-describedby={undefined}
