@@ -15,7 +15,7 @@ describe("TokenBucket", () => {
   });
 
   it("forced spending goes below zero and delays later takes", () => {
-    let now = 0;
+    const now = 0;
     const bucket = new TokenBucket(2, 1, () => now);
     bucket.force();
     bucket.force();

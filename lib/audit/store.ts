@@ -105,15 +105,30 @@ export class AuditStore {
   list(filter: AuditFilter = {}): AuditEvent[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.email) (where.push("e.email = ?"), args.push(filter.email.toLowerCase()));
-    if (filter.operation) (where.push("e.operation = ?"), args.push(filter.operation));
+    if (filter.email) {
+      where.push("e.email = ?");
+      args.push(filter.email.toLowerCase());
+    }
+    if (filter.operation) {
+      where.push("e.operation = ?");
+      args.push(filter.operation);
+    }
     if (filter.operations) {
       where.push(`e.operation IN (${filter.operations.map(() => "?").join(", ") || "NULL"})`);
       args.push(...filter.operations);
     }
-    if (filter.outcome) (where.push("e.outcome = ?"), args.push(filter.outcome));
-    if (filter.start) (where.push("e.started_at >= ?"), args.push(new Date(filter.start).toISOString()));
-    if (filter.end) (where.push("e.started_at <= ?"), args.push(new Date(filter.end).toISOString()));
+    if (filter.outcome) {
+      where.push("e.outcome = ?");
+      args.push(filter.outcome);
+    }
+    if (filter.start) {
+      where.push("e.started_at >= ?");
+      args.push(new Date(filter.start).toISOString());
+    }
+    if (filter.end) {
+      where.push("e.started_at <= ?");
+      args.push(new Date(filter.end).toISOString());
+    }
     if (filter.messageId) {
       where.push("e.id IN (SELECT event_id FROM audit_event_messages WHERE message_id = ?)");
       args.push(filter.messageId);
