@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { acceptSession, sessionTokenOf } from "@/lib/auth/session";
 import { clearSessionCookies, hasSessionCookie } from "@/lib/auth/session-cookie";
 import { getEnv } from "@/lib/env";
+import { isMalformedIdPath } from "@/lib/page-ids";
 import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security-headers";
 
 // Pages behind sign-in. API routes answer 401 JSON themselves (lib/api/access.ts), so a script
@@ -38,7 +39,10 @@ async function respond(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   headers.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers } });
+  // A malformed id renders its page's own explanation, with a real 400. Only for documents: the
+  // client router reads an RSC payload's status as "fall back to a full load".
+  const status = request.headers.get("rsc") === null && isMalformedIdPath(pathname) ? 400 : undefined;
+  const response = NextResponse.next({ request: { headers }, ...(status ? { status } : {}) });
   response.headers.set("content-security-policy", csp);
   return response;
 }

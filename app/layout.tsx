@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { parseThemeCookie, THEME_COOKIE, themeAttribute } from "@/lib/theme/theme";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -13,8 +14,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Reading the request makes every page render per request, so each gets its own CSP nonce
   // (set in proxy.ts); a prerendered page would carry scripts without it.
   await headers();
+  const theme = parseThemeCookie((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={themeAttribute(theme)}>
       <body className="min-h-screen">
         <a
           href="#main"

@@ -15,6 +15,9 @@ test("start a long move job and cancel it while it runs", async ({ page, browser
   await form.getByRole("combobox", { name: "Destination" }).selectOption("DeletedItems");
   await form.getByRole("textbox", { name: "Comment (optional)" }).fill(comment);
   await form.getByRole("button", { name: "Create job" }).click();
+  const confirm = page.getByRole("dialog", { name: "Create this bulk job?" });
+  await expect(confirm).toContainText("delivered");
+  await confirm.getByRole("button", { name: "Create job" }).click();
   // Thousands of messages is past BULK_APPROVAL_THRESHOLD: a second admin approves it first.
   const requestId = await sentForApprovalId(page);
   const approver = await signInAs(browser);

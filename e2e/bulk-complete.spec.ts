@@ -23,6 +23,10 @@ test("create a move job from a search, watch it complete with counters that add 
   await form.getByRole("combobox", { name: "Destination" }).selectOption("JunkEmail");
   await form.getByRole("textbox", { name: "Comment (optional)" }).fill(comment);
   await form.getByRole("button", { name: "Create job" }).click();
+  // The confirmation states, in words, the search the job will send.
+  const confirm = page.getByRole("dialog", { name: "Create this bulk job?" });
+  await expect(confirm.getByRole("definition").filter({ hasText: campaignSender })).toBeVisible();
+  await confirm.getByRole("button", { name: "Create job" }).click();
 
   await expect(page).toHaveURL(/\/bulk\/[0-9a-f-]{36}$/);
   const summary = page.getByRole("region", { name: "Job summary" });

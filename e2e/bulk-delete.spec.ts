@@ -35,7 +35,8 @@ test("delete a finished job; unknown and malformed job ids get clear 404 and 400
   expect(gone?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Bulk job not found" })).toBeVisible();
   await expect(page.getByText("404 Not found")).toBeVisible();
-  await page.goto("/bulk/not-a-job-id");
+  const malformed = await page.goto("/bulk/not-a-job-id");
+  expect(malformed?.status()).toBe(400);
   await expect(page.getByRole("heading", { name: "Invalid bulk job id" })).toBeVisible();
   await expect(page.getByText("400 Bad request")).toBeVisible();
 });

@@ -6,7 +6,9 @@ test("an unknown id answers 404 with a not-found page; a malformed id gets a cle
   await expect(page.getByRole("heading", { level: 1, name: "Message not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Search messages" })).toHaveAttribute("href", "/messages");
 
-  await page.goto("/messages/..%2F..%2Fetc%2Fpasswd");
+  // A real 400, not a 200 that says "400".
+  const malformed = await page.goto("/messages/..%2F..%2Fetc%2Fpasswd");
+  expect(malformed?.status()).toBe(400);
   await expect(page.getByRole("heading", { level: 1, name: "This is not a valid message id" })).toBeVisible();
   const alert = page.getByRole("alert").filter({ hasText: "Error 400" });
   await expect(alert).toContainText("Bad request");

@@ -36,9 +36,9 @@ test("export CSV: header, one row per loaded message, safe cells", async ({ page
   const ids = await shownIds(page);
   expect(ids).toContain(hostileId);
 
-  await page.getByText("Export CSV").click();
+  await page.getByRole("button", { name: "Export CSV" }).click();
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("button", { name: /Export this page/ }).click();
+  await page.getByRole("menuitem", { name: /Export this page/ }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^messages-\d{4}-\d{2}-\d{2}T\d{4}Z\.csv$/);
   const text = (await readFile(await download.path())).toString("utf8").replace(/^\ufeff/, "");

@@ -19,7 +19,11 @@ test("a hostile subject and sender name render as inert text", async ({ page, si
 
   await row.click();
   await expect(page).toHaveURL(new RegExp(`/messages/${encodeURIComponent(hostileId)}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("<img src=x onerror=alert(1)>");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toContainText("<img src=x onerror=alert(1)>");
+  // The header reveals hidden characters exactly as the list does (one function for both).
+  await expect(heading).toContainText("Invoice ⟨RLO⟩gpj.exe overdue ⟨ZWSP⟩⟨ZWJ⟩");
+  await expect(page.getByRole("main").getByText("IT⟨ZWSP⟩ Support ⟨RLO⟩eciovni")).toBeVisible();
   await expect(page.locator("main img, main script")).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
 import { usePermission } from "@/components/auth/current-user";
-import { FilterBar } from "@/components/messages/filter-bar";
+import { FilterBar, type FilterBarHandle } from "@/components/messages/filter-bar";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
@@ -38,6 +38,7 @@ import { useMessageList, type MessageListSearch } from "@/lib/queries/messages";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
 import { DESTINATIONS, type BulkAction, type Destination } from "@/lib/schemas/enums";
 import { BULK_FILTER_KEYS, BULK_ONLY_FILTER_KEYS } from "@/lib/schemas/search";
+import { describeBulkSearchParams } from "@/lib/bulk/search-params";
 import { dryRunColumns } from "./dry-run-columns";
 import { usePlainTable } from "./use-plain-table";
 
@@ -74,7 +75,8 @@ export function NewBulkJob() {
   const [comment, setComment] = useState("");
   const [confirmedUnfiltered, setConfirmedUnfiltered] = useState(false);
   const [errors, setErrors] = useState<BulkFormErrors>(emptyErrors);
-  const [releaseBody, setReleaseBody] = useState<CreateBulkJobBody | null>(null);
+  // The body the confirmation dialog shows and, once confirmed, sends: exactly what was checked.
+  const [confirmBody, setConfirmBody] = useState<CreateBulkJobBody | null>(null);
   const [sentForApproval, setSentForApproval] = useState<ApprovalRequest | null>(null);
   const create = useCreateBulkJob();
 
@@ -121,6 +123,7 @@ export function NewBulkJob() {
     navigate("");
   };
   const searchInputRef = useRef<HTMLInputElement>(null);
+  const filterBar = useRef<FilterBarHandle>(null);
 
   // ---- create
   const jobFilters = () => {
@@ -134,7 +137,7 @@ export function NewBulkJob() {
   const send = (body: CreateBulkJobBody) => {
     create.mutate(body, {
       onSuccess: (outcome) => {
-        setReleaseBody(null);
+        setConfirmBody(null);
         if (outcome.approval) setSentForApproval(outcome.approval);
         else router.push(`/bulk/${encodeURIComponent(outcome.job.job_id)}`);
       },
@@ -147,6 +150,19 @@ export function NewBulkJob() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!permission.allowed || create.isPending) return;
+    // No hidden filters: a filter typed but not searched would be shown in its box and left out
+    // of the job. It is applied now (the dry run follows it), and this press creates nothing.
+    const unapplied = filterBar.current?.unapplied() ?? [];
+    if (unapplied.length > 0) {
+      filterBar.current?.apply();
+      setErrors({
+        ...emptyErrors(),
+        other: [
+          `Not created: ${unapplied.map((f) => f.label).join(", ")} ${unapplied.length === 1 ? "was" : "were"} changed without pressing Search. The search now includes ${unapplied.length === 1 ? "it" : "them"}; check the dry run, then press Create job again.`,
+        ],
+      });
+      return;
+    }
     if (urlHasErrors) {
       setErrors({ ...emptyErrors(), other: ["Fix the highlighted search filters before creating the job."] });
       return;
@@ -157,11 +173,7 @@ export function NewBulkJob() {
       return;
     }
     setErrors(emptyErrors());
-    if (dangerousRelease) {
-      setReleaseBody(result.body);
-      return;
-    }
-    send(result.body);
+    setConfirmBody(result.body);
   };
 
   const filterErrors: Partial<Record<UrlKey, string>> = { ...errors.filters, ...parsed.errors };
@@ -189,7 +201,7 @@ export function NewBulkJob() {
         <p className="text-[12px] text-zinc-600">
           The job acts on every message this search matches when it runs. Press Search after changing typed filters or dates to update the dry run.
         </p>
-        <FilterBar scope="bulk" parsed={parsed} fieldErrors={filterErrors} searchInputRef={searchInputRef} onApply={applyFilters} onClear={clearFilters} />
+        <FilterBar controlRef={filterBar} scope="bulk" parsed={parsed} fieldErrors={filterErrors} searchInputRef={searchInputRef} onApply={applyFilters} onClear={clearFilters} />
         {ignoredKeys.length > 0 ? <p className="text-[12px] text-zinc-500">Ignored unknown link parameters: {ignoredKeys.join(", ")}</p> : null}
       </section>
 
@@ -343,37 +355,67 @@ export function NewBulkJob() {
       </form>
 
       <Dialog
-        open={releaseBody !== null}
-        onClose={() => setReleaseBody(null)}
-        title="Release malicious messages?"
+        open={confirmBody !== null}
+        onClose={() => setConfirmBody(null)}
+        title={dangerousRelease ? "Release malicious messages?" : "Create this bulk job?"}
         dismissible={!create.isPending}
         footer={
           <>
-            <Button onClick={() => setReleaseBody(null)} disabled={create.isPending}>
+            <Button onClick={() => setConfirmBody(null)} disabled={create.isPending}>
               Go back
             </Button>
             <Button
-              variant="danger"
+              variant={dangerousRelease ? "danger" : "primary"}
               disabled={create.isPending}
               onClick={() => {
-                if (releaseBody) send(releaseBody);
+                if (confirmBody) send(confirmBody);
               }}
             >
-              {create.isPending ? "Creating…" : "Release malicious messages"}
+              {create.isPending ? "Creating…" : dangerousRelease ? "Release malicious messages" : "Create job"}
             </Button>
           </>
         }
       >
-        <p>
-          This job will release every message the search matches, including messages classified MALICIOUS or MALICIOUS-BEC. Their recipients will
-          receive known threats. Only continue if you have confirmed these are false positives.
-        </p>
+        {dangerousRelease ? (
+          <p className="mb-2">
+            This job will release every message the search matches, including messages classified MALICIOUS or MALICIOUS-BEC. Their recipients
+            will receive known threats. Only continue if you have confirmed these are false positives.
+          </p>
+        ) : null}
+        {confirmBody ? <JobSummary body={confirmBody} /> : null}
         {create.error ? (
           <p role="alert" className="mt-2 text-red-700">
             Could not create the job: {create.error.message}
           </p>
         ) : null}
       </Dialog>
+    </div>
+  );
+}
+
+/** The job in words, from the very body that will be sent: its action and every search parameter. */
+function JobSummary({ body }: { body: CreateBulkJobBody }) {
+  const params = describeBulkSearchParams(body.search_params);
+  return (
+    <div className="flex flex-col gap-1.5">
+      <p>
+        <span className="font-medium">Action:</span>{" "}
+        {body.action === "MOVE" ? `move to ${body.destination ?? "—"}` : "release to the recipients"}
+        {body.comment ? ` — “${body.comment}”` : ""}
+      </p>
+      <p className="font-medium">It acts on every message matching:</p>
+      {params.length > 0 ? (
+        <dl aria-label="Search parameters the job sends" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+          {params.map((p) => (
+            <div key={p.key} className="contents">
+              <dt className="text-zinc-600">{p.label}</dt>
+              <dd className="break-all font-mono text-[12px]">{p.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p>No search parameters: every message in Cloudflare&apos;s default window.</p>
+      )}
     </div>
   );
 }

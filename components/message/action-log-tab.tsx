@@ -5,7 +5,6 @@ import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
-import type { AuditEvent } from "@/lib/audit/types";
 import { actionTime, describeAuditOperation, describeOperation, sortActionLog, sortAuditEvents } from "@/lib/message/action-log";
 import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
 import { useActionLog, useConsoleAudit } from "@/lib/queries/message";

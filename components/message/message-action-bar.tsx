@@ -8,13 +8,14 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import type { MessageDetail } from "@/lib/cloudflare/types";
+import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
 import { isReleasable } from "@/lib/message/message-facts";
 import { recipientsOf } from "@/lib/messages/message-view";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";
 import { DESTINATIONS, RECLASSIFY_DISPOSITIONS, type Destination } from "@/lib/schemas/enums";
 import { EvidenceButton } from "./evidence-button";
-import { isShortcutEvent } from "./shortcuts";
 
 type Kind = MessageActionInput["kind"];
 
@@ -60,22 +61,41 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
     setOpen(kind);
   };
 
+  // Triage speed: the dialog opens with Confirm focused, so `m` then Enter moves to the folder
+  // shown, and a digit picks another folder first (m, 3, Enter). Runs after the Dialog has
+  // mounted and taken focus itself.
   useEffect(() => {
+    if (open !== "move") return;
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="dialog"] [data-autofocus]')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
+
+  useEffect(() => {
+    if (open !== "move" || inFlight) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isShortcutEvent(event)) return;
-      const kind = event.key === "m" ? "move" : event.key === "r" ? "release" : event.key === "c" ? "reclassify" : null;
-      if (!kind) return;
+      if (event.metaKey || event.ctrlKey || event.altKey || !/^[1-9]$/.test(event.key)) return;
+      const chosen = DESTINATIONS[Number(event.key) - 1];
+      if (!chosen) return;
       event.preventDefault();
-      if (!permission.allowed) {
-        setNotice({ ok: false, text: `${VERB[kind].done} is not available to you: ${permission.reason ?? "missing role"}.` });
-      } else if (kind === "release" && !releasable) {
-        setNotice({ ok: false, text: "Release is only offered for quarantined messages." });
-      } else {
-        openDialog(kind);
-      }
+      setDestination(chosen);
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
+  }, [open, inFlight]);
+
+  const openByKey = (kind: Kind) => {
+    if (!permission.allowed) {
+      setNotice({ ok: false, text: `${VERB[kind].done} is not available to you: ${permission.reason ?? "missing role"}.` });
+    } else if (kind === "release" && !releasable) {
+      setNotice({ ok: false, text: "Release is only offered for quarantined messages." });
+    } else {
+      openDialog(kind);
+    }
+  };
+  useShortcuts(MESSAGE_PAGE_SHORTCUTS, {
+    move: () => openByKey("move"),
+    release: () => openByKey("release"),
+    reclassify: () => openByKey("reclassify"),
   });
 
   const close = () => {
@@ -155,7 +175,7 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
             <Button onClick={close} disabled={inFlight}>
               Cancel
             </Button>
-            <Button variant="primary" onClick={confirm} disabled={inFlight}>
+            <Button variant="primary" onClick={confirm} disabled={inFlight} data-autofocus>
               Confirm
             </Button>
           </>
@@ -174,13 +194,16 @@ export function MessageActionBar({ message }: { message: MessageDetail }) {
                     onChange={(e) => setDestination(e.target.value as Destination)}
                     className={`${inputClass} w-64`}
                   >
-                    <Options values={DESTINATIONS} />
+                    <Options values={DESTINATIONS} label={(d) => `${DESTINATIONS.indexOf(d) + 1} · ${d}`} />
                   </select>
                 )}
               </Field>
               <p>
                 The message will be moved to the <strong>{destination}</strong> folder in the mailbox of {listOf(recipients)}.
                 Cloudflare records the move in the action log.
+              </p>
+              <p className="text-[11px] text-zinc-600">
+                Press <kbd>1</kbd>–<kbd>{DESTINATIONS.length}</kbd> to choose the folder, <kbd>Enter</kbd> to confirm.
               </p>
               {message.is_quarantined ? (
                 <p className="text-amber-900">

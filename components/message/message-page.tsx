@@ -2,14 +2,18 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { ShortcutHint } from "@/components/keyboard/shortcut-hint";
+import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { MessageSubmissions } from "@/components/submissions/message-submissions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { MessageDetail } from "@/lib/cloudflare/types";
-import { MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
+import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
+import { LIST_PARAM, MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
 import { rememberListVisit } from "@/lib/messages/list-memory";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageDetail } from "@/lib/queries/message";
@@ -20,7 +24,6 @@ import { MessageHeader } from "./message-header";
 import { OverviewTab } from "./overview-tab";
 import { PreviewTab } from "./preview-tab";
 import { RawTab } from "./raw-tab";
-import { isShortcutEvent } from "./shortcuts";
 import { TraceTab } from "./trace-tab";
 import { useListContext } from "./use-list-context";
 
@@ -55,8 +58,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
   const tabValues = searchParams.getAll("tab");
   const { tab, invalid } = parseMessageTab(tabValues.length > 1 ? tabValues : (tabValues[0] ?? undefined));
   const detail = useMessageDetail(id, initialDetail);
-  const list = useListContext(id);
-  const idBase = useId();
+  const list = useListContext(id, searchParams.get(LIST_PARAM));
 
   // replaceState keeps useSearchParams in step without a server round trip, and tab changes
   // do not pile up in history between the analyst and "Back".
@@ -66,26 +68,35 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
   // would be lost, and a hint on a page that ignores keys would be a small lie.
   const [keysReady, setKeysReady] = useState(false);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!isShortcutEvent(event)) return;
+  const walk = (targetId: string | null) => {
+    if (!targetId) return false;
+    rememberListVisit(list.search, targetId);
+    router.push(messageHref(targetId, tab, list.fromLink ? list.search : undefined));
+  };
+
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useShortcuts(MESSAGE_PAGE_SHORTCUTS, {
+    tab: (event) => {
       const target = tabForKey(event.key);
-      if (target) {
-        event.preventDefault();
-        selectTab(target);
-      } else if (event.key === "Escape") {
-        event.preventDefault();
-        router.push(list.backHref);
-      }
-    };
-    document.addEventListener("keydown", onKeyDown);
-    setKeysReady(true);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [router, list.backHref, selectTab]);
+      if (!target) return false;
+      selectTab(target);
+    },
+    back: () => router.push(list.backHref),
+    help: () => setShortcutsOpen(true),
+    // The list's j/k, here: the next or previous message of the results, same tab.
+    next: () => walk(list.neighbours?.next ?? null),
+    previous: () => walk(list.neighbours?.previous ?? null),
+  });
+  useEffect(() => setKeysReady(true), []);
 
   const neighbour = (targetId: string | null, label: string, rel: "prev" | "next") =>
     targetId ? (
-      <Link href={messageHref(targetId, tab)} rel={rel} onClick={() => rememberListVisit(list.search, targetId)} className={linkClass}>
+      <Link
+        href={messageHref(targetId, tab, list.fromLink ? list.search : undefined)}
+        rel={rel}
+        // The whole page, verdict included, is fetched ahead, so j/k shows it without waiting.
+        prefetch
+        aria-keyshortcuts={rel === "next" ? "j" : "k"} onClick={() => rememberListVisit(list.search, targetId)} className={linkClass}>
         {label}
       </Link>
     ) : (
@@ -112,9 +123,7 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
           </span>
         ) : null}
         <span className="ml-auto flex items-center gap-2">
-          <span hidden={!keysReady} className="hidden text-[11px] text-zinc-500 lg:inline">
-            Keys: <kbd>1</kbd>–<kbd>6</kbd> tabs · <kbd>m</kbd> move · <kbd>r</kbd> release · <kbd>c</kbd> reclassify · <kbd>Esc</kbd> back
-          </span>
+          <ShortcutHint shortcuts={MESSAGE_PAGE_SHORTCUTS} hidden={!keysReady} className="hidden text-[11px] text-zinc-600 lg:inline" />
           <CopyButton variant="secondary" value={() => window.location.href} label="Copy link">
             Copy link
           </CopyButton>
@@ -156,15 +165,17 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
             </p>
           ) : null}
           <div>
-            <Tabs label="Message details" tabs={TAB_ITEMS} selected={tab} onSelect={selectTab} idBase={idBase} />
-            {TAB_ITEMS.map((t) => (
-              <TabPanel key={t.id} idBase={idBase} id={t.id} hidden={t.id !== tab}>
-                {t.id === tab ? <Panel tab={tab} message={detail.data} /> : null}
-              </TabPanel>
-            ))}
+            <Tabs label="Message details" tabs={TAB_ITEMS} selected={tab} onSelect={selectTab}>
+              {TAB_ITEMS.map((t) => (
+                <TabPanel key={t.id} id={t.id}>
+                  {t.id === tab ? <Panel tab={tab} message={detail.data} /> : null}
+                </TabPanel>
+              ))}
+            </Tabs>
           </div>
         </>
       )}
+      <ShortcutsDialog shortcuts={MESSAGE_PAGE_SHORTCUTS} open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

@@ -1,36 +1,47 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { neighboursOf, searchOfListHref, type Neighbours } from "@/lib/message/neighbours";
-import { lastListHref } from "@/lib/messages/list-memory";
+import { useEffect, useMemo, useState } from "react";
+import { neighboursOf, type Neighbours } from "@/lib/message/neighbours";
+import { lastListSearch, rememberListVisit } from "@/lib/messages/list-memory";
 import { parseMessageUrl } from "@/lib/messages/search-url";
-import { messageKeys, toListSearch, type MessagePage } from "@/lib/queries/messages";
+import { toListSearch, useMessageList } from "@/lib/queries/messages";
 
 export interface ListContext {
   /** Where "Back to results" and Esc go: the last search in this tab, or the plain list. */
   backHref: string;
   /** The list's query string, the key under which list-memory remembers the active row. */
   search: string;
+  /** True when the search came in this page's link (`?list=`), e.g. a row opened in a new tab. */
+  fromLink: boolean;
   /** Null unless this message is on the page of results the analyst came from. */
   neighbours: Neighbours | null;
 }
 
 /**
- * The search this message was opened from, read from session storage and the React Query
- * cache after hydration (neither exists on the server). A pasted link in a new tab has neither,
- * so it shows no previous/next.
+ * The search this message was opened from: the link's `list` parameter when it has one (a row
+ * opened in a new tab, where this tab's session memory is empty), else the last search in this
+ * tab's session storage. Its page comes from the React Query cache when the list was just shown,
+ * and is fetched otherwise, so previous/next appear in a new tab too. A link without either shows
+ * no previous/next.
  */
-export function useListContext(id: string): ListContext {
-  const queryClient = useQueryClient();
-  const [context, setContext] = useState<ListContext>({ backHref: "/messages", search: "", neighbours: null });
+export function useListContext(id: string, listParam: string | null): ListContext {
+  const [remembered, setRemembered] = useState<string | null>(null);
   useEffect(() => {
-    const backHref = lastListHref();
-    const search = searchOfListHref(backHref);
-    const { state } = parseMessageUrl(new URLSearchParams(search));
-    const page = queryClient.getQueryData<MessagePage>(messageKeys.list(toListSearch(state)));
-    const ids = page && !page.pending ? page.messages.map((m) => m.id) : [];
-    setContext({ backHref, search, neighbours: neighboursOf(ids, id) });
-  }, [id, queryClient]);
-  return context;
+    // Session storage exists only after hydration.
+    if (listParam === null) setRemembered(lastListSearch());
+    else rememberListVisit(listParam, id);
+  }, [id, listParam]);
+
+  const search = listParam ?? remembered;
+  const parsed = useMemo(() => (search === null ? null : parseMessageUrl(new URLSearchParams(search))), [search]);
+  const usable = parsed !== null && Object.keys(parsed.errors).length === 0;
+  const page = useMessageList(toListSearch(parsed?.state ?? parseMessageUrl(new URLSearchParams()).state), { enabled: usable && search !== null });
+  const ids = usable && page.data && !page.data.pending ? page.data.messages.map((m) => m.id) : [];
+
+  return {
+    backHref: search ? `/messages?${search}` : "/messages",
+    search: search ?? "",
+    fromLink: listParam !== null,
+    neighbours: neighboursOf(ids, id),
+  };
 }

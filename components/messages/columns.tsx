@@ -64,7 +64,17 @@ function AuthCell({ message }: { message: Message }) {
   );
 }
 
-export function messageColumns({ onPivot }: { onPivot: (kind: PivotKind, message: Message) => void }): DataTableColumns<Message> {
+export function messageColumns({
+  onPivot,
+  hrefFor,
+  onOpen,
+}: {
+  onPivot: (kind: PivotKind, message: Message) => void;
+  /** The message page's link for a row: what a new tab, a copied link or a middle-click opens. */
+  hrefFor: (id: string) => string;
+  /** A plain click: the list opens the message itself (remembering where the analyst was). */
+  onOpen: (id: string) => void;
+}): DataTableColumns<Message> {
   return helper.columns([
     helper.display({
       id: "select",
@@ -172,9 +182,19 @@ export function messageColumns({ onPivot }: { onPivot: (kind: PivotKind, message
         return (
           <div className="flex min-w-0 items-baseline gap-2">
             {/* A text node (React escapes it, so markup stays inert), with hidden characters shown. */}
-            <span className="truncate" title={m.subject ? revealHidden(m.subject) : undefined}>
-              {m.subject ? revealHidden(m.subject) : <span className="text-zinc-400 italic">(no subject)</span>}
-            </span>
+            <a
+              href={hrefFor(m.id)}
+              className="truncate text-zinc-900 hover:underline focus-visible:underline"
+              title={m.subject ? revealHidden(m.subject) : undefined}
+              onClick={(event) => {
+                // Modified and middle clicks are the browser's (new tab, new window, download).
+                if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                event.preventDefault();
+                onOpen(m.id);
+              }}
+            >
+              {m.subject ? revealHidden(m.subject) : <span className="text-zinc-500 italic">(no subject)</span>}
+            </a>
             {pivotFilters("campaign", m) ? (
               <button
                 type="button"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type FormEvent, type RefObject } from "react";
+import { useImperativeHandle, useState, type FormEvent, type Ref, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
@@ -12,11 +12,14 @@ import {
   type RangePreset,
   type UrlKey,
   type UrlScope,
+  labelFor,
 } from "@/lib/messages/search-url";
-import { DELIVERY_STATUSES, MESSAGE_ACTIONS, SEARCH_DISPOSITIONS } from "@/lib/schemas/enums";
+import { BULK_ONLY_KEYS, FILTERS, filterDef, filterLabel, filtersWithInput, type FilterInput, type FilterKey } from "@/lib/filters/registry";
 import type { MessageFilters } from "@/lib/schemas/search";
 
-type TextKey = "query" | "sender" | "recipient" | "subject" | "exact_subject" | "domain" | "alert_id" | "message_id" | "smtp_helo_ip" | "metric";
+type KeysWithInput<I extends FilterInput> = { [K in FilterKey]: (typeof FILTERS)[K]["input"] extends I ? K : never }[FilterKey];
+type TextKey = KeysWithInput<"text">;
+type SelectKey = KeysWithInput<"select">;
 type FieldScope = UrlScope;
 type RangeMode = "" | RangePreset | "custom";
 
@@ -25,43 +28,30 @@ interface Draft {
   rangeMode: RangeMode;
   start: string;
   end: string;
-  final_disposition: string;
-  delivery_status: string;
-  message_action: string;
-  submission: string;
+  /** Chosen values of the select filters ("" for any), as the URL holds them. */
+  choice: Record<SelectKey, string>;
   detectionsOnly: boolean;
 }
 
-// `bulk`: a filter only bulk jobs have (Cloudflare's search operation does not), offered on the bulk form only.
-const TEXT_FIELDS: { key: TextKey; label: string; placeholder?: string; wide?: boolean; only?: FieldScope }[] = [
-  { key: "query", label: "Search", placeholder: "Free text: addresses, subject, ids…", wide: true },
-  { key: "sender", label: "Sender", placeholder: "address or domain" },
-  { key: "recipient", label: "Recipient", placeholder: "address or domain" },
-  { key: "domain", label: "Domain", placeholder: "example.com" },
-  { key: "subject", label: "Subject", placeholder: "contains" },
-  { key: "exact_subject", label: "Exact subject", only: "bulk" },
-  { key: "alert_id", label: "Alert id" },
-  { key: "message_id", label: "Message-ID", placeholder: "<…@…>" },
-  { key: "smtp_helo_ip", label: "HELO IP" },
-  { key: "metric", label: "Metric" },
-];
-
-const fieldsFor = (scope: FieldScope) => TEXT_FIELDS.filter((f) => !f.only || f.only === scope);
+// Which filters the bar offers comes from the registry: the search form offers the search's, the
+// bulk form also those only bulk jobs have.
+const TEXT_KEYS = filtersWithInput("bulk", "text") as TextKey[];
+const SELECT_KEYS = filtersWithInput("bulk", "select") as SelectKey[];
+const fieldsFor = (scope: FieldScope) => filtersWithInput(scope, "text") as TextKey[];
+const selectsFor = (scope: FieldScope) => filtersWithInput(scope, "select") as SelectKey[];
 
 /** The form shows what the URL says, including a bad value, so it can be seen and fixed. */
 function draftFrom(parsed: ParsedMessageUrl, scope: FieldScope): Draft {
   const { raw, state } = parsed;
-  const text = Object.fromEntries(TEXT_FIELDS.map(({ key }) => [key, fieldsFor(scope).some((f) => f.key === key) ? (raw[key] ?? "") : ""])) as Record<TextKey, string>;
+  const text = Object.fromEntries(TEXT_KEYS.map((key) => [key, fieldsFor(scope).includes(key) ? (raw[key] ?? "") : ""])) as Record<TextKey, string>;
+  const choice = Object.fromEntries(SELECT_KEYS.map((key) => [key, selectsFor(scope).includes(key) ? (raw[key] ?? "") : ""])) as Record<SelectKey, string>;
   const rangeMode: RangeMode = state.range ?? (raw.range && (RANGE_KEYS as string[]).includes(raw.range) ? (raw.range as RangePreset) : raw.start || raw.end ? "custom" : "");
   return {
     text,
     rangeMode,
     start: isoToLocalInput(state.filters.start ?? raw.start),
     end: isoToLocalInput(state.filters.end ?? raw.end),
-    final_disposition: raw.final_disposition ?? "",
-    delivery_status: raw.delivery_status ?? "",
-    message_action: raw.message_action ?? "",
-    submission: scope === "bulk" ? (raw.submission ?? "") : "",
+    choice,
     // The API searches detections only unless told otherwise, so "absent" means checked.
     detectionsOnly: state.filters.detections_only !== false,
   };
@@ -72,12 +62,12 @@ function filtersFrom(draft: Draft): { filters: MessageFilters; range?: RangePres
   // Values the schema will judge (a bad enum from a pasted link, an unreadable date) are passed on
   // as typed, so the URL parser reports them next to the field instead of silently dropping them.
   const unparsed: Record<string, string> = {};
-  for (const { key } of TEXT_FIELDS) {
+  for (const key of TEXT_KEYS) {
     const v = draft.text[key].trim();
     if (v) unparsed[key] = v;
   }
-  for (const key of ["final_disposition", "delivery_status", "message_action", "submission"] as const) {
-    if (draft[key]) unparsed[key] = draft[key];
+  for (const key of SELECT_KEYS) {
+    if (draft.choice[key]) unparsed[key] = draft.choice[key];
   }
   if (!draft.detectionsOnly) filters.detections_only = false;
   let range: RangePreset | undefined;
@@ -92,6 +82,34 @@ function filtersFrom(draft: Draft): { filters: MessageFilters; range?: RangePres
   return { filters: filters as MessageFilters, range, unparsed };
 }
 
+/** The form's values as query-string pairs (a relative range under `range`), as the URL would hold them. */
+function pairsFrom(draft: Draft): Record<string, string> {
+  const { filters, range, unparsed } = filtersFrom(draft);
+  const pairs: Record<string, string> = { ...unparsed };
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined) pairs[k] = String(v);
+  if (range) pairs.range = range;
+  return pairs;
+}
+
+/** The filters whose control shows something other than what the URL (the applied search) says. */
+function unappliedKeys(draft: Draft, parsed: ParsedMessageUrl, scope: FieldScope): UrlKey[] {
+  const shown = pairsFrom(draft);
+  const applied = pairsFrom(draftFrom(parsed, scope));
+  const keys = new Set([...Object.keys(shown), ...Object.keys(applied)]);
+  return [...keys].filter((k) => shown[k] !== applied[k]) as UrlKey[];
+}
+
+/**
+ * What a form that acts on the search (the bulk form) may ask of the filter bar, so it never acts
+ * on filters other than the ones it shows.
+ */
+export interface FilterBarHandle {
+  /** The filters edited but not yet applied, with their labels. */
+  unapplied(): { key: UrlKey; label: string }[];
+  /** Applies the edited filters, as the Search button does. */
+  apply(): void;
+}
+
 export function FilterBar({
   parsed,
   fieldErrors,
@@ -99,6 +117,7 @@ export function FilterBar({
   onApply,
   onClear,
   scope = "search",
+  controlRef,
 }: {
   parsed: ParsedMessageUrl;
   /** "search": exactly the search operation's filters; "bulk": also the filters only bulk jobs have. */
@@ -109,6 +128,7 @@ export function FilterBar({
   /** Receives the form's values as query-string pairs; the caller writes them to the URL. */
   onApply: (next: { pairs: Record<string, string>; range?: RangePreset }) => void;
   onClear: () => void;
+  controlRef?: Ref<FilterBarHandle>;
 }) {
   const [draft, setDraft] = useState(() => draftFrom(parsed, scope));
   const [lastParsed, setLastParsed] = useState(parsed);
@@ -119,11 +139,14 @@ export function FilterBar({
   }
 
   const apply = (d: Draft) => {
-    const { filters, range, unparsed } = filtersFrom(d);
-    const pairs: Record<string, string> = { ...unparsed };
-    for (const [k, v] of Object.entries(filters)) if (v !== undefined) pairs[k] = String(v);
-    onApply({ pairs, range });
+    const { range, ...pairs } = pairsFrom(d);
+    onApply({ pairs, range: range as RangePreset | undefined });
   };
+
+  useImperativeHandle(controlRef, () => ({
+    unapplied: () => unappliedKeys(draft, parsed, scope).map((key) => ({ key, label: labelFor(key) })),
+    apply: () => apply(draft),
+  }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -144,8 +167,8 @@ export function FilterBar({
   return (
     <form role="search" aria-label="Message filters" onSubmit={onSubmit} className="rounded border border-zinc-200 bg-white p-2.5">
       <div className="grid grid-cols-2 gap-x-2 gap-y-1.5 sm:grid-cols-4 lg:grid-cols-6 xl:grid-cols-8">
-        {fieldsFor(scope).map(({ key, label, placeholder, wide }) => (
-          <Field key={key} label={label} error={err(key)} className={wide ? "col-span-2" : ""}>
+        {fieldsFor(scope).map((key) => (
+          <Field key={key} label={filterLabel(key)} error={err(key)} className={key === "query" ? "col-span-2" : ""}>
             {(props) => (
               <input
                 {...props}
@@ -153,7 +176,7 @@ export function FilterBar({
                 type={key === "query" ? "search" : "text"}
                 name={key}
                 value={draft.text[key]}
-                placeholder={placeholder}
+                placeholder={filterDef(key).placeholder}
                 autoComplete="off"
                 spellCheck={false}
                 onChange={(e) => setText(key, e.target.value)}
@@ -206,21 +229,18 @@ export function FilterBar({
           </>
         ) : null}
 
-        <EnumSelect label="Disposition" name="final_disposition" values={SEARCH_DISPOSITIONS} value={draft.final_disposition} error={err("final_disposition")} onChange={(v) => choose({ final_disposition: v })} />
-        <EnumSelect label="Delivery status" name="delivery_status" values={DELIVERY_STATUSES} value={draft.delivery_status} error={err("delivery_status")} onChange={(v) => choose({ delivery_status: v })} />
-        <EnumSelect label="Message action" name="message_action" values={MESSAGE_ACTIONS} value={draft.message_action} error={err("message_action")} onChange={(v) => choose({ message_action: v })} />
-        {scope === "bulk" ? (
-          <Field label="Submissions" error={err("submission")}>
-            {(props) => (
-              <select {...props} name="submission" value={draft.submission} onChange={(e) => choose({ submission: e.target.value })} className={inputClass}>
-                <option value="">Any</option>
-                <option value="true">Submissions only</option>
-                <option value="false">Not submissions</option>
-                {draft.submission && !["true", "false"].includes(draft.submission) ? <option value={draft.submission}>{draft.submission}</option> : null}
-              </select>
-            )}
-          </Field>
-        ) : null}
+        {selectsFor(scope).map((key) => (
+          <EnumSelect
+            key={key}
+            label={filterLabel(key)}
+            name={key}
+            values={filterDef(key).options ?? []}
+            optionLabels={filterDef(key).optionLabels}
+            value={draft.choice[key]}
+            error={err(key)}
+            onChange={(v) => choose({ choice: { ...draft.choice, [key]: v } })}
+          />
+        ))}
 
         <div className="flex flex-col justify-end gap-0.5">
           <label className="flex h-7 items-center gap-1.5 text-[12px] font-medium text-zinc-700">
@@ -239,7 +259,7 @@ export function FilterBar({
 
         {scope === "bulk" ? (
           <p className="col-span-2 self-end text-[11px] text-zinc-600">
-            Exact subject and Submissions are bulk-job filters: Cloudflare&apos;s search has neither, so the dry run cannot apply them.
+            {BULK_ONLY_KEYS.map(filterLabel).join(" and ")} are bulk-job filters: Cloudflare&apos;s search has neither, so the dry run cannot apply them.
           </p>
         ) : null}
 
@@ -260,6 +280,7 @@ function EnumSelect({
   label,
   name,
   values,
+  optionLabels,
   value,
   error,
   onChange,
@@ -267,6 +288,7 @@ function EnumSelect({
   label: string;
   name: string;
   values: readonly string[];
+  optionLabels?: Readonly<Record<string, string>>;
   value: string;
   error?: string;
   onChange: (value: string) => void;
@@ -275,7 +297,7 @@ function EnumSelect({
     <Field label={label} error={error}>
       {(props) => (
         <select {...props} name={name} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
-          <Options values={values} any="Any" />
+          <Options values={values} any={optionLabels?.[""] ?? "Any"} label={(v) => optionLabels?.[v] ?? v} />
           {/* A bad value from a pasted link stays visible, next to its error, until changed. */}
           {value && !values.includes(value) ? <option value={value}>{value}</option> : null}
         </select>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
+import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
 import { Button } from "@/components/ui/button";
 import { DataTable, useDataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
@@ -12,8 +13,11 @@ import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { inputClass } from "@/components/ui/field";
 import type { ColumnVisibilityState, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { downloadFile } from "@/lib/browser/download";
+import { MESSAGE_LIST_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
 import { readStored, writeStored } from "@/lib/browser/storage";
 import { csvFileName, messagesToCsv } from "@/lib/messages/csv";
+import { messageHref } from "@/lib/message/tabs";
 import { rememberListVisit, rememberedActiveRow } from "@/lib/messages/list-memory";
 import type { Message } from "@/lib/messages/message-view";
 import { applyPivot, pivotFilters, type PivotKind } from "@/lib/messages/pivots";
@@ -42,16 +46,10 @@ import { messageColumns } from "./columns";
 import { FilterBar } from "./filter-bar";
 import { MessageActions } from "./message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "./results-toolbar";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 
 const VISIBILITY_KEY = "triage:messages:columns";
 const visibilitySchema = z.record(z.string(), z.boolean());
 const NO_MESSAGES: Message[] = [];
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
 
 function download(text: string, fileName: string) {
   // A BOM so spreadsheet apps read UTF-8 names and subjects correctly.
@@ -102,7 +100,23 @@ export function MessageSearch() {
   }
 
   const pivotRef = useRef<(kind: PivotKind, m: Message) => void>(() => {});
-  const columns = useMemo(() => messageColumns({ onPivot: (kind, m) => pivotRef.current(kind, m) }), []);
+  const openMessage = useCallback(
+    (id: string) => {
+      rememberListVisit(search, id);
+      router.push(messageHref(id));
+    },
+    [router, search],
+  );
+  // The row link carries the search, so a message opened in a new tab still knows its list.
+  const columns = useMemo(
+    () =>
+      messageColumns({
+        onPivot: (kind, m) => pivotRef.current(kind, m),
+        hrefFor: (id) => messageHref(id, undefined, search),
+        onOpen: openMessage,
+      }),
+    [search, openMessage],
+  );
   const table = useDataTable<Message>({
     data: messages,
     columns,
@@ -143,13 +157,6 @@ export function MessageSearch() {
     el?.scrollIntoView({ block: "nearest" });
   };
 
-  const openMessage = useCallback(
-    (id: string) => {
-      rememberListVisit(search, id);
-      router.push(`/messages/${encodeURIComponent(id)}`);
-    },
-    [router, search],
-  );
 
   // ---- filters, pivots, paging
   const applyFilters = ({ pairs, range }: { pairs: Record<string, string>; range?: RangePreset }) => {
@@ -176,57 +183,35 @@ export function MessageSearch() {
   // ---- keyboard
   const searchInputRef = useRef<HTMLInputElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
-      const ids = rows.map((r) => r.id);
-      const index = activeRowId ? ids.indexOf(activeRowId) : -1;
-      const move = (delta: number) => {
-        const nextId = ids[Math.min(ids.length - 1, Math.max(0, index < 0 ? 0 : index + delta))];
-        if (nextId) {
-          setActiveRowId(nextId);
-          focusRow(nextId);
-        }
-      };
-      switch (event.key) {
-        case "/":
-          event.preventDefault();
-          searchInputRef.current?.focus();
-          searchInputRef.current?.select();
-          break;
-        case "j":
-          event.preventDefault();
-          move(1);
-          break;
-        case "k":
-          event.preventDefault();
-          move(-1);
-          break;
-        case "x":
-          if (activeRowId && ids.includes(activeRowId)) {
-            event.preventDefault();
-            table.getRow(activeRowId).toggleSelected();
-          }
-          break;
-        case "Enter": {
-          // Enter on a button or link inside a row belongs to that control.
-          const onRowOrBody = event.target === document.body || (event.target as HTMLElement).tagName === "TR";
-          if (activeRowId && ids.includes(activeRowId) && onRowOrBody) {
-            event.preventDefault();
-            openMessage(activeRowId);
-          }
-          break;
-        }
-        case "?":
-          event.preventDefault();
-          setShortcutsOpen(true);
-          break;
-      }
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [rows, activeRowId, table, openMessage]);
+  const ids = rows.map((r) => r.id);
+  const activeIndex = activeRowId ? ids.indexOf(activeRowId) : -1;
+  const moveActive = (delta: number) => {
+    const nextId = ids[Math.min(ids.length - 1, Math.max(0, activeIndex < 0 ? 0 : activeIndex + delta))];
+    if (nextId) {
+      setActiveRowId(nextId);
+      focusRow(nextId);
+    }
+  };
+  const activeShown = activeRowId !== null && ids.includes(activeRowId);
+  useShortcuts(MESSAGE_LIST_SHORTCUTS, {
+    "focus-search": () => {
+      searchInputRef.current?.focus();
+      searchInputRef.current?.select();
+    },
+    next: () => moveActive(1),
+    previous: () => moveActive(-1),
+    "toggle-selection": () => {
+      if (!activeShown) return false;
+      table.getRow(activeRowId).toggleSelected();
+    },
+    open: (event) => {
+      // Enter on a button or link inside a row belongs to that control.
+      const onRowOrBody = event.target === document.body || (event.target as HTMLElement).tagName === "TR";
+      if (!activeShown || !onRowOrBody) return false;
+      openMessage(activeRowId);
+    },
+    help: () => setShortcutsOpen(true),
+  });
 
   // ---- export
   const [exporting, setExporting] = useState(false);
@@ -416,7 +401,7 @@ export function MessageSearch() {
         </Button>
       </nav>
 
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <ShortcutsDialog shortcuts={MESSAGE_LIST_SHORTCUTS} open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

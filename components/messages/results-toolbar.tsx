@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { DataTableInstance } from "@/components/ui/data-table";
+import { ActionMenu, ActionMenuItem, ActionMenuNote } from "@/components/ui/action-menu";
 import { Menu } from "@/components/ui/menu";
 import type { Message } from "@/lib/messages/message-view";
 import { EXPORT_ROW_CAP } from "@/lib/queries/messages";
@@ -85,16 +86,14 @@ export function ExportMenu({
   onExport: (followPages: boolean) => void;
 }) {
   return (
-    <Menu label={busy ? "Exporting…" : "Export CSV"}>
-      <div className="flex flex-col gap-1.5">
-        <Button disabled={busy || loadedCount === 0} onClick={() => onExport(false)} className="justify-start">
-          Export this page ({loadedCount} rows)
-        </Button>
-        <Button disabled={busy || !hasMore} onClick={() => onExport(true)} className="justify-start">
-          Export following pages too (up to {EXPORT_ROW_CAP.toLocaleString("en")} rows)
-        </Button>
-        <p className="text-[11px] text-zinc-500">Cells that could run as spreadsheet formulas are prefixed with an apostrophe.</p>
-      </div>
-    </Menu>
+    <ActionMenu label={busy ? "Exporting…" : "Export CSV"}>
+      <ActionMenuItem disabled={busy || loadedCount === 0} onSelect={() => onExport(false)}>
+        Export this page ({loadedCount} rows)
+      </ActionMenuItem>
+      <ActionMenuItem disabled={busy || !hasMore} onSelect={() => onExport(true)}>
+        Export following pages too (up to {EXPORT_ROW_CAP.toLocaleString("en")} rows)
+      </ActionMenuItem>
+      <ActionMenuNote>Cells that could run as spreadsheet formulas are prefixed with an apostrophe.</ActionMenuNote>
+    </ActionMenu>
   );
 }

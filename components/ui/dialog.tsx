@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import * as RadixDialog from "@radix-ui/react-dialog";
+import type { ReactNode } from "react";
 
 /**
- * A modal on the native <dialog>: the browser traps focus, restores it on close and closes on
- * Escape. `onClose` fires for every way of closing, so the parent's `open` stays true to it.
+ * A modal on Radix Dialog: focus is trapped, returned to the opener on close, the rest of the
+ * page is inert to screen readers, and Escape or a click outside closes it. `onClose` fires for
+ * every way of closing, so the parent's `open` stays true to it.
  */
 export function Dialog({
   open,
@@ -22,38 +24,37 @@ export function Dialog({
   /** False while a request is in flight: Escape must not hide a pending outcome. */
   dismissible?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
+  const refuseWhileBusy = (event: Event) => {
+    if (!dismissible) event.preventDefault();
+  };
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (dismissible) onClose();
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) onClose();
       }}
-      onClose={() => {
-        if (open) onClose();
-      }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-md border border-zinc-300 bg-white p-0 text-[13px] text-zinc-900 shadow-xl backdrop:bg-zinc-900/40"
     >
-      {open ? (
-        <div className="flex flex-col">
-          <h2 id={titleId} className="border-b border-zinc-200 px-4 py-2.5 text-sm font-semibold">
-            {title}
-          </h2>
+      <RadixDialog.Portal>
+        {/* Black, not a palette grey, so it dims the page in the dark theme too. */}
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
+        <RadixDialog.Content
+          // No description element: the body says what the dialog is about.
+          aria-describedby={undefined}
+          onEscapeKeyDown={refuseWhileBusy}
+          onPointerDownOutside={refuseWhileBusy}
+          onInteractOutside={refuseWhileBusy}
+          className="fixed top-1/2 left-1/2 z-50 flex w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-md border border-zinc-300 bg-white text-[13px] text-zinc-900 shadow-xl"
+        >
+          <RadixDialog.Title className="border-b border-zinc-200 px-4 py-2.5 text-sm font-semibold">{title}</RadixDialog.Title>
           <div className="max-h-[60vh] overflow-auto px-4 py-3">{children}</div>
           {footer ? <div className="flex justify-end gap-2 border-t border-zinc-200 px-4 py-2.5">{footer}</div> : null}
-        </div>
-      ) : null}
-    </dialog>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
+}
+
+/** True while any modal is open: page-wide shortcuts must leave its keys to it. */
+export function isDialogOpen(): boolean {
+  return document.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]') !== null;
 }

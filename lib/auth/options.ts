@@ -55,7 +55,7 @@ export function getAuthOptions(): NextAuthOptions {
         id: "local",
         name: "Local account",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, request) {
+        async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
           const origin = authRequestOrigin();
           const result = await signInLocally(auth.localUsers, {

@@ -1,5 +1,6 @@
 import type { BulkJob } from "@/lib/cloudflare/types";
 import { labelFor, type UrlKey, type UrlScope } from "@/lib/messages/search-url";
+import { bulkParamKey, filterForBulkParam } from "@/lib/filters/registry";
 import type { BulkSearchParams } from "@/lib/schemas/bodies";
 import { BULK_FILTER_KEYS, BULK_ONLY_FILTER_KEYS, FILTER_KEYS, type MessageFilters } from "@/lib/schemas/search";
 
@@ -15,12 +16,9 @@ export type JobSearchParams = BulkJob["search_params"];
 type FilterKey = keyof MessageFilters;
 type BulkKey = keyof BulkSearchParams;
 
-const BULK_NAME: Partial<Record<FilterKey, BulkKey>> = { submission: "submissions" };
-const FILTER_NAME: Partial<Record<string, FilterKey>> = { submissions: "submission" };
-
 /** The job field a search filter is sent as. */
 export function bulkKeyFor(key: FilterKey): BulkKey {
-  return BULK_NAME[key] ?? (key as Exclude<FilterKey, "submission">);
+  return bulkParamKey(key);
 }
 
 /**
@@ -30,8 +28,7 @@ export function bulkKeyFor(key: FilterKey): BulkKey {
  */
 export function filterKeyFor(field: string): FilterKey | undefined {
   const name = field.startsWith("search_params.") ? field.slice("search_params.".length) : field;
-  const key = FILTER_NAME[name] ?? name;
-  return (BULK_FILTER_KEYS as readonly string[]).includes(key) ? (key as FilterKey) : undefined;
+  return filterForBulkParam(name);
 }
 
 /** The search filters as a job's `search_params`; unset filters are left out, not sent as null. */

@@ -1,19 +1,11 @@
 import "server-only";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "cloudflare";
 import { AppError } from "@/lib/errors";
+import { parseRetryAfter } from "@/lib/retry-after";
 
 function cloudflareMessage(err: APIError): string | undefined {
   const first = err.errors?.[0];
   return first?.message ? `${first.message}${first.code ? ` (Cloudflare code ${first.code})` : ""}` : undefined;
-}
-
-function retryAfterSeconds(headers: Headers | undefined): number | undefined {
-  const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 /**
@@ -32,7 +24,7 @@ export function toAppError(err: unknown): AppError {
     const status = err.status;
     const message = cloudflareMessage(err);
     if (status === 429) {
-      const retryAfter = retryAfterSeconds(err.headers);
+      const retryAfter = parseRetryAfter(err.headers?.get("retry-after"));
       return new AppError(
         "rate_limited",
         `Cloudflare is rate-limiting this account${retryAfter !== undefined ? `; retry in ${retryAfter} s` : ""}.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neighboursOf, searchOfListHref } from "./neighbours";
+import { neighboursOf } from "./neighbours";
 
 describe("neighboursOf", () => {
   const ids = ["a", "b", "c"];
@@ -13,14 +13,5 @@ describe("neighboursOf", () => {
   });
   it("is null for an empty list", () => {
     expect(neighboursOf([], "a")).toBeNull();
-  });
-});
-
-describe("searchOfListHref", () => {
-  it.each([
-    ["/messages", ""],
-    ["/messages?sender=a%40b.c&range=7d", "sender=a%40b.c&range=7d"],
-  ])("%s", (href, search) => {
-    expect(searchOfListHref(href)).toBe(search);
   });
 });

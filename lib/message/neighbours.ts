@@ -1,7 +1,7 @@
 /**
- * Previous/next message when the page was opened from a search. The search page remembers its
- * last query string in session storage (lib/messages/list-memory.ts) and keeps its pages in the
- * React Query cache; this module only does the arithmetic on the ids of that page.
+ * Previous/next message when the page was opened from a search. The list comes from the link or
+ * this tab's session memory (components/message/use-list-context.ts); this module only does the
+ * arithmetic on the ids of its page.
  */
 
 export interface Neighbours {
@@ -22,10 +22,4 @@ export function neighboursOf(ids: readonly string[], id: string): Neighbours | n
     previous: ids[index - 1] ?? null,
     next: ids[index + 1] ?? null,
   };
-}
-
-/** `/messages?sender=a` → `sender=a`: the query string list-memory keys its entries by. */
-export function searchOfListHref(href: string): string {
-  const q = href.indexOf("?");
-  return q < 0 ? "" : href.slice(q + 1);
 }

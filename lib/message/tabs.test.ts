@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGE_TABS, messageHref, parseMessageTab, tabForKey } from "./tabs";
+import { LIST_PARAM, MESSAGE_TABS, messageHref, parseMessageTab, tabForKey } from "./tabs";
 
 describe("parseMessageTab", () => {
   it.each([
@@ -39,6 +39,13 @@ describe("messageHref", () => {
       const tab = new URL(messageHref("x", id), "http://h").searchParams.get("tab");
       expect(parseMessageTab(tab).tab).toBe(id);
     }
+  });
+  it("carries the list it was opened from, whole, so a new tab can offer previous/next", () => {
+    const list = "sender=a%40b.test&range=7d&cursor=c2";
+    const url = new URL(messageHref("x", "trace", list), "http://h");
+    expect(url.searchParams.get("tab")).toBe("trace");
+    expect(url.searchParams.get(LIST_PARAM)).toBe(list);
+    expect(messageHref("x", undefined, "")).toBe("/messages/x");
   });
 });
 

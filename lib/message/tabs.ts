@@ -27,18 +27,25 @@ export function parseMessageTab(value: string | string[] | null | undefined): { 
   return { tab: parsed.success ? parsed.data : DEFAULT_TAB, invalid: String(single ?? "") };
 }
 
-/** The page's own URL for a tab; the Overview needs no parameter so plain links stay canonical. */
-export function messageHref(id: string, tab: MessageTab = DEFAULT_TAB): string {
+/**
+ * The page's own URL for a tab; the Overview needs no parameter so plain links stay canonical.
+ * `list`: the query string of the search the message was opened from, so a page opened in a new
+ * tab (where this tab's session memory does not reach) still offers previous/next.
+ */
+export function messageHref(id: string, tab: MessageTab = DEFAULT_TAB, list?: string): string {
   const path = `/messages/${encodeURIComponent(id)}`;
-  return tab === DEFAULT_TAB ? path : `${path}?tab=${tab}`;
+  const params = new URLSearchParams();
+  if (tab !== DEFAULT_TAB) params.set("tab", tab);
+  if (list) params.set(LIST_PARAM, list);
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
 }
+
+/** The message page's parameter holding the search it was opened from. */
+export const LIST_PARAM = "list";
 
 /** "1"…"6" → the tab in that position. */
 export function tabForKey(key: string): MessageTab | null {
   if (!/^[1-9]$/.test(key)) return null;
   return MESSAGE_TABS[Number(key) - 1]?.id ?? null;
-}
-
-export function tabLabel(tab: MessageTab): string {
-  return MESSAGE_TABS.find((t) => t.id === tab)?.label ?? tab;
 }

@@ -19,8 +19,7 @@ export function rememberedActiveRow(search: string): string | undefined {
   return readStored("session", activeKey(search), z.string().max(200));
 }
 
-/** The list URL to go back to from a message page. */
-export function lastListHref(): string {
-  const search = readStored("session", LAST_SEARCH_KEY, z.string().max(16_384));
-  return search ? `/messages?${search}` : "/messages";
+/** The query string of the last search shown in this tab, or null if none was. */
+export function lastListSearch(): string | null {
+  return readStored("session", LAST_SEARCH_KEY, z.string().max(16_384)) ?? null;
 }

@@ -10,6 +10,7 @@ import {
   pageSchema,
   type MessageFilters,
 } from "@/lib/schemas/search";
+import { filterLabel, isFilterKey } from "@/lib/filters/registry";
 
 /**
  * The message list's URL state: every filter, the page (cursor plus the trail of cursors that
@@ -120,31 +121,19 @@ const urlSchema = z
     }
   });
 
-const LABELS: Record<UrlKey, string> = {
-  query: "Search",
-  sender: "Sender",
-  recipient: "Recipient",
-  subject: "Subject",
-  exact_subject: "Exact subject",
-  domain: "Domain",
-  alert_id: "Alert id",
-  message_id: "Message-ID",
-  smtp_helo_ip: "HELO IP",
-  start: "Start",
-  end: "End",
-  final_disposition: "Disposition",
-  delivery_status: "Delivery status",
-  message_action: "Message action",
-  detections_only: "Detections only",
-  submission: "Submissions",
-  metric: "Metric",
+/** Labels of the URL's own keys; the filters' come from the filter registry. */
+const STATE_LABELS = {
   range: "Date range",
   sort: "Sort",
   per_page: "Page size",
   prev: "Earlier pages",
   cursor: "Page",
   page: "Page number",
-};
+} as const;
+
+const LABELS = Object.fromEntries(
+  URL_KEYS.map((k) => [k, isFilterKey(k) ? filterLabel(k) : STATE_LABELS[k as keyof typeof STATE_LABELS]]),
+) as Record<UrlKey, string>;
 
 export function labelFor(key: UrlKey): string {
   return LABELS[key];

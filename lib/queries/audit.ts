@@ -13,7 +13,6 @@ export interface AuditPage {
 export const auditKeys = {
   all: ["audit"] as const,
   list: (query: AuditQuery) => [...auditKeys.all, "list", query] as const,
-  message: (id: string) => [...auditKeys.all, "message", id] as const,
 };
 
 /** The same query as a query string, for the API and for the CSV export link. */
@@ -34,12 +33,3 @@ export function useAuditEvents(query: AuditQuery) {
   });
 }
 
-/** The console's own records for one message: who in the team acted on it. */
-export function useMessageAudit(id: string) {
-  return useQuery({
-    queryKey: auditKeys.message(id),
-    queryFn: async ({ signal }) =>
-      (await requestJson<{ result: AuditEvent[] }>(`/api/audit/messages/${encodeURIComponent(id)}`, { signal })).body
-        .result,
-  });
-}

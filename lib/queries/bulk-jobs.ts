@@ -6,7 +6,7 @@ import type { JobListUrlState, JobMessagesUrlState } from "@/lib/bulk/list-url";
 import type { BulkJob, BulkJobDeleted, BulkJobMessage, ResultInfo } from "@/lib/cloudflare/types";
 import type { ApprovalRequest, BulkJobOutcome } from "@/lib/approvals/types";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
-import { ApiError, requestJson } from "./http";
+import { requestJson } from "./http";
 
 const BASE = "/api/email-security/investigate/bulk";
 

@@ -1,3 +1,5 @@
+import { parseRetryAfter } from "@/lib/retry-after";
+
 /**
  * The browser's side of the console API: same-origin JSON, and one error type carrying what the
  * route handler said (`{ error: { status, code, message, fields? } }`), never a raw body.
@@ -21,14 +23,6 @@ export interface JsonResponse<T> {
   status: number;
   body: T;
   headers: Headers;
-}
-
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function isErrorBody(v: unknown): v is { error: { status?: number; code?: string; message?: string; fields?: Record<string, string> } } {

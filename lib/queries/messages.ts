@@ -13,7 +13,8 @@ import {
 } from "@/lib/messages/action-outcomes";
 import type { Message } from "@/lib/messages/message-view";
 import { followingPage, resolveRange, toApiSearchParams, type MessageUrlState } from "@/lib/messages/search-url";
-import { ApiError, parseRetryAfter, requestJson } from "./http";
+import { parseRetryAfter } from "@/lib/retry-after";
+import { ApiError, requestJson } from "./http";
 
 const BASE = "/api/email-security/investigate";
 
@@ -84,18 +85,6 @@ export function useMessageList(search: MessageListSearch, options: { enabled: bo
     enabled: options.enabled,
     staleTime: 30_000,
     refetchInterval: (query) => (query.state.data?.pending ? query.state.data.retryAfterMs : false),
-  });
-}
-
-export async function getMessage(id: string, signal?: AbortSignal): Promise<Message> {
-  const { body } = await requestJson<{ result: Message }>(`${BASE}/${encodeURIComponent(id)}`, { signal });
-  return body.result;
-}
-
-export function useMessage(id: string) {
-  return useQuery({
-    queryKey: messageKeys.detail(id),
-    queryFn: ({ signal }) => getMessage(id, signal),
   });
 }
 

@@ -10,7 +10,8 @@ import {
   reclassifyDispositionSchema,
 } from "./enums";
 import { investigateIdListSchema, investigateIdSchema } from "./ids";
-import { checkDateRange, isoDateTimeSchema, pageSchema, perPageSchema } from "./search";
+import { bulkSearchParamsShape } from "@/lib/filters/registry";
+import { checkDateRange, pageSchema, perPageSchema } from "./search";
 
 // Bodies are strict: an unknown key is a mistake (or a probe) and is refused, never forwarded.
 
@@ -46,29 +47,9 @@ export const reclassifyBodySchema = z.strictObject({
 });
 export type ReclassifyBody = z.infer<typeof reclassifyBodySchema>;
 
-const bulkText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
-
-/** A bulk job's search: the search filters, typed (JSON), with Cloudflare's field names. */
+/** A bulk job's search: the search filters, typed (JSON), with Cloudflare's field names (from the filter registry). */
 export const bulkSearchParamsSchema = z
-  .strictObject({
-    query: bulkText(512),
-    sender: bulkText(256),
-    recipient: bulkText(256),
-    subject: bulkText(512),
-    exact_subject: bulkText(1000),
-    domain: bulkText(253),
-    alert_id: bulkText(128),
-    message_id: bulkText(512),
-    smtp_helo_ip: z.union([z.ipv4(), z.ipv6()]).nullable().optional(),
-    start: isoDateTimeSchema.optional(),
-    end: isoDateTimeSchema.optional(),
-    final_disposition: dispositionSchema.nullable().optional(),
-    delivery_status: deliveryStatusSchema.nullable().optional(),
-    message_action: messageActionSchema.nullable().optional(),
-    detections_only: z.boolean().optional(),
-    submissions: z.boolean().optional(),
-    metric: bulkText(64),
-  })
+  .strictObject(bulkSearchParamsShape)
   .superRefine((v, ctx) => checkDateRange({ start: v.start, end: v.end }, ctx));
 export type BulkSearchParams = z.infer<typeof bulkSearchParamsSchema>;
 

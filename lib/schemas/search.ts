@@ -1,23 +1,7 @@
 import { z } from "zod";
-import { deliveryStatusSchema, messageActionSchema, searchDispositionSchema } from "./enums";
+import { ALL_FILTER_KEYS, BULK_ONLY_KEYS, SEARCH_FILTER_KEYS, bulkOnlyFilterShape, searchFilterShape } from "@/lib/filters/registry";
 
-const text = (label: string, max = 256) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} must not be empty`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${label} must not contain control characters`);
-
-export const isoDateTimeSchema = z.iso.datetime({
-  offset: true,
-  message: "Use an ISO-8601 date and time, e.g. 2026-11-24T09:30:00Z",
-});
-
-/** Booleans as they travel in a query string. */
-export const queryBooleanSchema = z
-  .enum(["true", "false"], { message: "Use true or false" })
-  .transform((v) => v === "true");
+export { isoDateTimeSchema, queryBooleanSchema } from "@/lib/filters/values";
 
 export const perPageSchema = z
   .string()
@@ -46,35 +30,15 @@ export const cursorSchema = z
 /**
  * The filters of the search operation (`GET /investigate` in Cloudflare's description, the SDK's
  * `InvestigateListParams`), as they appear in a query string: exactly those, so no filter looks
- * active while Cloudflare ignores it. The same fields make up most of a bulk job's search, the
- * console's URL and the API route's query.
+ * active while Cloudflare ignores it. Derived from the filter registry (`lib/filters/registry`).
  */
-export const messageFilterShape = {
-  query: text("Search", 512).optional(),
-  sender: text("Sender").optional(),
-  recipient: text("Recipient").optional(),
-  subject: text("Subject", 512).optional(),
-  domain: text("Domain", 253).optional(),
-  alert_id: text("Alert id", 128).optional(),
-  message_id: text("Message-ID", 512).optional(),
-  smtp_helo_ip: z.union([z.ipv4(), z.ipv6()], { message: "HELO IP must be an IPv4 or IPv6 address" }).optional(),
-  start: isoDateTimeSchema.optional(),
-  end: isoDateTimeSchema.optional(),
-  final_disposition: searchDispositionSchema.optional(),
-  delivery_status: deliveryStatusSchema.optional(),
-  message_action: messageActionSchema.optional(),
-  detections_only: queryBooleanSchema.optional(),
-  metric: text("Metric", 64).optional(),
-};
+export const messageFilterShape = searchFilterShape;
 
 /**
  * Filters only a bulk job's `search_params` have (the search operation has neither): offered on
  * the bulk form only. `submission` is sent to the job as `submissions`.
  */
-export const bulkOnlyFilterShape = {
-  exact_subject: text("Exact subject", 1000).optional(),
-  submission: queryBooleanSchema.optional(),
-};
+export { bulkOnlyFilterShape };
 
 /** Clock skew tolerated between the browser that wrote `start` and this server. */
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -110,7 +74,7 @@ export type BulkOnlyFilters = { [K in keyof typeof bulkOnlyFilterShape]?: z.outp
 export type MessageFilters = SearchFilters & BulkOnlyFilters;
 
 /** The search operation's filters, in the order the form and the URL use. */
-export const FILTER_KEYS = Object.keys(messageFilterShape) as (keyof SearchFilters)[];
-export const BULK_ONLY_FILTER_KEYS = Object.keys(bulkOnlyFilterShape) as (keyof BulkOnlyFilters)[];
+export const FILTER_KEYS = SEARCH_FILTER_KEYS as (keyof SearchFilters)[];
+export const BULK_ONLY_FILTER_KEYS = BULK_ONLY_KEYS as (keyof BulkOnlyFilters)[];
 /** Every filter the bulk form offers. */
-export const BULK_FILTER_KEYS = [...FILTER_KEYS, ...BULK_ONLY_FILTER_KEYS] as (keyof MessageFilters)[];
+export const BULK_FILTER_KEYS = ALL_FILTER_KEYS as (keyof MessageFilters)[];

@@ -11,8 +11,7 @@ import type { Disposition, MessageRecord } from "./types";
 
 const VERDICTS = ["MALICIOUS", "SUSPICIOUS", "SPOOF", "SPAM", "BULK", "NONE"] as const;
 type Verdict = (typeof VERDICTS)[number];
-const STATUSES = ["unreviewed", "reviewed", "escalated"] as const;
-type Status = (typeof STATUSES)[number];
+type Status = "unreviewed" | "reviewed" | "escalated";
 const ORDERS = ["submission_id", "subject", "original_disposition", "requested_disposition", "outcome_disposition", "requested_at"] as const;
 
 interface SubmissionRecord {

@@ -1,0 +1,22 @@
+import { expect, test } from "./fixtures";
+import { freshMessage, openMessage, truth } from "./message-fixtures";
+
+test("from an opened message link to moved in three key presses: m, a digit for the folder, Enter", async ({ page, simulator }) => {
+  const message = await freshMessage("delivered", 5);
+  await openMessage(page, message.id);
+  await simulator.clearCalls();
+
+  await page.keyboard.press("m");
+  const dialog = page.getByRole("dialog", { name: "Move message" });
+  await expect(dialog.getByRole("button", { name: "Confirm" })).toBeFocused();
+  await page.keyboard.press("3");
+  await expect(dialog.getByLabel("Destination")).toHaveValue("DeletedItems");
+  await expect(dialog).toContainText("will be moved to the DeletedItems folder");
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("region", { name: "Actions" }).getByRole("status").filter({ hasText: "Moved to DeletedItems" })).toBeVisible();
+  const moves = (await simulator.calls()).filter((c) => c.method === "POST" && c.path.endsWith("/move"));
+  expect(moves).toHaveLength(1);
+  expect(moves[0]?.body).toMatchObject({ destination: "DeletedItems" });
+  expect((await truth.detail(message.id)).delivery_status).toEqual(["moved"]);
+});
