@@ -1,12 +1,10 @@
 import { z } from "zod";
 import {
   bulkActionSchema,
-  deliveryStatusSchema,
   destinationSchema,
   dispositionSchema,
   jobMessageStatusSchema,
   jobStatusSchema,
-  messageActionSchema,
   reclassifyDispositionSchema,
 } from "./enums";
 import { investigateIdListSchema, investigateIdSchema } from "./ids";
