@@ -40,6 +40,6 @@ describe("shortcut registry", () => {
   });
 
   it("writes keys for people", () => {
-    expect(MESSAGE_PAGE_SHORTCUTS.map(shortcutLabel)).toEqual(["1–6", "m", "r", "c", "Esc", "?"]);
+    expect(MESSAGE_PAGE_SHORTCUTS.map(shortcutLabel)).toEqual(["1–6", "m", "r", "c", "j", "k", "Esc", "?"]);
   });
 });
