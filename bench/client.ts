@@ -8,6 +8,8 @@ export interface Timed {
   bytes: number;
   /** Set when the request failed below HTTP (refused, reset, timed out). */
   error?: string;
+  /** The reply's Server-Timing header, when it had one. */
+  serverTiming?: string;
 }
 
 export function keepAliveAgent(maxSockets: number): Agent {
@@ -27,7 +29,8 @@ export function timedGet(agent: Agent, url: string, headers: Record<string, stri
     const req = request(url, { agent, headers, timeout: timeoutMs }, (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => done({ status: res.statusCode ?? 0, bytes }));
+      const serverTiming = res.headers["server-timing"];
+      res.on("end", () => done({ status: res.statusCode ?? 0, bytes, ...(typeof serverTiming === "string" ? { serverTiming } : {}) }));
       res.on("error", (error) => done({ status: res.statusCode ?? 0, bytes, error: error.message }));
     });
     req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));

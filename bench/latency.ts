@@ -12,6 +12,19 @@ export interface OverheadResult {
   ratioP50: number;
   ratioP99: number;
   errors: { console: number; direct: number; samples: string[] };
+  /** Where the console's time went, from its Server-Timing header (TRIAGE_SERVER_TIMING=1), per phase. */
+  phases: Record<string, Summary>;
+}
+
+/** `auth;dur=0.412, budget;dur=0.05` → { auth: 0.412, budget: 0.05 } */
+export function parseServerTiming(header: string): Record<string, number> {
+  const phases: Record<string, number> = {};
+  for (const entry of header.split(",")) {
+    const [name, ...params] = entry.trim().split(";");
+    const dur = params.map((p) => p.trim()).find((p) => p.startsWith("dur="));
+    if (name && dur) phases[name] = Number(dur.slice(4));
+  }
+  return phases;
 }
 
 export async function measureProxyOverhead(e: Endpoints, options: { warmup: number; requests: number; deadlineMs: number }): Promise<OverheadResult> {
@@ -20,6 +33,7 @@ export async function measureProxyOverhead(e: Endpoints, options: { warmup: numb
   const consoleMs: number[] = [];
   const directMs: number[] = [];
   const errors = { console: 0, direct: 0, samples: [] as string[] };
+  const phaseMs: Record<string, number[]> = {};
   const note = (which: "console" | "direct", query: string, t: Timed) => {
     errors[which]++;
     if (errors.samples.length < 5) errors.samples.push(`${which} ${query}: ${t.error ?? `HTTP ${t.status}`}`);
@@ -43,8 +57,10 @@ export async function measureProxyOverhead(e: Endpoints, options: { warmup: numb
         c = await viaConsole();
       }
       if (i < options.warmup) continue;
-      if (isOk(c)) consoleMs.push(c.ms);
-      else note("console", query, c);
+      if (isOk(c)) {
+        consoleMs.push(c.ms);
+        for (const [name, ms] of Object.entries(parseServerTiming(c.serverTiming ?? ""))) (phaseMs[name] ??= []).push(ms);
+      } else note("console", query, c);
       if (isOk(d)) directMs.push(d.ms);
       else note("direct", query, d);
     }
@@ -61,5 +77,6 @@ export async function measureProxyOverhead(e: Endpoints, options: { warmup: numb
     ratioP50: consoleSummary.p50 / directSummary.p50,
     ratioP99: consoleSummary.p99 / directSummary.p99,
     errors,
+    phases: Object.fromEntries(Object.entries(phaseMs).map(([name, ms]) => [name, summarize(ms)])),
   };
 }

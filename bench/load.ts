@@ -1,11 +1,13 @@
 // Load: N concurrent clients searching through the console for a fixed time, over keep-alive
 // connections, while the console server's memory is sampled.
 import { isOk, keepAliveAgent, timedGet } from "./client";
-import { SEARCHES, consoleSearch, type Endpoints } from "./endpoints";
+import { SEARCHES, consoleSearch, directSearch, type Endpoints } from "./endpoints";
 import { sampleMemory, treeRssMb } from "./servers";
 import { summarize, type Summary } from "./stats";
 
 export interface LoadResult {
+  /** Through the console, or straight at the simulator (the ceiling the console is compared with). */
+  target: "console" | "direct";
   clients: number;
   durationS: number;
   requests: number;
@@ -40,7 +42,12 @@ async function simulatorCallCount(e: Endpoints, clear: boolean): Promise<number 
   }
 }
 
-export async function runLoad(e: Endpoints, options: { clients: number; durationMs: number; serverPid: number }): Promise<LoadResult> {
+export async function runLoad(
+  e: Endpoints,
+  options: { clients: number; durationMs: number; serverPid: number; target?: "console" | "direct" },
+): Promise<LoadResult> {
+  const target = options.target ?? "console";
+  const searchOf = target === "console" ? consoleSearch : directSearch;
   const agent = keepAliveAgent(options.clients);
   const latencies: number[] = [];
   let errors = 0;
@@ -53,7 +60,7 @@ export async function runLoad(e: Endpoints, options: { clients: number; duration
   const client = async (index: number) => {
     for (let i = 0; i < MAX_REQUESTS_PER_CLIENT && performance.now() < end; i++) {
       const query = SEARCHES[(index + i) % SEARCHES.length] as string;
-      const { url, headers } = consoleSearch(e, query);
+      const { url, headers } = searchOf(e, query);
       const t = await timedGet(agent, url, headers);
       if (isOk(t)) {
         latencies.push(t.ms);
@@ -73,6 +80,7 @@ export async function runLoad(e: Endpoints, options: { clients: number; duration
   const upstreamCalls = await simulatorCallCount(e, false);
   const requests = latencies.length + errors;
   return {
+    target,
     clients: options.clients,
     durationS: elapsedS,
     requests,

@@ -24,6 +24,8 @@ export interface Report {
   timingsS: { build: number | null; startup: number; total: number };
   proxyOverhead: OverheadResult | null;
   load: LoadResult | null;
+  /** Requests per second through the console and straight at the simulator, at 8 and 50 clients. */
+  throughput: { clients: number; console: LoadResult; direct: LoadResult; ratio: number }[] | null;
   firstLoadJs: PageBundle[] | null;
   browser: BrowserResults | null;
   hugeMessageKb: number | null;
@@ -74,6 +76,17 @@ export function formatReport(report: Report): string {
     rows.push(["search via console (sequential)", fmt(p.console.p50, " ms"), fmt(p.console.p99, " ms"), `n=${p.console.count}`]);
     rows.push(["search direct to simulator", fmt(p.direct.p50, " ms"), fmt(p.direct.p99, " ms"), `n=${p.direct.count}`]);
     rows.push(["proxy overhead (console ÷ direct)", `${fmt(p.ratioP50)}×`, `${fmt(p.ratioP99)}×`, `+${fmt(p.console.p50 - p.direct.p50, " ms")} at p50`]);
+    for (const [phase, summary] of Object.entries(p.phases)) {
+      rows.push([`  console phase: ${phase}`, fmt(summary.p50, " ms"), fmt(summary.p99, " ms"), phase === "handler" ? "includes the upstream call" : ""]);
+    }
+  }
+  for (const t of report.throughput ?? []) {
+    rows.push([
+      `throughput, ${t.clients} clients`,
+      fmt(t.console.latency.p50, " ms"),
+      fmt(t.console.latency.p99, " ms"),
+      `console ${fmt(t.console.requestsPerSecond)} req/s · direct ${fmt(t.direct.requestsPerSecond)} req/s · ratio ${fmt(t.ratio)} · errors ${t.console.errors + t.direct.errors}`,
+    ]);
   }
   const l = report.load;
   if (l) {

@@ -4,13 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import { encode } from "next-auth/jwt";
 import { hashPassword } from "../lib/auth/password-hashes";
 import { measureInBrowser } from "./browser";
 import { measureFirstLoadJs } from "./bundle";
 import type { Endpoints } from "./endpoints";
 import { measureProxyOverhead } from "./latency";
-import { runLoad } from "./load";
+import { runLoad, type LoadResult } from "./load";
+import { signIn } from "./sign-in";
 import { formatReport, toJson, type Report } from "./report";
 import { DIST_DIR, build, cleanup, freePort, hasBuild, installSignalHandlers, onCleanup, startProcess, waitUntilUp } from "./servers";
 
@@ -26,6 +26,7 @@ const USAGE = `npm run bench -- [options]
   --no-build          reuse the build in ${DIST_DIR} instead of running next build
   --duration <s>      load phase length in seconds (default 30)
   --clients <n>       concurrent clients in the load phase (default 50)
+  --throughput <s>    seconds per run of the console-vs-direct throughput at 8 and 50 clients (default 10)
   --requests <n>      measured sequential searches per target for the proxy overhead (default 300)
   --warmup <n>        unmeasured searches per target before those (default 20)
   --rows <a,b>        page sizes for the browser's filter timing (default 50,200)
@@ -49,6 +50,7 @@ function options() {
       "no-browser": { type: "boolean", default: false },
       duration: { type: "string" },
       clients: { type: "string" },
+      throughput: { type: "string" },
       requests: { type: "string" },
       warmup: { type: "string" },
       rows: { type: "string" },
@@ -68,6 +70,7 @@ function options() {
     browser: !values["no-browser"],
     durationS: positiveInt("duration", values.duration, 30, 600),
     clients: positiveInt("clients", values.clients, 50, 500),
+    throughputS: positiveInt("throughput", values.throughput, 10, 600),
     requests: positiveInt("requests", values.requests, 300, 10_000),
     warmup: positiveInt("warmup", values.warmup, 20, 1_000),
     rows,
@@ -123,6 +126,8 @@ async function main(): Promise<number> {
     READ_CACHE_MS: "0",
     UPSTREAM_READ_BUDGET: "100000",
     USER_READ_BUDGET: "100000",
+    // Replies say where their time went (auth, budget, parse, handler, serialize).
+    TRIAGE_SERVER_TIMING: "1",
   };
 
   let buildS: number | null = null;
@@ -151,8 +156,9 @@ async function main(): Promise<number> {
   ]);
   const fixtures = (await getJson<{ result: { deliveredId: string; hugeId: string } }>(`${simulatorUrl}/__simulator/fixtures`)).result;
 
-  const jwt = await encode({ token: { email: USER.email, name: USER.email, role: "admin" }, secret: SECRET });
-  const endpoints: Endpoints = { consoleUrl, simulatorUrl, accountId: ACCOUNT_ID, cookie: `next-auth.session-token=${jwt}`, apiToken: API_TOKEN };
+  const cookie = await signIn(consoleUrl, USER);
+  const jwt = cookie.slice(cookie.indexOf("=") + 1);
+  const endpoints: Endpoints = { consoleUrl, simulatorUrl, accountId: ACCOUNT_ID, cookie, apiToken: API_TOKEN };
   const consoleApi = `${consoleUrl}/api/email-security/investigate`;
   // The session must work before anything is timed, or every figure would be a 401's.
   await getJson(`${consoleApi}?per_page=1`, { cookie: endpoints.cookie }).catch((error: unknown) => {
@@ -174,6 +180,16 @@ async function main(): Promise<number> {
   const load = await attempt(`load (${opts.clients} clients, ${opts.durationS} s)`, () =>
     runLoad(endpoints, { clients: opts.clients, durationMs: opts.durationS * 1000, serverPid: server.child.pid! }),
   );
+  const throughput = await attempt(`throughput at 8 and 50 clients (${opts.throughputS} s each, console and direct)`, async () => {
+    const runs: { clients: number; console: LoadResult; direct: LoadResult; ratio: number }[] = [];
+    for (const clients of [8, 50]) {
+      const durationMs = opts.throughputS * 1000;
+      const viaConsole = await runLoad(endpoints, { clients, durationMs, serverPid: server.child.pid!, target: "console" });
+      const direct = await runLoad(endpoints, { clients, durationMs, serverPid: simulator.child.pid!, target: "direct" });
+      runs.push({ clients, console: viaConsole, direct, ratio: viaConsole.requestsPerSecond / direct.requestsPerSecond });
+    }
+    return runs;
+  });
   const firstLoadJs = await attempt("first-load JavaScript", () =>
     measureFirstLoadJs(consoleUrl, ["/messages", `/messages/${encodeURIComponent(fixtures.deliveredId)}`, "/bulk"], endpoints.cookie),
   );
@@ -215,6 +231,7 @@ async function main(): Promise<number> {
     timingsS: { build: buildS, startup: startupS, total: (performance.now() - runStarted) / 1000 },
     proxyOverhead,
     load,
+    throughput,
     firstLoadJs,
     browser,
     hugeMessageKb,
