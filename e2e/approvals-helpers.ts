@@ -1,23 +1,9 @@
 import Database from "better-sqlite3";
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { APPROVER_USERS, E2E } from "./env";
+import { expect, type Page } from "@playwright/test";
+import { E2E } from "./env";
+export { signInAs } from "./sign-in";
 
 // Shared by the approval journeys: a second admin in a browser of their own, and a request made old.
-
-type Account = { email: string; password: string };
-
-/** A fresh browser context signed in through the real sign-in page. */
-export async function signInAs(browser: Browser, user: Account = APPROVER_USERS.approver): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: E2E.consoleUrl, storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  // Hashing is slow on a busy machine; the setup project allows the same.
-  await expect(page).toHaveURL(/\/messages/, { timeout: 30_000 });
-  return { context, page };
-}
 
 /** The request's id, from the link the bulk form's "Sent for approval" notice gives. */
 export async function sentForApprovalId(page: Page): Promise<string> {

@@ -1,22 +1,14 @@
 import { test as base } from "@playwright/test";
+import type { VarianceQuirk } from "../lib/simulator/variance-config";
 import { E2E } from "./env";
 import { simulator } from "./fixtures";
 
 /**
- * The simulator's variance mode (branch h-sim): replies Cloudflare's published description
+ * The simulator's variance mode: replies Cloudflare's published description
  * allows but the plain simulator never sends. A contract journey forces its quirk for its own
  * run and clears it afterwards, so no other journey sees it.
  */
-export type Quirk =
-  | "pageNumbered"
-  | "opaqueCursors"
-  | "oddIds"
-  | "searchLocation"
-  | "nullCompletedAt"
-  | "noJobMessageDetail"
-  | "unknownEnums"
-  | "omitOptional"
-  | "nullNullable";
+export type Quirk = VarianceQuirk;
 
 async function control(method: string, body?: unknown): Promise<void> {
   const response = await fetch(`${E2E.simulatorUrl}/__simulator/variance`, {

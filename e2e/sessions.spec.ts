@@ -1,21 +1,12 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { E2E, SESSION_USERS, STORAGE_STATE } from "./env";
 import { expect, test } from "./fixtures";
+import { signInAs } from "./sign-in";
 
 type SessionUser = (typeof SESSION_USERS)[keyof typeof SESSION_USERS];
 const SESSION_COOKIE = "next-auth.session-token";
 
-/** A fresh browser context signed in through the real sign-in page. */
-async function signedIn(browser: Browser, user: SessionUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: E2E.consoleUrl, storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/messages/);
-  return { context, page };
-}
+const signedIn = (browser: Browser, user: SessionUser) => signInAs(browser, user);
 
 async function sessionCookieOf(context: BrowserContext): Promise<string> {
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);

@@ -17,6 +17,7 @@ import { policyQueryString, useAllowPolicies, useBlockedSenders, type PolicyList
 import { PATTERN_TYPES, type PoliciesPageQuery, type PolicyTab } from "@/lib/schemas/policies";
 import { policyColumns } from "./columns";
 import { DeletePolicyDialog, EditCommentDialog } from "./policy-change-dialogs";
+import { hasNextPage } from "@/lib/policies/types";
 
 const PER_PAGE = 25;
 const NO_ROWS: PolicyEntry[] = [];
@@ -59,7 +60,7 @@ export function PoliciesView({ query, errors }: { query: PoliciesPageQuery; erro
   const table = usePlainTable(rows, columns, (e) => e.id);
   const info = list.data?.result_info;
   const page = query.page ?? 1;
-  const hasNext = info ? (info.total_count !== null ? info.page * info.per_page < info.total_count : info.count === info.per_page) : false;
+  const hasNext = hasNextPage(info);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -17,6 +17,7 @@ import { SEARCH_DISPOSITIONS } from "@/lib/schemas/enums";
 import { SUBMISSION_ORDERS, SUBMISSION_TYPES, type SubmissionListQuery } from "@/lib/schemas/submissions";
 import type { Submission } from "@/lib/submissions/types";
 import { submissionColumns } from "./columns";
+import { hasNextPage } from "@/lib/policies/types";
 
 const PER_PAGE = 50;
 const NO_ROWS: Submission[] = [];
@@ -51,7 +52,7 @@ export function SubmissionsView({ query, errors }: { query: SubmissionListQuery;
   const table = usePlainTable(submissions.data?.result ?? NO_ROWS, submissionColumns, (s) => s.submission_id);
   const info = submissions.data?.result_info;
   const page = query.page ?? 1;
-  const hasNext = info ? (info.total_count !== null ? info.page * info.per_page < info.total_count : info.count === info.per_page) : false;
+  const hasNext = hasNextPage(info);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

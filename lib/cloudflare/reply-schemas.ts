@@ -26,22 +26,7 @@ const texts = z
   .catch(null);
 
 function schemas(skip: () => void) {
-  /** A list whose unreadable entries are left out (and counted); a missing list reads as null. */
-  const listOf = <T extends z.ZodType>(item: T) =>
-    z
-      .array(z.unknown())
-      .transform((items) => {
-        const out: z.output<T>[] = [];
-        for (const raw of items) {
-          const parsed = item.safeParse(raw);
-          if (parsed.success) out.push(parsed.data);
-          else skip();
-        }
-        return out;
-      })
-      .nullish()
-      .catch(null);
-  /** The top-level `result` of a list reply: must be a list; bad entries are left out. */
+  /** The top-level `result` of a list reply: must be a list; bad entries are left out (and counted). */
   const entries = <T extends z.ZodType>(item: T) =>
     z.array(z.unknown()).transform((items) => {
       const out: z.output<T>[] = [];
@@ -52,6 +37,8 @@ function schemas(skip: () => void) {
       }
       return out;
     });
+  /** A list inside a reply: the same, except that a missing or malformed list reads as null. */
+  const listOf = <T extends z.ZodType>(item: T) => entries(item).nullish().catch(null);
 
   const validation = z.object({ comment: text, dkim: text, dmarc: text, spf: text }).nullish().catch(null);
 

@@ -1,3 +1,4 @@
+import { hasNextPage } from "./types";
 import { describe, expect, it } from "vitest";
 import { MAX_COMMENT_CHARS, messageIdFromComment, messageLink, prefillComment } from "./comment";
 import { coversSender, senderPattern } from "./sender";
@@ -55,5 +56,17 @@ describe("senderPattern and coversSender", () => {
     expect(coversSender({ pattern: "il.example", pattern_type: "DOMAIN" }, sender)).toBe(false);
     expect(coversSender({ pattern: "b@mail.evil.example", pattern_type: "EMAIL" }, sender)).toBe(false);
     expect(coversSender({ pattern: ".*", pattern_type: "EMAIL", is_regex: true }, sender)).toBe(false);
+  });
+});
+
+describe("hasNextPage", () => {
+  it.each([
+    [{ page: 1, per_page: 25, count: 25, total_count: 60 }, true],
+    [{ page: 3, per_page: 25, count: 10, total_count: 60 }, false],
+    [{ page: 2, per_page: 25, count: 25, total_count: null }, true],
+    [{ page: 2, per_page: 25, count: 7, total_count: null }, false],
+    [undefined, false],
+  ])("%o → %s", (info, expected) => {
+    expect(hasNextPage(info)).toBe(expected);
   });
 });

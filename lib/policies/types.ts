@@ -32,6 +32,12 @@ export interface PageInfo {
   total_count: number | null;
 }
 
+/** Page-numbered lists (settings, submissions): a known total decides; without one, a full page may have a next. */
+export function hasNextPage(info: PageInfo | undefined): boolean {
+  if (!info) return false;
+  return info.total_count !== null ? info.page * info.per_page < info.total_count : info.count === info.per_page;
+}
+
 export interface PolicyPage<T> {
   result: T[];
   result_info: PageInfo;

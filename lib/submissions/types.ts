@@ -1,5 +1,6 @@
 // Client-safe: the console's shape of a submission (a reclassification request by the team or a
 // user report), built in lib/cloudflare/submissions.ts from the SDK's reply.
+import type { PageInfo } from "@/lib/policies/types";
 
 export interface Submission {
   submission_id: string;
@@ -18,5 +19,5 @@ export interface Submission {
 
 export interface SubmissionPage {
   result: Submission[];
-  result_info: { page: number; per_page: number; count: number; total_count: number | null };
+  result_info: PageInfo;
 }

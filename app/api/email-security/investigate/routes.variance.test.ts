@@ -17,6 +17,7 @@ import { GET as listJobs, POST as createJob } from "./bulk/route";
 import { DELETE as deleteJob, GET as getJob } from "./bulk/[jobId]/route";
 import { POST as cancelJob } from "./bulk/[jobId]/cancel/route";
 import { GET as listJobMessages } from "./bulk/[jobId]/messages/route";
+import { VARIANCE_QUIRKS, type VarianceQuirk } from "@/lib/simulator/variance-config";
 
 // This file sends every operation many times over; the per-user budgets would pace it, which is
 // not what it tests.
@@ -24,22 +25,11 @@ process.env.USER_WRITE_BUDGET = "100000";
 process.env.USER_READ_BUDGET = "100000";
 
 /**
- * All 18 operations against the simulator's variance mode (built on branch h-sim): replies that
+ * All 18 operations against the simulator's variance mode: replies that
  * Cloudflare's description allows but the plain simulator never sends. Every route must still
  * answer with what it could read, never "Cloudflare sent a reply the console could not read".
- *
- * Until h-sim is merged the simulator has no `setVariance`, and this file fails by design.
  */
-type Quirk =
-  | "pageNumbered"
-  | "opaqueCursors"
-  | "oddIds"
-  | "searchLocation"
-  | "nullCompletedAt"
-  | "noJobMessageDetail"
-  | "unknownEnums"
-  | "omitOptional"
-  | "nullNullable";
+type Quirk = VarianceQuirk;
 interface VarianceSimulator {
   setVariance(cfg: { seed: number; force?: Quirk[] } | null): void;
   fixtures(): { oddIdMessage?: string };
@@ -81,17 +71,7 @@ async function everyOperation() {
   return out;
 }
 
-const QUIRKS: Quirk[] = [
-  "pageNumbered",
-  "opaqueCursors",
-  "oddIds",
-  "searchLocation",
-  "nullCompletedAt",
-  "noJobMessageDetail",
-  "unknownEnums",
-  "omitOptional",
-  "nullNullable",
-];
+const QUIRKS: readonly Quirk[] = VARIANCE_QUIRKS;
 
 describe("variance mode: every operation reads every reply the description allows", () => {
   it.each([["no forced quirk (seeded mix)", [] as Quirk[]], ...QUIRKS.map((q) => [q, [q]] as [string, Quirk[]])])(
