@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ApprovalRequest } from "@/lib/approvals/types";
-import { formatUtc } from "@/lib/messages/format";
+import { formatUtc } from "@/lib/time/format";
 
 /** On a job's page: who asked for it and who approved it, when it went through a second admin. */
 export function JobApprovalNote({ approval }: { approval: ApprovalRequest }) {

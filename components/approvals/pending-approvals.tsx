@@ -5,7 +5,7 @@ import { usePermission } from "@/components/auth/current-user";
 import { ErrorState } from "@/components/ui/error-state";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { describeBulkSearchParams } from "@/lib/bulk/search-params";
-import { formatUtc } from "@/lib/messages/format";
+import { formatUtc } from "@/lib/time/format";
 import { useApprovals } from "@/lib/queries/approvals";
 import { describeJob } from "./approval-status";
 

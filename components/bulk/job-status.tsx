@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
+import { TimeText } from "@/components/ui/time-text";
 import { jobProgress } from "@/lib/bulk/progress";
 import type { BulkJob } from "@/lib/cloudflare/types";
 
@@ -66,8 +66,6 @@ export function JobProgressBar({ job, name }: { job: BulkJob; name: string }) {
 export function DateTime({ iso }: { iso: string | null | undefined }) {
   if (!iso) return <span className="text-zinc-400">—</span>;
   return (
-    <time dateTime={iso} title={formatUtc(iso)} className="whitespace-nowrap tabular-nums">
-      {formatLocalDateTime(iso)}
-    </time>
+    <TimeText iso={iso} />
   );
 }

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { actionTime, describeAuditOperation, describeOperation, sortActionLog, sortAuditEvents } from "@/lib/message/action-log";
-import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
+import { TimeText } from "@/components/ui/time-text";
 import { useActionLog, useConsoleAudit } from "@/lib/queries/message";
 import { QueryState } from "./query-state";
 
@@ -15,9 +15,7 @@ const td = cellClass;
 function When({ iso }: { iso: string | null | undefined }) {
   if (!iso) return <>—</>;
   return (
-    <time dateTime={iso} title={formatUtc(iso)} className="whitespace-nowrap tabular-nums">
-      {formatLocalDateTime(iso)}
-    </time>
+    <TimeText iso={iso} />
   );
 }
 

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { MessageDetail } from "@/lib/cloudflare/types";
 import { revealHidden } from "@/lib/messages/display-text";
-import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
+import { TimeText } from "@/components/ui/time-text";
 import { dispositionTone, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "@/lib/messages/message-view";
 import { replyToIfDiffers } from "@/lib/message/message-facts";
 import { SenderPolicies } from "@/components/policies/sender-policies";
@@ -43,9 +43,7 @@ export function MessageHeader({ message: m }: { message: MessageDetail }) {
         <dt className="text-zinc-500">Received</dt>
         <dd>
           {received ? (
-            <time dateTime={received} title={formatUtc(received)}>
-              {formatLocalDateTime(received)}
-            </time>
+            <TimeText iso={received} />
           ) : (
             "—"
           )}

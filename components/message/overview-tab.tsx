@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import type { Detections, MessageDetail } from "@/lib/cloudflare/types";
-import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
+import { TimeText } from "@/components/ui/time-text";
 import { domainOf, senderAddress } from "@/lib/messages/message-view";
 import { useDetections } from "@/lib/queries/message";
 import { AuthBadges } from "./auth-badges";
@@ -12,9 +12,7 @@ import { QueryState } from "./query-state";
 function Time({ iso }: { iso: string | null | undefined }) {
   if (!iso) return null;
   return (
-    <time dateTime={iso} title={formatUtc(iso)}>
-      {formatLocalDateTime(iso)}
-    </time>
+    <TimeText iso={iso} />
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { UnreadableNote } from "@/components/ui/unreadable-note";
 import type { Trace } from "@/lib/cloudflare/types";
-import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
+import { TimeText } from "@/components/ui/time-text";
 import { useTrace } from "@/lib/queries/message";
 import { QueryState } from "./query-state";
 
@@ -29,9 +29,7 @@ function Timeline({ title, lines, pending }: { title: string; lines: Lines; pend
             <li key={`${line.lineno ?? i}-${i}`} className="relative py-1 pl-3">
               <span aria-hidden="true" className="absolute top-2.5 -left-[5px] size-2 rounded-full bg-zinc-400" />
               {line.logged_at ? (
-                <time dateTime={line.logged_at} title={formatUtc(line.logged_at)} className="block text-[11px] text-zinc-500 tabular-nums">
-                  {formatLocalDateTime(line.logged_at)}
-                </time>
+                <TimeText iso={line.logged_at} className="block text-[11px] text-zinc-500 tabular-nums" />
               ) : (
                 <span className="block text-[11px] text-zinc-400">no time</span>
               )}

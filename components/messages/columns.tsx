@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { revealHidden } from "@/lib/messages/display-text";
-import { formatLocalDateTime, formatUtc } from "@/lib/messages/format";
+import { TimeText } from "@/components/ui/time-text";
 import {
   authSummary,
   dispositionTone,
@@ -102,9 +102,7 @@ export function messageColumns({
       cell: ({ row }) => {
         const iso = receivedAt(row.original);
         return iso ? (
-          <time dateTime={iso} title={formatUtc(iso)}>
-            {formatLocalDateTime(iso)}
-          </time>
+          <TimeText iso={iso} />
         ) : (
           <span className="text-zinc-400">—</span>
         );

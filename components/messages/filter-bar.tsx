@@ -4,7 +4,7 @@ import { useImperativeHandle, useState, type FormEvent, type Ref, type RefObject
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
-import { isoToLocalInput, localInputToIso } from "@/lib/messages/format";
+import { isoToLocalInput, localInputToIso } from "@/lib/time/datetime-input";
 import {
   RANGE_KEYS,
   RANGE_PRESETS,

@@ -1,25 +1,4 @@
-const local = new Intl.DateTimeFormat(undefined, {
-  year: "numeric",
-  month: "short",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-
-/** "24 Nov 2026, 10:30:00" in the analyst's time zone; the raw value when it is not a date. */
-export function formatLocalDateTime(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : local.format(ms);
-}
-
-/** "2026-11-24 09:30:00 UTC", for the hover title next to the local time. */
-export function formatUtc(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
-}
+/** The `<input type="datetime-local">` of the date-range control speaks the browser's zone; the API speaks ISO in UTC. */
 
 /** ISO → the value a `<input type="datetime-local">` shows, in the browser's time zone. */
 export function isoToLocalInput(iso: string | undefined): string {

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/**
+ * The console's one way of writing a time. Local time with the zone named by default ("13:27
+ * CET"), UTC when the analyst switches to it (per browser), and always UTC in hover titles and
+ * exports, so two analysts in different zones can compare what they copied.
+ */
+
+export const TIME_ZONE_COOKIE = "triage-time";
+export const TIME_MODES = ["local", "utc"] as const;
+export type TimeMode = (typeof TIME_MODES)[number];
+export const timeModeSchema = z.enum(TIME_MODES);
+
+/** A cookie value from the request: anything but "utc" means local time. */
+export function parseTimeModeCookie(value: string | undefined): TimeMode {
+  return value === "utc" ? "utc" : "local";
+}
+
+/** A year, path-wide, Lax like the theme; local (the default) forgets the cookie. */
+export function timeModeCookie(mode: TimeMode): string {
+  return mode === "utc"
+    ? `${TIME_ZONE_COOKIE}=utc; Path=/; Max-Age=31536000; SameSite=Lax`
+    : `${TIME_ZONE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
+}
+
+export type TimeStyle = "datetime" | "time" | "date";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(mode: TimeMode, style: TimeStyle): Intl.DateTimeFormat {
+  const key = `${mode}:${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const zone = mode === "utc" ? { timeZone: "UTC" } : {};
+    const date = { year: "numeric", month: "short", day: "2-digit" } as const;
+    const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } as const;
+    const parts = style === "date" ? { weekday: "short", ...date } : style === "time" ? time : { ...date, ...time, second: "2-digit" };
+    f = new Intl.DateTimeFormat("en-GB", { ...parts, ...zone } as Intl.DateTimeFormatOptions);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Milliseconds since the epoch, or undefined when the value is not a date. */
+function epoch(iso: string): number | undefined {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * "01 Dec 2026, 13:27:14 CET" (datetime), "13:27 CET" (time) or "Tue, 01 Dec 2026" (date), in
+ * the analyst's zone or UTC; the raw value when it is not a date.
+ */
+export function formatTime(iso: string, mode: TimeMode = "local", style: TimeStyle = "datetime"): string {
+  const ms = epoch(iso);
+  return ms === undefined ? iso : formatter(mode, style).format(ms);
+}
+
+/** "2026-12-01 12:27:14 UTC": hover titles, exports and anything meant to be compared. */
+export function formatUtc(iso: string): string {
+  const ms = epoch(iso);
+  if (ms === undefined) return iso;
+  return `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+/** The calendar day a time falls on in the chosen zone ("2026-12-01"), for day separators. */
+export function dayKey(iso: string, mode: TimeMode = "local"): string | undefined {
+  const ms = epoch(iso);
+  if (ms === undefined) return undefined;
+  const d = new Date(ms);
+  if (mode === "utc") return d.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
