@@ -3,19 +3,17 @@ import PostalMime from "postal-mime";
 import { expect, test } from "./fixtures";
 import { openMessage, panel, truth } from "./message-fixtures";
 
-test("the Raw tab of a multi-megabyte message is quick, and Download .eml gives a file that parses", async ({ page, simulator }) => {
+test("the Raw tab of a multi-megabyte message lays out only its start, and Download .eml gives a file that parses", async ({ page, simulator }) => {
   const { hugeId } = await simulator.fixtures();
   const [detail, raw] = await Promise.all([truth.detail(hugeId), truth.raw(hugeId)]);
   expect(raw.length).toBeGreaterThan(3_000_000);
   await openMessage(page, hugeId);
 
   await page.keyboard.press("5");
-  const started = Date.now();
   const parts = panel(page).getByRole("region", { name: /Body parts/ });
   await expect(parts).toContainText("board-pack-scanned.pdf", { timeout: 15_000 });
   await expect(panel(page).getByRole("button", { name: "Show all of source text" })).toBeVisible();
-  expect(Date.now() - started).toBeLessThan(10_000);
-  // Only the first part of the source is laid out until asked.
+  // Only the first part of the source is laid out until asked (how fast that is: `npm run bench`).
   const shown = await panel(page).getByLabel("Source text").evaluate((pre) => pre.textContent?.length ?? 0);
   expect(shown).toBeLessThan(100_000);
 
