@@ -1,14 +1,16 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E, STORAGE_STATE } from "./e2e/env";
+import { E2E, E2E_WORKERS, STACKS, STORAGE_STATE } from "./e2e/env";
 
 // Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
 const chromium = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 
 export default defineConfig({
   testDir: "./e2e",
+  // One worker per stack (e2e/env.ts): files run in parallel, each worker on its own simulator
+  // and console, and the journeys inside a file stay in order.
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
@@ -39,20 +41,22 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], storageState: STORAGE_STATE.admin },
     },
   ],
-  webServer: [
+  // The runner starts every stack. This file is loaded again in each worker, where E2E and
+  // STORAGE_STATE above name that worker's own stack.
+  webServer: STACKS.flatMap((stack) => [
     {
-      command: `npx tsx lib/simulator/standalone.ts --port ${E2E.simulatorPort}`,
-      url: `${E2E.simulatorUrl}/__simulator/fixtures`,
+      command: `npx tsx lib/simulator/standalone.ts --port ${stack.simulatorPort}`,
+      url: `${stack.simulatorUrl}/__simulator/fixtures`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
       // The log goes to a file the secret-leak journey reads.
-      command: `mkdir -p data && npx next start -H 127.0.0.1 -p ${E2E.consolePort} > ${E2E.serverLog} 2>&1`,
-      url: `${E2E.consoleUrl}/signin`,
+      command: `mkdir -p data && npx next start -H 127.0.0.1 -p ${stack.consolePort} > ${stack.serverLog} 2>&1`,
+      url: `${stack.consoleUrl}/signin`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      env: E2E.serverEnv,
+      env: stack.serverEnv,
     },
-  ],
+  ]),
 });

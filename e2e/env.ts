@@ -1,11 +1,23 @@
 import { createHash, scryptSync } from "node:crypto";
 
-// One place for the end-to-end topology: the console on 3100, the standalone simulator on 8787.
+// One place for the end-to-end topology. Each Playwright worker gets its own stack — a standalone
+// simulator and a console with its own database — so journeys that change the simulator's global
+// state (faults, variance, the call log, bulk jobs) never meet another worker's. Stack N listens
+// on the base ports + N: consoles from 3100, simulators from 8787, OIDC providers from 9100.
 // The tokens and passwords here are fake and only ever meet the simulator on loopback.
-// Ports can be moved (E2E_CONSOLE_PORT, E2E_SIMULATOR_PORT) so two checkouts can run side by side.
-const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 8787);
-const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 3100);
-const oidcPort = Number(process.env.E2E_OIDC_PORT ?? consolePort + 6000);
+// Ports can be moved (E2E_CONSOLE_PORT, E2E_SIMULATOR_PORT, E2E_OIDC_PORT) so two checkouts can
+// run side by side; E2E_WORKERS sets how many stacks (and workers) there are.
+const baseSimulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 8787);
+const baseConsolePort = Number(process.env.E2E_CONSOLE_PORT ?? 3100);
+const baseOidcPort = Number(process.env.E2E_OIDC_PORT ?? baseConsolePort + 6000);
+
+/** How many workers, and so stacks: two keep both cores busy while one journey waits on a poll. */
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+/** This process's stack: the worker's parallel slot, or 0 in the runner (which starts them all). */
+const stackIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0) % E2E_WORKERS;
+const simulatorPort = baseSimulatorPort + stackIndex;
+const consolePort = baseConsolePort + stackIndex;
+const oidcPort = baseOidcPort + stackIndex;
 const accountId = "0123456789abcdef0123456789abcdef";
 const apiToken = "fake-e2e-token-0000";
 
@@ -44,11 +56,17 @@ function scryptEntry(email: string, password: string): string {
   return `scrypt$${salt.toString("base64")}$${scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 }).toString("base64")}`;
 }
 
-export const STORAGE_STATE: Record<E2ERole, string> = {
-  viewer: "e2e/.auth/viewer.json",
-  analyst: "e2e/.auth/analyst.json",
-  admin: "e2e/.auth/admin.json",
-};
+/** Where the setup project keeps each role's sign-in for stack `index`. */
+export function storageStateFor(index: number): Record<E2ERole, string> {
+  return {
+      viewer: `e2e/.auth/viewer-${index}.json`,
+      analyst: `e2e/.auth/analyst-${index}.json`,
+      admin: `e2e/.auth/admin-${index}.json`,
+  };
+}
+
+/** This worker's stored sign-ins. */
+export const STORAGE_STATE = storageStateFor(stackIndex);
 
 /** The OpenID Connect provider a journey starts on loopback, and the console's client at it. */
 export const OIDC = {
@@ -60,7 +78,12 @@ export const OIDC = {
   analystGroup: "soc-analysts",
 };
 
-export const E2E = {
+/** Everything about stack `index`: its ports, URLs and the console server's environment. */
+export function stackFor(index: number) {
+  const simulatorPort = baseSimulatorPort + index;
+  const consolePort = baseConsolePort + index;
+  const oidcIssuer = `http://127.0.0.1:${baseOidcPort + index}`;
+  return {
   simulatorPort,
   consolePort,
   accountId,
@@ -85,7 +108,7 @@ export const E2E = {
       ...Object.values(APPROVER_USERS).map((u) => `${u.email}:${u.role}:${scryptEntry(u.email, u.password)}`),
     ].join(","),
     DATABASE_URL: `./data/e2e-audit-${consolePort}.db`,
-    OIDC_ISSUER: OIDC.issuer,
+    OIDC_ISSUER: oidcIssuer,
     OIDC_CLIENT_ID: OIDC.clientId,
     OIDC_CLIENT_SECRET: OIDC.clientSecret,
     // A group from the provider's `groups` claim (a bare entry would be an email).
@@ -93,4 +116,11 @@ export const E2E = {
     // Short, so the timeout journey does not wait the production 10 s twice.
     UPSTREAM_READ_TIMEOUT_MS: "3000",
   },
-};
+  };
+}
+
+/** This worker's stack (stack 0 in the runner). */
+export const E2E = stackFor(stackIndex);
+
+/** Every stack, for the runner to start and the setup project to sign in on. */
+export const STACKS = Array.from({ length: E2E_WORKERS }, (_, i) => stackFor(i));
