@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { replyShapesFor, type ReplyKind, type ReplyOf } from "./reply-schemas";
+import { countingSkips, type ReplyKind, type ReplyOf } from "./reply-schemas";
 
 /**
  * Reads what Cloudflare sent into the console's own shapes (see reply-schemas.ts). A reply is
@@ -20,13 +20,9 @@ export function unreadableReply(cause?: unknown): AppError {
 }
 
 export function readReply<K extends ReplyKind>(kind: K, value: unknown): Read<ReplyOf<K>> {
-  let unreadable = 0;
-  const schema = replyShapesFor(() => {
-    unreadable += 1;
-  })[kind] as unknown as z.ZodType<ReplyOf<K>>;
-  const parsed = schema.safeParse(value);
+  const { value: parsed, skipped } = countingSkips((shapes) => (shapes[kind] as unknown as z.ZodType<ReplyOf<K>>).safeParse(value));
   if (!parsed.success) throw unreadableReply(parsed.error);
-  return { value: parsed.data, unreadable };
+  return { value: parsed.data, unreadable: skipped };
 }
 
 /** A list reply's `result`: a missing or null list is an empty one; anything else must be a list. */
