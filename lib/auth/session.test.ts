@@ -59,6 +59,13 @@ describe("one rule for every path that accepts a session", () => {
     expect(await everywhere(token)).toEqual(refused);
   });
 
+  it("refuses a session revoked after it was accepted (a decrypted token is remembered, the session is not)", async () => {
+    const { token, session } = await signedInToken("analyst", "revoked-later@tests.test");
+    expect((await everywhere(token)).api).toBe(200);
+    await revokeServerSession(session.id, "revoked-later@tests.test");
+    expect(await everywhere(token)).toEqual(refused);
+  });
+
   it("refuses a session past its absolute expiry everywhere", async () => {
     const { token } = await signedInToken("admin", "overtime@tests.test");
     vi.useFakeTimers({ toFake: ["Date"] });

@@ -72,11 +72,38 @@ function cookiesOf(request: Request): Record<string, string> {
   return jar;
 }
 
+/**
+ * Decrypted tokens by the exact cookie text that carried them. Decrypting (HKDF, then AES-GCM)
+ * is most of what a session costs per request, and the same cookie always decrypts to the same
+ * token, so it is done once a minute per cookie. What can change — revocation, expiry, the role —
+ * is still decided on every request by `acceptSession`, from the database.
+ */
+const DECODED_TTL_MS = 60_000;
+const DECODED_MAX = 2_000;
+const decoded = new Map<string, { token: JWT; until: number }>();
+
+function sessionCookieText(cookieValues: Record<string, string>): string {
+  // The token's own cookie and any chunks (`.0`, `.1`…), in a stable order.
+  return Object.keys(cookieValues)
+    .filter((name) => name.includes("next-auth.session-token"))
+    .sort()
+    .map((name) => `${name}=${cookieValues[name]}`)
+    .join(";");
+}
+
 /** The session token in a set of cookies, decrypted, or null (absent, forged, damaged, expired). */
 export async function sessionTokenOf(cookieValues: Record<string, string>): Promise<JWT | null> {
   const { auth } = getEnv();
+  const cookieText = sessionCookieText(cookieValues);
+  if (!cookieText) return null;
+  // Another secret (a test, a rotation at restart) must not find tokens the old one opened.
+  const key = `${auth.secret}\u0000${cookieText}`;
+  const now = Date.now();
+  const hit = decoded.get(key);
+  if (hit && hit.until > now) return hit.token;
+  let token: JWT | null;
   try {
-    return await getToken({
+    token = await getToken({
       // Cookies only: a bearer token in a header is not a way into the console.
       req: { headers: new Headers({}), cookies: cookieValues } as never,
       secret: auth.secret,
@@ -85,6 +112,13 @@ export async function sessionTokenOf(cookieValues: Record<string, string>): Prom
   } catch {
     return null;
   }
+  if (token) {
+    // Never past the token's own expiry; the oldest entry goes first when full.
+    const exp = typeof token.exp === "number" ? token.exp * 1000 : now + DECODED_TTL_MS;
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(key, { token, until: Math.min(now + DECODED_TTL_MS, exp) });
+  }
+  return token;
 }
 
 /** The accepted session of an API request (with its server session id, e.g. to end it). */
