@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flag, objectSchema, readFast, text, texts, type FieldTable } from "./reply-fields";
 
 /**
  * The console's reading of every Investigate reply, after Cloudflare's published description
@@ -14,23 +15,65 @@ import { z } from "zod";
  */
 
 // A field that may be absent, null or wrong: it then reads as null, and the UI shows "—".
-const text = z.string().nullish().catch(null);
-const flag = z.boolean().nullish().catch(null);
 const num = z.number().nullish().catch(null);
 const whole = z.number().int().nonnegative().nullish().catch(null);
-/** A list of strings: entries that are not strings are dropped. */
-const texts = z
-  .array(z.unknown())
-  .transform((items) => items.filter((i): i is string => typeof i === "string"))
-  .nullish()
-  .catch(null);
+const VALIDATION = { object: { comment: "text", dkim: "text", dmarc: "text", spf: "text" } } as const;
+
+/** A message as search and get return it: the row of every list, read on every search. */
+const MESSAGE_FIELDS = {
+  id: "id",
+  postfix_id: "text",
+  alert_id: "text",
+  client_recipients: "texts",
+  delivery_mode: "text",
+  delivery_status: "texts",
+  detection_reasons: "texts",
+  edf_hash: "text",
+  envelope_from: "text",
+  envelope_to: "texts",
+  final_disposition: "text",
+  from: "text",
+  from_name: "text",
+  htmltext_structure_hash: "text",
+  is_phish_submission: "flag",
+  is_quarantined: "flag",
+  message_id: "text",
+  post_delivery_operations: "texts",
+  postfix_id_outbound: "text",
+  properties: {
+    object: {
+      allowlisted_pattern: "text",
+      allowlisted_pattern_type: "text",
+      blocklisted_message: "flag",
+      blocklisted_pattern: "text",
+      whitelisted_pattern_type: "text",
+    },
+  },
+  replyto: "text",
+  scanned_at: "text",
+  sent_at: "text",
+  sent_date: "text",
+  smtp_helo_server_ip: "text",
+  smtp_previous_hop_ip: "text",
+  subject: "text",
+  threat_categories: "texts",
+  to: "texts",
+  to_name: "texts",
+  validation: VALIDATION,
+  x_originating_ip: "text",
+} as const satisfies FieldTable;
 
 function schemas(skip: () => void) {
   /** The top-level `result` of a list reply: must be a list; bad entries are left out (and counted). */
-  const entries = <T extends z.ZodType>(item: T) =>
+  const entries = <T extends z.ZodType>(item: T, fast?: FieldTable) =>
     z.array(z.unknown()).transform((items) => {
       const out: z.output<T>[] = [];
       for (const raw of items) {
+        const quick = fast ? readFast(fast, raw) : undefined;
+        if (quick !== undefined) {
+          out.push(quick as z.output<T>);
+          continue;
+        }
         const parsed = item.safeParse(raw);
         if (parsed.success) out.push(parsed.data);
         else skip();
@@ -40,51 +83,8 @@ function schemas(skip: () => void) {
   /** A list inside a reply: the same, except that a missing or malformed list reads as null. */
   const listOf = <T extends z.ZodType>(item: T) => entries(item).nullish().catch(null);
 
-  const validation = z.object({ comment: text, dkim: text, dmarc: text, spf: text }).nullish().catch(null);
-
-  const message = z.object({
-    id: z.string().min(1),
-    postfix_id: text,
-    alert_id: text,
-    client_recipients: texts,
-    delivery_mode: text,
-    delivery_status: texts,
-    detection_reasons: texts,
-    edf_hash: text,
-    envelope_from: text,
-    envelope_to: texts,
-    final_disposition: text,
-    from: text,
-    from_name: text,
-    htmltext_structure_hash: text,
-    is_phish_submission: flag,
-    is_quarantined: flag,
-    message_id: text,
-    post_delivery_operations: texts,
-    postfix_id_outbound: text,
-    properties: z
-      .object({
-        allowlisted_pattern: text,
-        allowlisted_pattern_type: text,
-        blocklisted_message: flag,
-        blocklisted_pattern: text,
-        whitelisted_pattern_type: text,
-      })
-      .nullish()
-      .catch(null),
-    replyto: text,
-    scanned_at: text,
-    sent_at: text,
-    sent_date: text,
-    smtp_helo_server_ip: text,
-    smtp_previous_hop_ip: text,
-    subject: text,
-    threat_categories: texts,
-    to: texts,
-    to_name: texts,
-    validation,
-    x_originating_ip: text,
-  });
+  const validation = objectSchema(VALIDATION.object).nullish().catch(null);
+  const message = objectSchema(MESSAGE_FIELDS);
 
   const actionLogEntry = z.object({
     operation: z.string().min(1),
@@ -179,7 +179,7 @@ function schemas(skip: () => void) {
   });
 
   return {
-    messages: entries(message),
+    messages: entries(message, MESSAGE_FIELDS),
     message,
     detections,
     trace: z.object({ inbound: traceDirection, outbound: traceDirection }),
