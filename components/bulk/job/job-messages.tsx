@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { hasNextPage, type JobMessagesUrlState } from "@/lib/bulk/list-url";
+import { useJobMessagesUrl } from "@/lib/bulk/use-list-url";
 import { isActiveStatus } from "@/lib/bulk/progress";
 import type { BulkJob, BulkJobMessage } from "@/lib/cloudflare/types";
 import { bulkJobKeys, useBulkJobMessages } from "@/lib/queries/bulk-jobs";
@@ -15,13 +16,12 @@ import { JOB_MESSAGE_STATUSES } from "@/lib/schemas/enums";
 import { jobMessageColumns } from "../job-message-columns";
 import { Pager } from "../pager";
 import { usePlainTable } from "../use-plain-table";
-import { useJobMessagesUrl } from "./use-job-messages-url";
 
 const NO_ROWS: BulkJobMessage[] = [];
 
 /** The messages a job touched, filtered by their status and paged, live while the job runs. */
 export function JobMessages({ jobId, job }: { jobId: string; job: BulkJob }) {
-  const { state, errors, navigate } = useJobMessagesUrl(jobId);
+  const { state, errors, navigate } = useJobMessagesUrl();
   const running = isActiveStatus(job.status);
   const messages = useBulkJobMessages(jobId, state, { enabled: true, live: running });
 
