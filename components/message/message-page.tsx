@@ -10,7 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { TabPanel, Tabs } from "@/components/ui/tabs";
-import type { MessageDetail } from "@/lib/cloudflare/types";
+import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
 import { DEFAULT_TAB, MESSAGE_PAGE_URL_KEYS, MESSAGE_TABS, messageHref, readMessagePageUrl, tabForKey, type MessageTab } from "@/lib/message/tabs";
@@ -32,7 +32,7 @@ const TAB_ITEMS = MESSAGE_TABS.map((t, i) => ({ id: t.id, label: t.label, shortc
 const linkClass =
   "inline-flex h-7 items-center rounded border border-zinc-300 bg-white px-2.5 text-[12px] font-medium text-zinc-800 hover:bg-zinc-100";
 
-function Panel({ tab, message }: { tab: MessageTab; message: MessageDetail }) {
+function Panel({ tab, message }: { tab: MessageTab; message: Message }) {
   switch (tab) {
     case "overview":
       return <OverviewTab message={message} />;
@@ -53,7 +53,7 @@ function Panel({ tab, message }: { tab: MessageTab; message: MessageDetail }) {
  * One message: header and actions above the fold, then the tabs. The tab lives in the URL
  * (`?tab=trace`) so a teammate's link opens the same view; only the open tab fetches its data.
  */
-export function MessagePage({ id, initialDetail }: { id: string; initialDetail?: MessageDetail }) {
+export function MessagePage({ id, initialDetail }: { id: string; initialDetail?: Message }) {
   const router = useRouter();
   // Tab changes replace the URL: they do not pile up in history between the analyst and "Back".
   const { state: url, set } = useUrlKeys(MESSAGE_PAGE_URL_KEYS, { history: "replace" }, readMessagePageUrl);

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { isDangerousDisposition } from "@/lib/bulk/validate";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import { labelFor, type MessageUrlState } from "@/lib/messages/search-url";
 import { useMessageList, type MessageListSearch } from "@/lib/queries/messages";
 import type { BulkAction } from "@/lib/schemas/enums";

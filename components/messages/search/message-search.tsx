@@ -11,7 +11,7 @@ import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { MESSAGE_LIST_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { messageHref } from "@/lib/message/tabs";
 import { rememberListVisit } from "@/lib/messages/list-memory";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import { applyPivot, pivotFilters, type PivotKind } from "@/lib/messages/pivots";
 import {
   emptyState,

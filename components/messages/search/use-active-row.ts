@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { rememberedActiveRow } from "@/lib/messages/list-memory";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 
 export function focusRow(id: string) {
   const el = document.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(id)}"]`);

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { downloadFile } from "@/lib/browser/download";
 import { csvFileName, messagesToCsv } from "@/lib/messages/csv";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import { EXPORT_ROW_CAP, collectFollowingPages, type MessageListSearch } from "@/lib/queries/messages";
 
 type LoadedPage = Parameters<typeof collectFollowingPages>[1];

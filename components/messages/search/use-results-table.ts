@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { z } from "zod";
 import { useDataTable, type DataTableColumns } from "@/components/ui/data-table";
 import { readStored, writeStored } from "@/lib/browser/storage";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import type { SortParam } from "@/lib/messages/search-url";
 
 const VISIBILITY_KEY = "triage:messages:columns";
