@@ -10,7 +10,7 @@ import { Options } from "@/components/ui/options";
 import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
-import { isReleasable } from "@/lib/message/message-facts";
+import { isReleasable } from "@/lib/messages/message-facts";
 import { recipientsOf } from "@/lib/messages/message-view";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";

@@ -3,7 +3,7 @@ import type { Message } from "@/lib/cloudflare/types";
 import { revealHidden } from "@/lib/messages/display-text";
 import { TimeText } from "@/components/ui/time-text";
 import { dispositionTone, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "@/lib/messages/message-view";
-import { replyToIfDiffers } from "@/lib/message/message-facts";
+import { replyToIfDiffers } from "@/lib/messages/message-facts";
 import { SenderPolicies } from "@/components/policies/sender-policies";
 import { AuthBadges } from "./auth-badges";
 

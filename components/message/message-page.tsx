@@ -13,7 +13,7 @@ import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
-import { DEFAULT_TAB, MESSAGE_PAGE_URL_KEYS, MESSAGE_TABS, messageHref, readMessagePageUrl, tabForKey, type MessageTab } from "@/lib/message/tabs";
+import { DEFAULT_TAB, MESSAGE_PAGE_URL_KEYS, MESSAGE_TABS, messageHref, readMessagePageUrl, tabForKey, type MessageTab } from "@/lib/messages/tabs";
 import { rememberListVisit } from "@/lib/messages/list-memory";
 import { ApiError } from "@/lib/queries/http";
 import { useUrlKeys } from "@/lib/url-state/use-url-keys";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUDIT_URL_KEYS } from "@/lib/audit/url-keys";
 import { JOB_LIST_URL_KEYS, JOB_MESSAGES_URL_KEYS } from "@/lib/bulk/list-url";
-import { MESSAGE_PAGE_URL_KEYS } from "@/lib/message/tabs";
+import { MESSAGE_PAGE_URL_KEYS } from "@/lib/messages/tabs";
 import { POLICIES_URL_KEYS } from "@/lib/policies/url-keys";
 import { SUBMISSIONS_URL_KEYS } from "@/lib/submissions/url-keys";
 import type { UrlKeys } from "./url-keys";

@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { MESSAGE_LIST_SHORTCUTS } from "@/lib/keyboard/shortcuts";
-import { messageHref } from "@/lib/message/tabs";
+import { messageHref } from "@/lib/messages/tabs";
 import { rememberListVisit } from "@/lib/messages/list-memory";
 import type { Message } from "@/lib/cloudflare/types";
 import { applyPivot, pivotFilters, type PivotKind } from "@/lib/messages/pivots";
