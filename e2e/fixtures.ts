@@ -1,5 +1,5 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
-import type { Message } from "../lib/messages/message-view";
+import type { Message } from "../lib/cloudflare/types";
 import type { SimulatorFixtures } from "../lib/simulator";
 import { E2E } from "./env";
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { ActionLogEntry, Detections, MessageDetail, Trace } from "../lib/cloudflare/types";
+import type { ActionLogEntry, Detections, Message, Trace } from "../lib/cloudflare/types";
 import { E2E } from "./env";
 import { expect, simulator } from "./fixtures";
 
@@ -15,7 +15,7 @@ export async function cloudflare<T>(path: string): Promise<{ status: number; res
 }
 
 export const truth = {
-  detail: async (id: string) => (await cloudflare<MessageDetail>(`/${encodeURIComponent(id)}`)).result,
+  detail: async (id: string) => (await cloudflare<Message>(`/${encodeURIComponent(id)}`)).result,
   detections: async (id: string) => (await cloudflare<Detections>(`/${encodeURIComponent(id)}/detections`)).result,
   trace: async (id: string) => (await cloudflare<Trace>(`/${encodeURIComponent(id)}/trace`)).result,
   actionLog: async (id: string) => (await cloudflare<ActionLogEntry[]>(`/${encodeURIComponent(id)}/action_log`)).result,
@@ -27,7 +27,7 @@ export const truth = {
  * A message in the given delivery state, picked at an offset unique to the calling journey so
  * two journeys in one run never act on the same message. Skips the shared fixtures.
  */
-export async function freshMessage(deliveryStatus: "delivered" | "quarantined", offset: number): Promise<MessageDetail> {
+export async function freshMessage(deliveryStatus: "delivered" | "quarantined", offset: number): Promise<Message> {
   const { hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId } = await simulator.fixtures();
   const shared = new Set([hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId]);
   const { result } = await simulator.search({ delivery_status: deliveryStatus, detections_only: "false", per_page: "100" });

@@ -1,4 +1,4 @@
-import type { Message } from "../lib/messages/message-view";
+import type { Message } from "../lib/cloudflare/types";
 import { E2E } from "./env";
 import { simulator } from "./fixtures";
 

@@ -3,7 +3,8 @@
 import { Badge } from "@/components/ui/badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { isDangerousDisposition } from "@/lib/bulk/validate";
-import { dispositionTone, receivedAt, recipientsOf, senderAddress, type Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
+import { dispositionTone, receivedAt, recipientsOf, senderAddress } from "@/lib/messages/message-view";
 import { DateTime } from "./job-status";
 
 const helper = createDataColumnHelper<Message>();

@@ -5,7 +5,7 @@ import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
-import { actionTime, describeAuditOperation, describeOperation, sortActionLog, sortAuditEvents } from "@/lib/message/action-log";
+import { actionTime, describeAuditOperation, describeOperation, sortActionLog, sortAuditEvents } from "@/lib/messages/action-log";
 import { TimeText } from "@/components/ui/time-text";
 import { useActionLog, useConsoleAudit } from "@/lib/queries/message";
 import { QueryState } from "./query-state";

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { authSummary, type AuthVerdict } from "@/lib/messages/message-view";
-import type { MessageDetail } from "@/lib/cloudflare/types";
+import type { Message } from "@/lib/cloudflare/types";
 
 const TONE: Record<AuthVerdict, BadgeTone> = {
   pass: "success",
@@ -12,7 +12,7 @@ const TONE: Record<AuthVerdict, BadgeTone> = {
 };
 
 /** SPF, DKIM and DMARC, each as a word and a colour: the word alone is enough. */
-export function AuthBadges({ validation }: { validation: MessageDetail["validation"] }) {
+export function AuthBadges({ validation }: { validation: Message["validation"] }) {
   const summary = authSummary(validation);
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5" aria-label={summary.text} role="group">

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
 import type { Detections } from "@/lib/cloudflare/types";
-import { formatBytes } from "@/lib/message/raw-mime";
+import { formatBytes } from "@/lib/messages/raw-mime";
 import { dispositionTone } from "@/lib/messages/message-view";
 import { useDetections } from "@/lib/queries/message";
 import { Indicator } from "./indicator";

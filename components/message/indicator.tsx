@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { defang, type IndicatorKind } from "@/lib/message/defang";
+import { defang, type IndicatorKind } from "@/lib/messages/defang";
 
 /**
  * One indicator (an address, URL, domain, IP, hash or id) as text, with copy buttons. URLs,

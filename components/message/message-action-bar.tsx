@@ -7,10 +7,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
-import type { MessageDetail } from "@/lib/cloudflare/types";
+import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
-import { isReleasable } from "@/lib/message/message-facts";
+import { isReleasable } from "@/lib/messages/message-facts";
 import { recipientsOf } from "@/lib/messages/message-view";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";
@@ -25,7 +25,7 @@ const VERB: Record<Kind, { title: string; progress: string; done: string }> = {
   reclassify: { title: "Reclassify message", progress: "Sending reclassification…", done: "Reclassification" },
 };
 
-function defaultExpected(current: MessageDetail["final_disposition"]): ReclassifyDisposition {
+function defaultExpected(current: Message["final_disposition"]): ReclassifyDisposition {
   // The usual correction: a flagged message was clean, or a clean one was not.
   return current === "NONE" || !current ? "MALICIOUS" : "NONE";
 }
@@ -42,7 +42,7 @@ function listOf(items: string[]): string {
  * will happen; Confirm sends one request. Buttons stay disabled while it is in flight, the
  * outcome is announced on the page, and a failure keeps the dialog open with Cloudflare's words.
  */
-export function MessageActionBar({ message }: { message: MessageDetail }) {
+export function MessageActionBar({ message }: { message: Message }) {
   const permission = usePermission("act");
   const action = useMessageAction(message.id);
   const [open, setOpen] = useState<Kind | null>(null);

@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import type { MessageDetail } from "@/lib/cloudflare/types";
+import type { Message } from "@/lib/cloudflare/types";
 import { revealHidden } from "@/lib/messages/display-text";
 import { TimeText } from "@/components/ui/time-text";
 import { dispositionTone, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "@/lib/messages/message-view";
-import { replyToIfDiffers } from "@/lib/message/message-facts";
+import { replyToIfDiffers } from "@/lib/messages/message-facts";
 import { SenderPolicies } from "@/components/policies/sender-policies";
 import { AuthBadges } from "./auth-badges";
 
@@ -11,7 +11,7 @@ import { AuthBadges } from "./auth-badges";
  * What an analyst needs in the first seconds: who, to whom, when, the verdict and why. Mail text
  * goes through the list's `revealHidden`, so a right-to-left override reads as ⟨RLO⟩ here too.
  */
-export function MessageHeader({ message: m }: { message: MessageDetail }) {
+export function MessageHeader({ message: m }: { message: Message }) {
   const received = receivedAt(m);
   const replyTo = replyToIfDiffers(m);
   const reasons = m.detection_reasons ?? [];

@@ -1,7 +1,7 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
-import type { Detections, MessageDetail } from "@/lib/cloudflare/types";
+import type { Detections, Message } from "@/lib/cloudflare/types";
 import { TimeText } from "@/components/ui/time-text";
 import { domainOf, senderAddress } from "@/lib/messages/message-view";
 import { useDetections } from "@/lib/queries/message";
@@ -46,7 +46,7 @@ function SenderNetwork({ detections }: { detections: Detections }) {
 }
 
 /** Every fact Email Security has about the message, each indicator copyable. */
-export function OverviewTab({ message: m }: { message: MessageDetail }) {
+export function OverviewTab({ message: m }: { message: Message }) {
   const detections = useDetections(m.id);
   const address = senderAddress(m);
   const domain = domainOf(address);

@@ -4,8 +4,8 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { downloadFile } from "@/lib/browser/download";
-import { emlFileName } from "@/lib/message/eml-file-name";
-import { capText, formatBytes, parseEml, type EmlPart, type ParsedEml } from "@/lib/message/raw-mime";
+import { emlFileName } from "@/lib/messages/eml-file-name";
+import { capText, formatBytes, parseEml, type EmlPart, type ParsedEml } from "@/lib/messages/raw-mime";
 import { useRawMessage } from "@/lib/queries/message";
 import { QueryState } from "./query-state";
 

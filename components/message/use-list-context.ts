@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { neighboursOf, type Neighbours } from "@/lib/message/neighbours";
+import { neighboursOf, type Neighbours } from "@/lib/messages/neighbours";
 import { lastListSearch, rememberListVisit } from "@/lib/messages/list-memory";
 import { parseMessageUrl } from "@/lib/messages/search-url";
 import { toListSearch, useMessageList } from "@/lib/queries/messages";

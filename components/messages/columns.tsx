@@ -5,17 +5,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { revealHidden } from "@/lib/messages/display-text";
 import { TimeText } from "@/components/ui/time-text";
-import {
-  authSummary,
-  dispositionTone,
-  receivedAt,
-  receivedAtMs,
-  recipientsOf,
-  senderAddress,
-  senderDomain,
-  type AuthVerdict,
-  type Message,
-} from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
+import { authSummary, dispositionTone, receivedAt, receivedAtMs, recipientsOf, senderAddress, senderDomain, type AuthVerdict } from "@/lib/messages/message-view";
 import { pivotFilters, type PivotKind } from "@/lib/messages/pivots";
 
 const helper = createDataColumnHelper<Message>();

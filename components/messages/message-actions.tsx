@@ -10,7 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
 import { revealHidden } from "@/lib/messages/display-text";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import { useMoveMessages, useReleaseMessages } from "@/lib/queries/messages";
 import { DESTINATIONS, type Destination } from "@/lib/schemas/enums";
 

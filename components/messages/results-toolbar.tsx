@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import type { DataTableInstance } from "@/components/ui/data-table";
 import { ActionMenu, ActionMenuItem, ActionMenuNote } from "@/components/ui/action-menu";
 import { Menu } from "@/components/ui/menu";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import { EXPORT_ROW_CAP } from "@/lib/queries/messages";
 
 export function ColumnsMenu({ table }: { table: DataTableInstance<Message> }) {

@@ -1,5 +1,5 @@
 import type { BulkJobMessage } from "@/lib/cloudflare/types";
-import { messageHref } from "@/lib/message/tabs";
+import { messageHref } from "@/lib/messages/tabs";
 import { INVESTIGATE_ID_PATTERN } from "@/lib/schemas/ids";
 
 export type JobMessageLink =

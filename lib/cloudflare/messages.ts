@@ -7,7 +7,7 @@ import { namingOperation } from "./errors";
 import { receivedCount, toResultInfo } from "./paging";
 import { readList, readReply } from "./reply-shapes";
 import { getPendingSearches, pollTargetFrom } from "./search-polls";
-import type { ActionLogEntry, Detections, Message, MessageDetail, Paged, Preview, RawMessage, Trace } from "./types";
+import type { ActionLogEntry, Detections, Message, Paged, Preview, RawMessage, Trace } from "./types";
 
 export interface MessagePage extends Paged<Message> {
   /** True when Cloudflare answered 202: the search is still running and must be polled. */
@@ -77,7 +77,7 @@ export async function listMessages(search: MessageSearch): Promise<MessagePage> 
   });
 }
 
-export async function getMessage(id: string, options: { submission?: boolean } = {}): Promise<MessageDetail> {
+export async function getMessage(id: string, options: { submission?: boolean } = {}): Promise<Message> {
   return upstreamRead(`message:${id}:${options.submission ?? ""}`, async ({ client, accountId }) =>
     readReply("message", await client.emailSecurity.investigate.get(id, { account_id: accountId, ...options }, READ_OPTIONS)).value,
   );

@@ -5,7 +5,6 @@
 import type { ReplyOf } from "./reply-schemas";
 
 export type Message = ReplyOf<"message">;
-export type MessageDetail = Message;
 export type Detections = ReplyOf<"detections"> & Unreadable;
 export type Trace = ReplyOf<"trace"> & Unreadable;
 export type Preview = ReplyOf<"preview">;

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { getAuditStore } from "@/lib/audit/store";
 import { getActionLog, getDetections, getMessage, getPreview, getRaw, getTrace } from "@/lib/cloudflare";
 import { AppError } from "@/lib/errors";
-import { formatBytes } from "@/lib/message/raw-mime";
+import { formatBytes } from "@/lib/messages/raw-mime";
 import type { ZipEntry } from "./zip";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGE_TABS } from "@/lib/message/tabs";
+import { MESSAGE_TABS } from "@/lib/messages/tabs";
 import { defineShortcuts, MESSAGE_LIST_SHORTCUTS, MESSAGE_PAGE_SHORTCUTS, shortcutForKey, shortcutLabel } from "./shortcuts";
 
 describe("shortcut registry", () => {

@@ -1,11 +1,5 @@
-import {
-  authSummary,
-  formatDeliveryStatus,
-  receivedAt,
-  recipientsOf,
-  senderAddress,
-  type Message,
-} from "./message-view";
+import type { Message } from "@/lib/cloudflare/types";
+import { authSummary, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "./message-view";
 import { buildCsv, type CsvValue } from "@/lib/csv";
 
 export interface CsvColumn<T> {

@@ -1,11 +1,9 @@
 import type { Message } from "@/lib/cloudflare/types";
 
-/**
- * A message as the console reads it (lib/cloudflare/reply-schemas.ts): only `id` is sure; any
- * other field may be null or absent, enum fields may hold values the console does not know, and
- * the deprecated fields (`ts`, `action_log`, `findings`) are not passed on.
- */
-export type { Message };
+// Reading a message: `Message` (lib/cloudflare/types.ts) is the console's one message type, for a
+// list row and the message page alike (lib/cloudflare/reply-schemas.ts): only `id` is sure; any
+// other field may be null or absent, enum fields may hold values the console does not know, and
+// the deprecated fields (`ts`, `action_log`, `findings`) are not passed on.
 
 export type AuthVerdict = "pass" | "fail" | "neutral" | "error" | "none" | "unknown";
 

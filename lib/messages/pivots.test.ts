@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Message } from "./message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import { testMessage } from "@/lib/testing/message";
 import { applyPivot, pivotFilters, subjectStem } from "./pivots";
 

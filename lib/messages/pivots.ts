@@ -1,5 +1,6 @@
 import type { MessageFilters } from "@/lib/schemas/search";
-import { campaignKey, senderAddress, senderDomain, type Message } from "./message-view";
+import type { Message } from "@/lib/cloudflare/types";
+import { campaignKey, senderAddress, senderDomain } from "./message-view";
 
 export type PivotKind = "sender" | "domain" | "campaign";
 

@@ -5,7 +5,7 @@ import type { AuditEvent } from "@/lib/audit/types";
 import type {
   ActionLogEntry,
   Detections,
-  MessageDetail,
+  Message,
   Preview,
   RawMessage,
   Trace,
@@ -41,10 +41,10 @@ async function getResult<T>(url: string, signal?: AbortSignal): Promise<T> {
   return body.result;
 }
 
-export function useMessageDetail(id: string, initialData?: MessageDetail) {
+export function useMessageDetail(id: string, initialData?: Message) {
   return useQuery({
     queryKey: messagePageKeys.detail(id),
-    queryFn: ({ signal }) => getResult<MessageDetail>(path(id), signal),
+    queryFn: ({ signal }) => getResult<Message>(path(id), signal),
     initialData,
     // Server-fetched data is fresh for a moment; without this the page would refetch at once.
     initialDataUpdatedAt: initialData ? Date.now() : undefined,

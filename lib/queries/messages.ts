@@ -11,7 +11,7 @@ import {
   type MoveResultItem,
   type ReleaseResultItem,
 } from "@/lib/messages/action-outcomes";
-import type { Message } from "@/lib/messages/message-view";
+import type { Message } from "@/lib/cloudflare/types";
 import { followingPage, resolveRange, toApiSearchParams, type MessageUrlState } from "@/lib/messages/search-url";
 import { parseRetryAfter } from "@/lib/retry-after";
 import { ApiError, requestJson } from "./http";

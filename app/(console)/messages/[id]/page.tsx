@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { InvalidMessageId } from "@/components/message/invalid-message-id";
 import { MessagePage } from "@/components/message/message-page";
-import { getMessage, type MessageDetail } from "@/lib/cloudflare";
+import { getMessage, type Message } from "@/lib/cloudflare";
 import { spendPageRead } from "@/lib/api/user-budget";
 import { AppError } from "@/lib/errors";
 import { investigateIdSchema } from "@/lib/schemas/ids";
@@ -35,7 +35,7 @@ export default async function MessageRoute({ params }: { params: Params }) {
   const parsed = parseId((await params).id);
   if (!parsed.ok) return <InvalidMessageId value={parsed.value} reason={parsed.reason} />;
 
-  let initialDetail: MessageDetail | undefined;
+  let initialDetail: Message | undefined;
   try {
     // The render's read counts against the user's budget like the API's; if it is spent, the
     // client's own fetch shows the 429 with its countdown.
