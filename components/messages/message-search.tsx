@@ -46,6 +46,7 @@ import { messageColumns } from "./columns";
 import { FilterBar } from "./filter-bar";
 import { MessageActions } from "./message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "./results-toolbar";
+import { ViewsMenu } from "@/components/views/views-menu";
 
 const VISIBILITY_KEY = "triage:messages:columns";
 const visibilitySchema = z.record(z.string(), z.boolean());
@@ -314,6 +315,7 @@ export function MessageSearch() {
                   ? "Search failed."
                   : `Page ${pageNo} · ${messages.length} ${messages.length === 1 ? "message" : "messages"} on this page${list.isFetching ? " · refreshing…" : ""}`}
         </p>
+        <ViewsMenu />
         <ColumnsMenu table={table} />
         <CopyLinkButton buildUrl={buildShareUrl} />
         <ExportMenu loadedCount={messages.length} hasMore={!!following} busy={exporting} onExport={exportCsv} />

@@ -1,7 +1,8 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import type { ReactNode } from "react";
+import Link from "next/link";
+import { useId, type ReactNode } from "react";
 
 /**
  * A menu button (Radix DropdownMenu): arrow keys move between items, typing a letter jumps to
@@ -44,4 +45,36 @@ export function ActionMenuItem({ disabled, onSelect, children }: { disabled?: bo
 /** A line of explanation under the items; not focusable, not an item. */
 export function ActionMenuNote({ children }: { children: ReactNode }) {
   return <p className="px-2 pt-1 pb-0.5 text-[11px] text-zinc-600">{children}</p>;
+}
+
+/** An item that is a link: a plain click navigates, middle- or cmd-click opens a new tab. */
+export function ActionMenuLink({ href, current, children }: { href: string; current?: boolean; children: ReactNode }) {
+  return (
+    <DropdownMenu.Item asChild>
+      <Link
+        href={href}
+        aria-current={current ? "page" : undefined}
+        className="cursor-default rounded px-2 py-1.5 text-[12px] font-medium text-zinc-800 no-underline outline-none select-none aria-[current=page]:bg-blue-50 data-[highlighted]:bg-zinc-100"
+      >
+        {children}
+      </Link>
+    </DropdownMenu.Item>
+  );
+}
+
+/** Items under a visible heading, grouped for assistive technology under the same name. */
+export function ActionMenuGroup({ label, children }: { label: ReactNode; children: ReactNode }) {
+  const id = useId();
+  return (
+    <DropdownMenu.Group aria-labelledby={id} className="flex flex-col gap-0.5">
+      <DropdownMenu.Label id={id} className="px-2 pt-2 pb-0.5 text-[11px] font-semibold text-zinc-600 uppercase">
+        {label}
+      </DropdownMenu.Label>
+      {children}
+    </DropdownMenu.Group>
+  );
+}
+
+export function ActionMenuSeparator() {
+  return <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />;
 }
