@@ -8,9 +8,19 @@ import { useId, type ReactNode } from "react";
  * A menu button (Radix DropdownMenu): arrow keys move between items, typing a letter jumps to
  * one, Enter runs it, Escape closes and returns focus to the button.
  */
-export function ActionMenu({ label, children, align = "right" }: { label: ReactNode; children: ReactNode; align?: "left" | "right" }) {
+export function ActionMenu({
+  label,
+  children,
+  align = "right",
+  onOpenChange,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  align?: "left" | "right";
+  onOpenChange?: (open: boolean) => void;
+}) {
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root onOpenChange={onOpenChange}>
       <DropdownMenu.Trigger className="inline-flex h-7 items-center gap-1 rounded border border-zinc-300 bg-white px-2.5 text-[12px] font-medium text-zinc-800 select-none hover:bg-zinc-100">
         {label}
         <span aria-hidden="true" className="text-zinc-500">

@@ -30,7 +30,8 @@ export function ViewsMenu() {
 
   return (
     <>
-      <ActionMenu label="Views">
+      {/* Opening the menu asks again: a teammate may have shared a view since. */}
+      <ActionMenu label="Views" onOpenChange={(open) => open && void views.refetch()}>
         <ActionMenuItem disabled={!current.ok} onSelect={() => setDialog("save")}>
           Save current view…
         </ActionMenuItem>
