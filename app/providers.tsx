@@ -1,7 +1,9 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
+import { canonicalKeyOrder } from "@/lib/url-state/key-order";
 import { readRetryDelay, shouldRetryRead } from "@/lib/queries/http";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -20,5 +22,10 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  // nuqs is the one way pages write their URL state (lib/url-state); keys are kept in one order.
+  return (
+    <NuqsAdapter processUrlSearchParams={canonicalKeyOrder}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </NuqsAdapter>
+  );
 }

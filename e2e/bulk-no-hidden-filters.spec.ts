@@ -18,7 +18,7 @@ test("a sender typed but not searched is never left out of a job: Create applies
 
   // Refused, naming the field; the search now carries it and the dry run follows.
   await expect(form.getByRole("alert")).toContainText("Not created: Sender was changed without pressing Search");
-  await expect(page).toHaveURL(new RegExp(`[?&]sender=${encodeURIComponent(campaignSender).replace(/[.]/g, "\\.")}`));
+  await expect(page).toHaveURL((url) => url.searchParams.get("sender") === campaignSender);
   await expect(page.getByRole("dialog")).toHaveCount(0);
   // No job was asked for, let alone one with empty search_params.
   expect((await simulator.calls()).filter((c) => c.method === "POST" && c.path.includes("/bulk"))).toEqual([]);

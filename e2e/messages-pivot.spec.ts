@@ -11,7 +11,7 @@ test("pivots add a sender, domain or same-campaign filter", async ({ page, simul
   const row = messageRows(page).and(page.locator(`[data-row-id="${member?.id}"]`));
 
   await row.getByRole("button", { name: `Filter by sender ${campaignSender}` }).click();
-  await expect(page).toHaveURL(new RegExp(`[?&]sender=${encodeURIComponent(campaignSender)}(&|$)`));
+  await expect(page).toHaveURL((url) => url.searchParams.get("sender") === campaignSender);
   await expect(page).not.toHaveURL(/[?&]domain=/);
   await expectRowsMatchSimulator(page);
 

@@ -1,15 +1,16 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable, useDataTable, type DataTableState } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import { AUDIT_OPERATIONS, AUDIT_OUTCOMES } from "@/lib/audit/types";
+import { AUDIT_URL_KEYS } from "@/lib/audit/url-keys";
 import { auditQueryString, useAuditEvents } from "@/lib/queries/audit";
-import { auditQuerySchema, type AuditQuery } from "@/lib/schemas/audit";
+import type { AuditQuery } from "@/lib/schemas/audit";
+import { useUrlKeys } from "@/lib/url-state/use-url-keys";
 import { auditColumns } from "./columns";
 
 const EMPTY_STATE: DataTableState = { sorting: [], columnVisibility: {}, rowSelection: {} };
@@ -24,11 +25,10 @@ const fromLocalInput = (value: FormDataEntryValue | null) =>
   typeof value === "string" && value ? new Date(value).toISOString() : undefined;
 
 export function AuditTrail() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const parsed = useMemo(() => auditQuerySchema.safeParse(Object.fromEntries(searchParams)), [searchParams]);
-  const query: AuditQuery = parsed.success ? parsed.data : {};
+  // Each filter and page is a step Back retraces; a bad value in a link is named next to its control.
+  const { state: url, set, search } = useUrlKeys(AUDIT_URL_KEYS, { history: "push" });
+  const query: AuditQuery = url.values;
+  const fieldErrors: Record<string, string | undefined> = url.errors;
   const events = useAuditEvents(query);
   const [tableState, setTableState] = useState(EMPTY_STATE);
   const table = useDataTable({
@@ -41,7 +41,7 @@ export function AuditTrail() {
     onRowSelectionChange: (rowSelection) => setTableState((s) => ({ ...s, rowSelection })),
   });
 
-  const go = (next: AuditQuery) => router.push(`${pathname}?${auditQueryString(next)}`);
+  const go = (next: AuditQuery) => set(next);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -54,14 +54,11 @@ export function AuditTrail() {
       end: fromLocalInput(form.get("end")),
     });
   };
-  const fieldErrors = parsed.success
-    ? {}
-    : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? ""), i.message]));
   const page = query.page ?? 1;
 
   return (
     <div className="space-y-3">
-      <form onSubmit={submit} aria-label="Audit filters" className="flex flex-wrap items-end gap-2" key={searchParams.toString()}>
+      <form onSubmit={submit} aria-label="Audit filters" className="flex flex-wrap items-end gap-2" key={search}>
         <Field label="User" error={fieldErrors.email} className="w-56">
           {(p) => <input {...p} name="email" type="search" defaultValue={query.email} placeholder="name@company" className={inputClass} />}
         </Field>

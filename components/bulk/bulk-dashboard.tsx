@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
@@ -10,7 +9,8 @@ import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
-import { hasNextPage, parseJobListUrl, serializeJobListUrl, type JobListUrlState } from "@/lib/bulk/list-url";
+import { hasNextPage, type JobListUrlState } from "@/lib/bulk/list-url";
+import { useJobListUrl } from "@/lib/bulk/use-list-url";
 import { hasActiveJob } from "@/lib/bulk/progress";
 import type { BulkJob } from "@/lib/cloudflare/types";
 import { ApiError } from "@/lib/queries/http";
@@ -26,20 +26,12 @@ const linkButton =
   "inline-flex h-7 items-center rounded border border-blue-800 bg-blue-700 px-2.5 text-[12px] font-medium text-white hover:bg-blue-800";
 
 export function BulkDashboard() {
-  const searchParams = useSearchParams();
-  const search = searchParams.toString();
-  const { state, errors } = useMemo(() => parseJobListUrl(new URLSearchParams(search)), [search]);
+  const { state, errors, navigate } = useJobListUrl();
   const create = usePermission("admin");
 
   const jobs = useBulkJobs(state);
   const rows = jobs.data?.rows ?? NO_JOBS;
   const polling = hasActiveJob(rows);
-
-  // The URL is the state; pushState keeps Next's router and useSearchParams in step.
-  const navigate = useCallback((next: JobListUrlState) => {
-    const qs = serializeJobListUrl(next);
-    window.history.pushState(null, "", qs ? `/bulk?${qs}` : "/bulk");
-  }, []);
 
   const columns = useMemo(() => jobColumns({ now: jobs.dataUpdatedAt || Date.now() }), [jobs.dataUpdatedAt]);
   const table = usePlainTable(rows, columns, (j) => j.job_id);

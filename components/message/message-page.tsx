@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { ShortcutHint } from "@/components/keyboard/shortcut-hint";
 import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
@@ -13,9 +13,10 @@ import { TabPanel, Tabs } from "@/components/ui/tabs";
 import type { MessageDetail } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
-import { LIST_PARAM, MESSAGE_TABS, messageHref, parseMessageTab, tabForKey, type MessageTab } from "@/lib/message/tabs";
+import { DEFAULT_TAB, MESSAGE_PAGE_URL_KEYS, MESSAGE_TABS, messageHref, readMessagePageUrl, tabForKey, type MessageTab } from "@/lib/message/tabs";
 import { rememberListVisit } from "@/lib/messages/list-memory";
 import { ApiError } from "@/lib/queries/http";
+import { useUrlKeys } from "@/lib/url-state/use-url-keys";
 import { useMessageDetail } from "@/lib/queries/message";
 import { ActionLogTab } from "./action-log-tab";
 import { DetectionsTab } from "./detections-tab";
@@ -54,15 +55,14 @@ function Panel({ tab, message }: { tab: MessageTab; message: MessageDetail }) {
  */
 export function MessagePage({ id, initialDetail }: { id: string; initialDetail?: MessageDetail }) {
   const router = useRouter();
-  const searchParams = useSearchParams();
-  const tabValues = searchParams.getAll("tab");
-  const { tab, invalid } = parseMessageTab(tabValues.length > 1 ? tabValues : (tabValues[0] ?? undefined));
+  // Tab changes replace the URL: they do not pile up in history between the analyst and "Back".
+  const { state: url, set } = useUrlKeys(MESSAGE_PAGE_URL_KEYS, { history: "replace" }, readMessagePageUrl);
+  const { tab, invalid } = url;
   const detail = useMessageDetail(id, initialDetail);
-  const list = useListContext(id, searchParams.get(LIST_PARAM));
+  const list = useListContext(id, url.list);
 
-  // replaceState keeps useSearchParams in step without a server round trip, and tab changes
-  // do not pile up in history between the analyst and "Back".
-  const selectTab = useCallback((next: MessageTab) => window.history.replaceState(null, "", messageHref(id, next)), [id]);
+  // The page's plain address plus the tab, as messageHref writes it (the list is in this tab's session).
+  const selectTab = useCallback((next: MessageTab) => set({ tab: next === DEFAULT_TAB ? null : next }), [set]);
 
   // The key hint shows once the keys work: until hydration attaches the listeners, a key press
   // would be lost, and a hint on a page that ignores keys would be a small lie.

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Pager } from "@/components/bulk/pager";
@@ -13,7 +12,9 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
 import type { PolicyEntry } from "@/lib/policies/types";
-import { policyQueryString, useAllowPolicies, useBlockedSenders, type PolicyList } from "@/lib/queries/policies";
+import { useAllowPolicies, useBlockedSenders, type PolicyList } from "@/lib/queries/policies";
+import { POLICIES_URL_KEYS } from "@/lib/policies/url-keys";
+import { useUrlKeys } from "@/lib/url-state/use-url-keys";
 import { PATTERN_TYPES, type PoliciesPageQuery, type PolicyTab } from "@/lib/schemas/policies";
 import { policyColumns } from "./columns";
 import { DeletePolicyDialog, EditCommentDialog } from "./policy-change-dialogs";
@@ -27,13 +28,16 @@ const TABS: { id: PolicyTab; label: string; list: PolicyList }[] = [
 ];
 
 const href = (query: PoliciesPageQuery) => {
-  const qs = policyQueryString(query);
+  const qs = POLICIES_URL_KEYS.serialize(query);
   return qs ? `/policies?${qs}` : "/policies";
 };
 
 /** Blocked senders and allow policies: search, paging as Cloudflare gives it, comment edit and delete. */
-export function PoliciesView({ query, errors }: { query: PoliciesPageQuery; errors: Record<string, string> }) {
-  const router = useRouter();
+export function PoliciesView() {
+  // The URL is the state: a bad value in a link is named and ignored, the rest still applies.
+  const { state: url, set } = useUrlKeys(POLICIES_URL_KEYS, { history: "push" });
+  const query: PoliciesPageQuery = url.values;
+  const errors: Record<string, string | undefined> = url.errors;
   const tab = query.tab ?? "blocked";
   const current = TABS.find((t) => t.id === tab)!;
   const { tab: _tab, ...listQuery } = query;
@@ -66,7 +70,7 @@ export function PoliciesView({ query, errors }: { query: PoliciesPageQuery; erro
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => (String(form.get(name) ?? "").trim() || undefined) as never;
-    router.push(href({ tab, search: text("search"), pattern_type: text("pattern_type") }));
+    set({ tab, search: text("search"), pattern_type: text("pattern_type") });
   };
 
   return (
@@ -124,7 +128,7 @@ export function PoliciesView({ query, errors }: { query: PoliciesPageQuery; erro
           empty={<p className="p-4 text-zinc-600">No {current.label.toLowerCase()} match.</p>}
         />
       )}
-      <Pager label={`${current.label} pages`} page={page} hasNext={hasNext} disabled={list.isFetching} onPage={(p) => router.push(href({ ...query, page: p }))} />
+      <Pager label={`${current.label} pages`} page={page} hasNext={hasNext} disabled={list.isFetching} onPage={(p) => set({ ...query, page: p })} />
       {info?.total_count != null ? <p className="text-right text-[12px] text-zinc-600">{info.total_count} in all</p> : null}
       {editing ? <EditCommentDialog list={current.list} entry={editing} onClose={() => setEditing(null)} /> : null}
       {deleting ? <DeletePolicyDialog list={current.list} entry={deleting} onClose={() => setDeleting(null)} /> : null}

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Pager } from "@/components/bulk/pager";
 import { usePlainTable } from "@/components/bulk/use-plain-table";
@@ -11,8 +10,9 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import { RateLimitNotice } from "@/components/ui/rate-limit-notice";
-import { policyQueryString } from "@/lib/queries/policies";
 import { useSubmissions } from "@/lib/queries/submissions";
+import { SUBMISSIONS_URL_KEYS } from "@/lib/submissions/url-keys";
+import { useUrlKeys } from "@/lib/url-state/use-url-keys";
 import { SEARCH_DISPOSITIONS } from "@/lib/schemas/enums";
 import { SUBMISSION_ORDERS, SUBMISSION_TYPES, type SubmissionListQuery } from "@/lib/schemas/submissions";
 import type { Submission } from "@/lib/submissions/types";
@@ -40,14 +40,12 @@ const toLocalInput = (iso?: string) => {
 };
 const fromLocalInput = (value: FormDataEntryValue | null) => (typeof value === "string" && value ? new Date(value).toISOString() : undefined);
 
-const href = (query: SubmissionListQuery) => {
-  const qs = policyQueryString(query);
-  return qs ? `/submissions?${qs}` : "/submissions";
-};
-
 /** The submissions queue: the team's reclassifications and users' reports, filtered and sorted by Cloudflare. */
-export function SubmissionsView({ query, errors }: { query: SubmissionListQuery; errors: Record<string, string> }) {
-  const router = useRouter();
+export function SubmissionsView() {
+  // The URL is the state: a bad value in a link is named and ignored, the rest still applies.
+  const { state: url, set } = useUrlKeys(SUBMISSIONS_URL_KEYS, { history: "push" });
+  const query: SubmissionListQuery = url.values;
+  const errors: Record<string, string | undefined> = url.errors;
   const submissions = useSubmissions({ ...query, per_page: query.per_page ?? PER_PAGE });
   const table = usePlainTable(submissions.data?.result ?? NO_ROWS, submissionColumns, (s) => s.submission_id);
   const info = submissions.data?.result_info;
@@ -58,20 +56,18 @@ export function SubmissionsView({ query, errors }: { query: SubmissionListQuery;
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => (String(form.get(name) ?? "").trim() || undefined) as never;
-    router.push(
-      href({
-        query: text("query"),
-        type: text("type"),
-        status: text("status"),
-        original_disposition: text("original_disposition"),
-        requested_disposition: text("requested_disposition"),
-        outcome_disposition: text("outcome_disposition"),
-        start: fromLocalInput(form.get("start")),
-        end: fromLocalInput(form.get("end")),
-        order: text("order"),
-        direction: text("direction"),
-      }),
-    );
+    set({
+      query: text("query"),
+      type: text("type"),
+      status: text("status"),
+      original_disposition: text("original_disposition"),
+      requested_disposition: text("requested_disposition"),
+      outcome_disposition: text("outcome_disposition"),
+      start: fromLocalInput(form.get("start")),
+      end: fromLocalInput(form.get("end")),
+      order: text("order"),
+      direction: text("direction"),
+    });
   };
 
   const select = (name: keyof SubmissionListQuery, label: string, values: readonly string[], width = "w-36") => (
@@ -91,7 +87,7 @@ export function SubmissionsView({ query, errors }: { query: SubmissionListQuery;
         Reclassifications the team sent and messages users reported, with what was asked and what Email Security decided.
         “Find message” searches for the message by its subject in the week before the submission.
       </p>
-      <form onSubmit={submit} aria-label="Submission filters" className="flex flex-wrap items-end gap-2" key={policyQueryString(query)}>
+      <form onSubmit={submit} aria-label="Submission filters" className="flex flex-wrap items-end gap-2" key={SUBMISSIONS_URL_KEYS.serialize(query)}>
         <Field label="Search" error={errors.query} className="w-56">
           {(p) => <input {...p} name="query" type="search" defaultValue={query.query} placeholder="subject, reporter, id" className={inputClass} />}
         </Field>
@@ -149,7 +145,7 @@ export function SubmissionsView({ query, errors }: { query: SubmissionListQuery;
       ) : (
         <DataTable table={table} label="Submissions" loading={submissions.isPending} empty={<p className="p-4 text-zinc-600">No submissions match these filters.</p>} />
       )}
-      <Pager label="Submission pages" page={page} hasNext={hasNext} disabled={submissions.isFetching} onPage={(p) => router.push(href({ ...query, page: p }))} />
+      <Pager label="Submission pages" page={page} hasNext={hasNext} disabled={submissions.isFetching} onPage={(p) => set({ ...query, page: p })} />
       {info?.total_count != null ? <p className="text-right text-[12px] text-zinc-600">{info.total_count} in all</p> : null}
     </div>
   );

@@ -1,12 +1,13 @@
 import type { z } from "zod";
 import { listBulkJobMessagesQuerySchema, listBulkJobsQuerySchema } from "@/lib/schemas/bodies";
+import { defineUrlKeys } from "@/lib/url-state/url-keys";
 import type { BulkAction, JobStatus } from "@/lib/schemas/enums";
 
 /**
  * URL state of the two bulk tables: the dashboard (`/bulk?status=&action_type=&page=`) and a
  * job's messages (`/bulk/{id}?status=&page=`). The keys and their checks are the API route's own
- * query schemas, so a link can only hold what the route accepts. A bad value is dropped and
- * reported, never guessed at.
+ * query schemas, on the shared URL layer (lib/url-state), so a link can only hold what the route
+ * accepts. A bad value is dropped and reported, never guessed at.
  */
 
 export const JOB_LIST_PAGE_SIZE = 25;
@@ -33,64 +34,60 @@ export interface ParsedUrl<S> {
   errors: Record<string, string>;
 }
 
-function parseKeys(shape: Record<string, z.ZodType>, params: URLSearchParams): { values: Record<string, unknown>; errors: Record<string, string> } {
-  const values: Record<string, unknown> = {};
-  const errors: Record<string, string> = {};
-  for (const [key, schema] of Object.entries(shape)) {
-    const all = params.getAll(key).filter((v) => v.trim() !== "");
-    if (all.length === 0) continue;
-    if (all.length > 1) {
-      errors[key] = `${key} is given more than once`;
-      continue;
-    }
-    // zod's optional() passes undefined; a present value is checked by the inner schema.
-    const result = schema.safeParse(all[0]);
-    if (result.success) values[key] = result.data;
-    else errors[key] = result.error.issues[0]?.message ?? `${key} is invalid`;
-  }
-  return { values, errors };
-}
+// The keys in the order their links have always had them; the checks are the routes' own.
+const jobs = listBulkJobsQuerySchema.shape;
+export const JOB_LIST_URL_KEYS = defineUrlKeys({
+  status: { schema: jobs.status.unwrap() },
+  action_type: { schema: jobs.action_type.unwrap() },
+  page: { schema: jobs.page.unwrap() },
+  per_page: { schema: jobs.per_page.unwrap() },
+});
+const jobMessages = listBulkJobMessagesQuerySchema.shape;
+export const JOB_MESSAGES_URL_KEYS = defineUrlKeys({
+  status: { schema: jobMessages.status.unwrap() },
+  page: { schema: jobMessages.page.unwrap() },
+  per_page: { schema: jobMessages.per_page.unwrap() },
+});
 
 export function parseJobListUrl(params: URLSearchParams): ParsedUrl<JobListUrlState> {
-  const { values, errors } = parseKeys(listBulkJobsQuerySchema.shape, params);
+  const { values, errors } = JOB_LIST_URL_KEYS.read(params);
   return {
-    state: {
-      status: values.status as JobStatus | undefined,
-      actionType: values.action_type as BulkAction | undefined,
-      page: (values.page as number | undefined) ?? 1,
-      perPage: (values.per_page as number | undefined) ?? JOB_LIST_PAGE_SIZE,
-    },
+    state: { status: values.status, actionType: values.action_type, page: values.page ?? 1, perPage: values.per_page ?? JOB_LIST_PAGE_SIZE },
     errors,
   };
+}
+
+export function jobListUrlValues(state: JobListUrlState) {
+  return JOB_LIST_URL_KEYS.update({
+    status: state.status,
+    action_type: state.actionType,
+    page: state.page > 1 ? state.page : null,
+    per_page: state.perPage !== JOB_LIST_PAGE_SIZE ? state.perPage : null,
+  });
 }
 
 export function serializeJobListUrl(state: JobListUrlState): string {
-  const out = new URLSearchParams();
-  if (state.status) out.set("status", state.status);
-  if (state.actionType) out.set("action_type", state.actionType);
-  if (state.page > 1) out.set("page", String(state.page));
-  if (state.perPage !== JOB_LIST_PAGE_SIZE) out.set("per_page", String(state.perPage));
-  return out.toString();
+  return JOB_LIST_URL_KEYS.serialize(jobListUrlValues(state));
 }
 
 export function parseJobMessagesUrl(params: URLSearchParams): ParsedUrl<JobMessagesUrlState> {
-  const { values, errors } = parseKeys(listBulkJobMessagesQuerySchema.shape, params);
+  const { values, errors } = JOB_MESSAGES_URL_KEYS.read(params);
   return {
-    state: {
-      status: values.status as JobMessageStatus | undefined,
-      page: (values.page as number | undefined) ?? 1,
-      perPage: (values.per_page as number | undefined) ?? JOB_MESSAGES_PAGE_SIZE,
-    },
+    state: { status: values.status, page: values.page ?? 1, perPage: values.per_page ?? JOB_MESSAGES_PAGE_SIZE },
     errors,
   };
 }
 
+export function jobMessagesUrlValues(state: JobMessagesUrlState) {
+  return JOB_MESSAGES_URL_KEYS.update({
+    status: state.status,
+    page: state.page > 1 ? state.page : null,
+    per_page: state.perPage !== JOB_MESSAGES_PAGE_SIZE ? state.perPage : null,
+  });
+}
+
 export function serializeJobMessagesUrl(state: JobMessagesUrlState): string {
-  const out = new URLSearchParams();
-  if (state.status) out.set("status", state.status);
-  if (state.page > 1) out.set("page", String(state.page));
-  if (state.perPage !== JOB_MESSAGES_PAGE_SIZE) out.set("per_page", String(state.perPage));
-  return out.toString();
+  return JOB_MESSAGES_URL_KEYS.serialize(jobMessagesUrlValues(state));
 }
 
 /**

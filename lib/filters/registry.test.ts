@@ -76,7 +76,8 @@ describe("the filter registry", () => {
     const url = new URLSearchParams({ [key]: VALID[key] }).toString();
     const parsed = parseMessageUrl(new URLSearchParams(url), "bulk");
     expect(parsed.errors).toEqual({});
-    expect(serializeMessageUrl(parsed.state, "bulk")).toBe(url);
+    // nuqs writes values more readably (`@`, `:` stay); decoded, it is the same link.
+    expect(new URLSearchParams(serializeMessageUrl(parsed.state, "bulk")).toString()).toBe(url);
     expect(describeFilters(parsed.state, "bulk")).toEqual([{ key, label: FILTERS[key].label, value: VALID[key] }]);
 
     const body = bulkSearchParamsSchema.safeParse(filtersToBulkSearchParams(parsed.state.filters));

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { LIST_PARAM, MESSAGE_TABS, messageHref, parseMessageTab, tabForKey } from "./tabs";
+import { LIST_PARAM, MESSAGE_TABS, messageHref, readMessagePageUrl, tabForKey } from "./tabs";
 
-describe("parseMessageTab", () => {
+/** `?tab=` alone, through the page's URL reader. */
+function parseMessageTab(value: string | readonly string[] | null | undefined) {
+  const params = new URLSearchParams();
+  for (const v of value === null || value === undefined ? [] : typeof value === "string" ? [value] : value) params.append("tab", v);
+  const { tab, invalid } = readMessagePageUrl(params);
+  return { tab, invalid };
+}
+
+describe("readMessagePageUrl: the tab", () => {
   it.each([
     [undefined, "overview", null],
     ["", "overview", null],
@@ -13,7 +21,7 @@ describe("parseMessageTab", () => {
     ["<script>", "overview", "<script>"],
     [["trace", "raw"], "trace", "trace"],
   ] as const)("%j → %s", (value, tab, invalid) => {
-    expect(parseMessageTab(value as string | string[] | undefined)).toEqual({ tab, invalid });
+    expect(parseMessageTab(value)).toEqual({ tab, invalid });
   });
 });
 
@@ -34,7 +42,7 @@ describe("messageHref", () => {
     expect(messageHref("a:b/c")).toBe("/messages/a%3Ab%2Fc");
     expect(messageHref("a:b", "trace")).toBe("/messages/a%3Ab?tab=trace");
   });
-  it("round-trips every tab through parseMessageTab", () => {
+  it("round-trips every tab through the page's URL reader", () => {
     for (const { id } of MESSAGE_TABS) {
       const tab = new URL(messageHref("x", id), "http://h").searchParams.get("tab");
       expect(parseMessageTab(tab).tab).toBe(id);
@@ -59,5 +67,13 @@ describe("tabForKey", () => {
     ["m", null],
   ])("%s → %s", (key, tab) => {
     expect(tabForKey(key)).toBe(tab);
+  });
+});
+
+describe("readMessagePageUrl: the list", () => {
+  it("hands on the search the message was opened from, and nothing when there is none", () => {
+    const list = "sender=a%40b.test&range=7d";
+    expect(readMessagePageUrl(new URLSearchParams(`tab=trace&list=${encodeURIComponent(list)}`))).toEqual({ tab: "trace", invalid: null, list });
+    expect(readMessagePageUrl(new URLSearchParams("")).list).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineUrlKeys } from "@/lib/url-state/url-keys";
 
 /** The message page's tabs, in order: the order is also the 1–6 shortcut keys. */
 export const MESSAGE_TABS = [
@@ -15,16 +16,23 @@ export const DEFAULT_TAB: MessageTab = "overview";
 
 export const messageTabSchema = z.enum(MESSAGE_TABS.map((t) => t.id) as [MessageTab, ...MessageTab[]]);
 
+/** The message page's URL keys: the open tab, and the search the message was opened from. */
+export const MESSAGE_PAGE_URL_KEYS = defineUrlKeys({
+  tab: { schema: z.string().transform((v) => v.toLowerCase()).pipe(messageTabSchema), label: "Tab" },
+  list: { schema: z.string() },
+});
+
 /**
- * `?tab=` from a link. Unknown or repeated values open the Overview (and say so) rather than
- * failing the page: a slightly wrong link should still show the message.
+ * The message page's URL. An unknown or repeated `?tab=` opens the Overview (or the first of the
+ * repeated tabs) and says so, rather than failing the page: a slightly wrong link should still
+ * show the message.
  */
-export function parseMessageTab(value: string | string[] | null | undefined): { tab: MessageTab; invalid: string | null } {
-  if (value === undefined || value === null || value === "") return { tab: DEFAULT_TAB, invalid: null };
-  const single = Array.isArray(value) ? value[0] : value;
-  const parsed = messageTabSchema.safeParse(single?.toLowerCase());
-  if (parsed.success && !Array.isArray(value)) return { tab: parsed.data, invalid: null };
-  return { tab: parsed.success ? parsed.data : DEFAULT_TAB, invalid: String(single ?? "") };
+export function readMessagePageUrl(params: URLSearchParams): { tab: MessageTab; invalid: string | null; list: string | null } {
+  const { values, errors, raw } = MESSAGE_PAGE_URL_KEYS.read(params);
+  const list = params.get(LIST_PARAM);
+  if (!errors.tab) return { tab: values.tab ?? DEFAULT_TAB, invalid: null, list };
+  const first = raw.tab === undefined ? null : MESSAGE_PAGE_URL_KEYS.parsers.tab.parse(raw.tab);
+  return { tab: first ?? DEFAULT_TAB, invalid: raw.tab ?? "", list };
 }
 
 /**

@@ -3,20 +3,19 @@ import {
   BULK_FILTER_KEYS,
   BULK_ONLY_FILTER_KEYS,
   FILTER_KEYS,
-  bulkOnlyFilterShape,
-  checkDateRange,
   cursorSchema,
-  messageFilterShape,
+  dateRangeIssues,
   pageSchema,
   type MessageFilters,
 } from "@/lib/schemas/search";
-import { filterLabel, isFilterKey } from "@/lib/filters/registry";
+import { filterDef, filterLabel, isFilterKey } from "@/lib/filters/registry";
+import { defineUrlKeys, type ParamsInput, type UrlKeyDef, type UrlUpdate } from "@/lib/url-state/url-keys";
 
 /**
  * The message list's URL state: every filter, the page (cursor plus the trail of cursors that
  * led to it, or a page number when Cloudflare answered page-numbered), the page size, the in-page
- * sort and a relative date range. One parser and one serialiser, so a pasted link, back/forward
- * and the filter form all agree. The search page reads only the search operation's filters; the
+ * sort and a relative date range. One definition per key (MESSAGE_URL_KEYS, on the shared URL
+ * layer), so a pasted link, back/forward, the server page and the filter form all agree. The search page reads only the search operation's filters; the
  * bulk form (scope "bulk") also the filters only bulk jobs have.
  */
 
@@ -97,30 +96,6 @@ const trailSchema = z
   .transform((v) => v.split(","))
   .pipe(z.array(cursorSchema).max(MAX_TRAIL, `At most ${MAX_TRAIL} earlier pages`));
 
-const urlSchema = z
-  .strictObject({
-    ...messageFilterShape,
-    ...bulkOnlyFilterShape,
-    page: pageSchema.optional(),
-    range: rangeSchema.optional(),
-    sort: sortSchema.optional(),
-    per_page: urlPerPageSchema.optional(),
-    prev: trailSchema.optional(),
-    cursor: cursorSchema.optional(),
-  })
-  .superRefine((v, ctx) => {
-    checkDateRange(v, ctx);
-    if (v.range && (v.start || v.end)) {
-      ctx.addIssue({ code: "custom", path: ["range"], message: "Choose a preset or a custom start/end, not both" });
-    }
-    if (v.page && v.cursor) {
-      ctx.addIssue({ code: "custom", path: ["page"], message: "A page number and a cursor cannot both be given" });
-    }
-    if (v.prev && !v.cursor) {
-      ctx.addIssue({ code: "custom", path: ["prev"], message: "Earlier pages were given without a current page" });
-    }
-  });
-
 /** Labels of the URL's own keys; the filters' come from the filter registry. */
 const STATE_LABELS = {
   range: "Date range",
@@ -139,78 +114,64 @@ export function labelFor(key: UrlKey): string {
   return LABELS[key];
 }
 
-function isUrlKey(key: string): key is UrlKey {
-  return (URL_KEYS as readonly string[]).includes(key);
+const filterValueToString = (value: unknown): string => (typeof value === "boolean" ? (value ? "true" : "false") : String(value));
+/** A filter's value as the URL writes it, or undefined when it has none. */
+const presentValue = (value: unknown): string | undefined =>
+  value === undefined || value === null || value === "" ? undefined : filterValueToString(value);
+const sameSort = (a: SortParam, b: SortParam) => a.id === b.id && a.desc === b.desc;
+
+/**
+ * Every key of the message URL, once: its schema (from the filter registry for filters), how it is
+ * written, its label. The search page and the bulk form navigate with its nuqs parsers; the server
+ * page and the reader below parse with the same definitions.
+ */
+export const MESSAGE_URL_KEYS = defineUrlKeys(
+  {
+    ...(Object.fromEntries(
+      BULK_FILTER_KEYS.map((k) => [k, { schema: filterDef(k).url, serialize: filterValueToString, label: filterLabel(k) }]),
+    ) as { [K in (typeof BULK_FILTER_KEYS)[number]]: UrlKeyDef<NonNullable<MessageFilters[K]>> }),
+    range: { schema: rangeSchema, label: STATE_LABELS.range } satisfies UrlKeyDef<RangePreset>,
+    sort: { schema: sortSchema, serialize: (v) => `${v.desc ? "-" : ""}${v.id}`, eq: sameSort, label: STATE_LABELS.sort } satisfies UrlKeyDef<SortParam>,
+    per_page: { schema: urlPerPageSchema, label: STATE_LABELS.per_page } satisfies UrlKeyDef<number>,
+    prev: { schema: trailSchema, serialize: (v) => v.join(","), eq: (a, b) => a.join(",") === b.join(","), label: STATE_LABELS.prev } satisfies UrlKeyDef<string[]>,
+    cursor: { schema: cursorSchema, label: STATE_LABELS.cursor } satisfies UrlKeyDef<string>,
+    page: { schema: pageSchema, label: STATE_LABELS.page } satisfies UrlKeyDef<number>,
+  },
+  (v, fail) => {
+    for (const issue of dateRangeIssues(v)) fail(issue.key, issue.message);
+    if (v.range && (v.start || v.end)) fail("range", "Choose a preset or a custom start/end, not both");
+    if (v.page && v.cursor) fail("page", "A page number and a cursor cannot both be given");
+    if (v.prev && !v.cursor) fail("prev", "Earlier pages were given without a current page");
+  },
+);
+export type MessageUrlValues = UrlUpdate<(typeof MESSAGE_URL_KEYS)["defs"]>;
+
+/** Never throws: a bad URL yields the valid part of the state plus an error per bad key. */
+export function parseMessageUrl(params: ParamsInput, scope: UrlScope = "search"): ParsedMessageUrl {
+  // The search page cannot apply the bulk-only filters: they are set aside and said to be.
+  const bulkOnlyKeys: UrlKey[] = [];
+  const kept = new URLSearchParams();
+  for (const [k, v] of params instanceof URLSearchParams ? params : toSearchParams(params)) {
+    if (scope === "search" && isBulkOnly(k)) {
+      if (!bulkOnlyKeys.includes(k as UrlKey)) bulkOnlyKeys.push(k as UrlKey);
+    } else kept.append(k, v);
+  }
+  const { values, errors, raw, unknownKeys } = MESSAGE_URL_KEYS.read(kept);
+  return { state: toState(values), errors, raw, unknownKeys, bulkOnlyKeys };
 }
 
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function toEntries(params: Params): [string, string][] {
-  if (params instanceof URLSearchParams) return [...params.entries()];
-  const out: [string, string][] = [];
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined) continue;
-    for (const one of Array.isArray(v) ? v : [v]) out.push([k, one]);
-  }
+function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) for (const one of v === undefined ? [] : Array.isArray(v) ? v : [v]) out.append(k, one);
   return out;
 }
 
-/** Never throws: a bad URL yields the valid part of the state plus an error per bad key. */
-export function parseMessageUrl(params: Params, scope: UrlScope = "search"): ParsedMessageUrl {
-  const raw: Partial<Record<UrlKey, string>> = {};
-  const errors: Partial<Record<UrlKey, string>> = {};
-  const unknownKeys: string[] = [];
-  const bulkOnlyKeys: UrlKey[] = [];
-  const seen = new Set<string>();
-
-  for (const [key, value] of toEntries(params)) {
-    if (!isUrlKey(key)) {
-      if (!unknownKeys.includes(key)) unknownKeys.push(key);
-      continue;
-    }
-    if (scope === "search" && isBulkOnly(key)) {
-      if (!bulkOnlyKeys.includes(key)) bulkOnlyKeys.push(key);
-      continue;
-    }
-    if (seen.has(key)) {
-      errors[key] = `${LABELS[key]} is given more than once`;
-      continue;
-    }
-    seen.add(key);
-    // An empty field in a hand-edited link means "not set", as it does in the form.
-    if (value.trim() === "") continue;
-    raw[key] = value;
-  }
-
-  let candidate: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (!errors[k as UrlKey]) candidate[k] = v;
-
-  // Drop the offending keys and parse again, so one bad filter does not void the others.
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const result = urlSchema.safeParse(candidate);
-    if (result.success) {
-      return { state: toState(result.data), errors, raw, unknownKeys, bulkOnlyKeys };
-    }
-    const next = { ...candidate };
-    for (const issue of result.error.issues) {
-      const key = issue.path[0];
-      if (typeof key === "string" && isUrlKey(key)) {
-        errors[key] ??= issue.message;
-        delete next[key];
-      }
-    }
-    if (Object.keys(next).length === Object.keys(candidate).length) break;
-    candidate = next;
-  }
-  return { state: emptyState(), errors, raw, unknownKeys, bulkOnlyKeys };
-}
-
-function isBulkOnly(key: UrlKey): boolean {
+function isBulkOnly(key: string): boolean {
   return (BULK_ONLY_FILTER_KEYS as readonly string[]).includes(key);
 }
 
-function toState(data: z.infer<typeof urlSchema>): MessageUrlState {
-  const { range, sort, per_page, prev, cursor, page, ...filters } = data;
+function toState(values: ReturnType<typeof MESSAGE_URL_KEYS.read>["values"]): MessageUrlState {
+  const { range, sort, per_page, prev, cursor, page, ...filters } = values;
   return {
     filters: filters as MessageFilters,
     range,
@@ -222,15 +183,26 @@ function toState(data: z.infer<typeof urlSchema>): MessageUrlState {
   };
 }
 
-export function emptyState(): MessageUrlState {
-  return { filters: {}, trail: [], perPage: DEFAULT_PAGE_SIZE };
+/** The URL's values for a state: every key, null where the state has none (nuqs then removes it). */
+export function messageUrlValues(state: MessageUrlState, scope: UrlScope = "search"): MessageUrlValues {
+  const filters: Record<string, unknown> = {};
+  for (const key of scope === "bulk" ? BULK_FILTER_KEYS : FILTER_KEYS) {
+    const v = state.filters[key];
+    if (v !== undefined && v !== null && v !== "") filters[key] = v;
+  }
+  return MESSAGE_URL_KEYS.update({
+    ...(filters as MessageUrlValues),
+    range: state.range,
+    sort: state.sort,
+    per_page: state.perPage !== DEFAULT_PAGE_SIZE ? state.perPage : null,
+    prev: state.cursor && state.trail.length > 0 ? state.trail : null,
+    cursor: state.cursor,
+    page: !state.cursor && state.page && state.page > 1 ? state.page : null,
+  });
 }
 
-function filterValueToString(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "boolean") return value ? "true" : "false";
-  const s = String(value);
-  return s === "" ? undefined : s;
+export function emptyState(): MessageUrlState {
+  return { filters: {}, trail: [], perPage: DEFAULT_PAGE_SIZE };
 }
 
 /**
@@ -243,25 +215,15 @@ export function filtersToSearchParams(
   scope: UrlScope = "search",
 ): URLSearchParams {
   for (const key of scope === "bulk" ? BULK_FILTER_KEYS : FILTER_KEYS) {
-    const s = filterValueToString(filters[key]);
+    const s = presentValue(filters[key]);
     if (s !== undefined) into.set(key, s);
   }
   return into;
 }
 
-/** The console URL's query string for a state (without the leading `?`). */
+/** The console URL's query string for a state (without the leading `?`), as its links and navigation write it. */
 export function serializeMessageUrl(state: MessageUrlState, scope: UrlScope = "search"): string {
-  const params = filtersToSearchParams(state.filters, undefined, scope);
-  if (state.range) params.set("range", state.range);
-  if (state.sort) params.set("sort", `${state.sort.desc ? "-" : ""}${state.sort.id}`);
-  if (state.perPage !== DEFAULT_PAGE_SIZE) params.set("per_page", String(state.perPage));
-  if (state.cursor) {
-    if (state.trail.length > 0) params.set("prev", state.trail.join(","));
-    params.set("cursor", state.cursor);
-  } else if (state.page && state.page > 1) {
-    params.set("page", String(state.page));
-  }
-  return params.toString();
+  return MESSAGE_URL_KEYS.serialize(messageUrlValues(state, scope));
 }
 
 /** Minute precision keeps a polled search's query stable while Cloudflare is still running it. */
@@ -320,7 +282,7 @@ export function describeFilters(
 ): { key: UrlKey; label: string; value: string }[] {
   const out: { key: UrlKey; label: string; value: string }[] = [];
   for (const key of scope === "bulk" ? BULK_FILTER_KEYS : FILTER_KEYS) {
-    const s = filterValueToString(state.filters[key]);
+    const s = presentValue(state.filters[key]);
     if (s !== undefined) out.push({ key, label: LABELS[key], value: s });
   }
   if (state.range) out.push({ key: "range", label: LABELS.range, value: RANGE_PRESETS[state.range].label });

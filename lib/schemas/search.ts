@@ -43,13 +43,16 @@ export { bulkOnlyFilterShape };
 /** Clock skew tolerated between the browser that wrote `start` and this server. */
 const FUTURE_SKEW_MS = 5 * 60_000;
 
+/** What is wrong with a start/end pair, by key: one rule for schemas and for the URL reader. */
+export function dateRangeIssues(v: { start?: string; end?: string }): { key: "start" | "end"; message: string }[] {
+  const issues: { key: "start" | "end"; message: string }[] = [];
+  if (v.start && Date.parse(v.start) > Date.now() + FUTURE_SKEW_MS) issues.push({ key: "start", message: "Start must not be in the future" });
+  if (v.start && v.end && Date.parse(v.start) > Date.parse(v.end)) issues.push({ key: "end", message: "End must not be before start" });
+  return issues;
+}
+
 export function checkDateRange(v: { start?: string; end?: string }, ctx: z.RefinementCtx) {
-  if (v.start && Date.parse(v.start) > Date.now() + FUTURE_SKEW_MS) {
-    ctx.addIssue({ code: "custom", path: ["start"], message: "Start must not be in the future" });
-  }
-  if (v.start && v.end && Date.parse(v.start) > Date.parse(v.end)) {
-    ctx.addIssue({ code: "custom", path: ["end"], message: "End must not be before start" });
-  }
+  for (const issue of dateRangeIssues(v)) ctx.addIssue({ code: "custom", path: [issue.key], message: issue.message });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { MessageSearch } from "@/components/messages/message-search";
+import { MessageSearch } from "@/components/messages/search/message-search";
 import { describeFilters, parseMessageUrl } from "@/lib/messages/search-url";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,4 +1,4 @@
-import { JobProblem } from "@/components/bulk/bulk-job-view";
+import { JobProblem } from "@/components/bulk/job/job-problem";
 
 // Rendered (with HTTP 404) when Cloudflare does not know the job the page was asked for.
 export default function BulkJobNotFound() {

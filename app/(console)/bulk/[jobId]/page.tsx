@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { JobApprovalNote } from "@/components/approvals/job-approval-note";
-import { BulkJobView, JobProblem } from "@/components/bulk/bulk-job-view";
+import { BulkJobView } from "@/components/bulk/job/bulk-job-view";
+import { JobProblem } from "@/components/bulk/job/job-problem";
 import { approvalForJob } from "@/lib/approvals/service";
 import { getBulkJob } from "@/lib/cloudflare";
 import { spendPageRead } from "@/lib/api/user-budget";

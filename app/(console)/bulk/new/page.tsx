@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { NewBulkJob } from "@/components/bulk/new-bulk-job";
+import { NewBulkJob } from "@/components/bulk/new-job/new-bulk-job";
 
 export const metadata = { title: "New bulk job" };
 
