@@ -21,6 +21,13 @@ export function describeAccessEvent(event: Pick<AuditEvent, "operation" | "param
       const rows = (event.result as { rows?: unknown } | null)?.rows;
       return `${text(rows) || "?"} rows`;
     }
+    case "view_create":
+    case "view_update":
+    case "view_delete": {
+      // The name as sent, else as it was (a delete names it only in its result).
+      const name = text(p.name) || text((event.result as { name?: unknown } | null)?.name);
+      return `view ${name ? `"${name}"` : text(p.view_id)}${p.shared === true ? " (shared)" : ""}`;
+    }
     default:
       return null;
   }

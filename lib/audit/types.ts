@@ -1,5 +1,6 @@
 // Client-safe shapes of the audit trail.
 import { POLICY_AUDIT_OPERATIONS } from "@/lib/policies/audit-operations";
+import { VIEW_AUDIT_OPERATIONS } from "@/lib/views/audit-operations";
 
 export const AUDIT_OUTCOMES = ["pending", "succeeded", "partial", "failed"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -18,6 +19,7 @@ export const AUDIT_CHANGE_OPERATIONS = [
   "bulk_approval_approve",
   "bulk_approval_reject",
   ...POLICY_AUDIT_OPERATIONS,
+  ...VIEW_AUDIT_OPERATIONS,
 ] as const;
 
 /** Who came in and who was kept out, and what left the console as a file. */

@@ -103,5 +103,25 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex("approval_requests_job").ifNotExists().on("approval_requests").column("job_id").execute();
       },
     },
+    // Saved searches (lib/views/store.ts). `name_key` is the name as compared (trimmed, case
+    // folded), so "Phish" and "phish " are one name per owner, enforced by the unique index even
+    // when two saves race on two instances.
+    "0003_saved_views": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("saved_views")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("owner", "text", (c) => c.notNull())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("name_key", "text", (c) => c.notNull())
+          .addColumn("query", "text", (c) => c.notNull())
+          .addColumn("shared", "integer", (c) => c.notNull().defaultTo(0))
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("updated_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("saved_views_owner_name").unique().on("saved_views").columns(["owner", "name_key"]).execute();
+        await db.schema.createIndex("saved_views_shared").on("saved_views").column("shared").execute();
+      },
+    },
   };
 }

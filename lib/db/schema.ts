@@ -61,9 +61,22 @@ export interface ApprovalRequestsTable {
   last_error: string | null;
 }
 
+/** A saved search: `query` is the message page's canonical query string; times are ms since the epoch. */
+export interface SavedViewsTable {
+  id: string;
+  owner: string;
+  name: string;
+  name_key: string;
+  query: string;
+  shared: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Schema {
   audit_events: AuditEventsTable;
   audit_event_messages: AuditEventMessagesTable;
   sessions: SessionsTable;
   approval_requests: ApprovalRequestsTable;
+  saved_views: SavedViewsTable;
 }

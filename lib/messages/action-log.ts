@@ -1,6 +1,7 @@
 import type { AuditEvent } from "@/lib/audit/types";
 import type { ActionLogEntry } from "@/lib/cloudflare/types";
 import { POLICY_AUDIT_WORDS } from "@/lib/policies/audit-operations";
+import { VIEW_AUDIT_WORDS } from "@/lib/views/audit-operations";
 
 /**
  * Words for the action log. Cloudflare's operation names are enums (QUARANTINE_RELEASE,
@@ -50,6 +51,7 @@ const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {
   raw_download: "Raw message read",
   evidence_export: "Evidence pack exported",
   ...POLICY_AUDIT_WORDS,
+  ...VIEW_AUDIT_WORDS,
 };
 
 export function describeAuditOperation(event: Pick<AuditEvent, "operation" | "params">): string {

@@ -9,6 +9,8 @@ interface ConfirmJobDialogProps {
   /** The body that will be sent when confirmed; null: the dialog is closed. */
   body: CreateBulkJobBody | null;
   dangerousRelease: boolean;
+  /** The create button's own words, count included. */
+  confirmLabel: string;
   pending: boolean;
   error: Error | null;
   onCancel: () => void;
@@ -16,7 +18,7 @@ interface ConfirmJobDialogProps {
 }
 
 /** The last step before a job exists: the exact body in words, and a second warning before releasing malicious mail. */
-export function ConfirmJobDialog({ body, dangerousRelease, pending, error, onCancel, onConfirm }: ConfirmJobDialogProps) {
+export function ConfirmJobDialog({ body, dangerousRelease, confirmLabel, pending, error, onCancel, onConfirm }: ConfirmJobDialogProps) {
   return (
     <Dialog
       open={body !== null}
@@ -35,7 +37,7 @@ export function ConfirmJobDialog({ body, dangerousRelease, pending, error, onCan
               if (body) onConfirm(body);
             }}
           >
-            {pending ? "Creating…" : dangerousRelease ? "Release malicious messages" : "Create job"}
+            {pending ? "Creating…" : dangerousRelease ? "Release malicious messages" : confirmLabel}
           </Button>
         </>
       }

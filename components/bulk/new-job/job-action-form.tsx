@@ -14,12 +14,14 @@ interface JobActionFormProps {
   form: JobForm;
   dangerousRelease: boolean;
   maliciousInSample: number;
+  /** Names the action and the count once known ("Create job: move 12 to Junk"). */
+  createLabel: string;
   permission: { allowed: boolean; reason?: string };
   onSubmit: (event: FormEvent) => void;
 }
 
 /** Step 3 of the form: move or release, where to, the warnings, the comment, and "Create job". */
-export function JobActionForm({ form, dangerousRelease, maliciousInSample, permission, onSubmit }: JobActionFormProps) {
+export function JobActionForm({ form, dangerousRelease, maliciousInSample, createLabel, permission, onSubmit }: JobActionFormProps) {
   const { fields, set, errors, create } = form;
   // Field-level refusals are shown next to their fields; anything else here.
   const generalError = create.error && !(create.error instanceof ApiError && create.error.fields) ? create.error : null;
@@ -113,7 +115,7 @@ export function JobActionForm({ form, dangerousRelease, maliciousInSample, permi
 
       <div className="flex items-center gap-2">
         <Button type="submit" variant="primary" size="md" disabled={!permission.allowed || create.isPending}>
-          {create.isPending ? "Creating…" : "Create job"}
+          {create.isPending ? "Creating…" : createLabel}
         </Button>
         {!permission.allowed ? <span className="text-[12px] text-zinc-600">{permission.reason}</span> : null}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { createJobLabel } from "@/lib/bulk/count-words";
 import { useRef } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { FilterBar, type FilterBarHandle } from "@/components/messages/filter-bar";
@@ -8,6 +9,7 @@ import type { UrlKey } from "@/lib/messages/search-url";
 import { ConfirmJobDialog } from "./confirm-job-dialog";
 import { DryRunSection } from "./dry-run-section";
 import { JobActionForm } from "./job-action-form";
+import { MatchCountNote, useMatchCount } from "./match-count";
 import { useDryRun } from "./use-dry-run";
 import { useJobForm } from "./use-job-form";
 import { useJobSearch } from "./use-job-search";
@@ -21,6 +23,8 @@ export function NewBulkJob() {
   const searchInputRef = useRef<HTMLInputElement>(null);
   const form = useJobForm({ state, urlHasErrors: search.hasErrors, allowed: permission.allowed, filterBar });
   const dryRun = useDryRun(state, form.fields.action, !search.hasErrors);
+  const count = useMatchCount(state, dryRun, !search.hasErrors);
+  const createLabel = createJobLabel(form.fields.action, form.fields.destination, count.words);
 
   const filterErrors: Partial<Record<UrlKey, string>> = { ...form.errors.filters, ...search.parsed.errors };
 
@@ -64,11 +68,13 @@ export function NewBulkJob() {
       </section>
 
       <DryRunSection state={state} dryRun={dryRun} urlHasErrors={search.hasErrors} />
+      <MatchCountNote count={count} />
 
       <JobActionForm
         form={form}
         dangerousRelease={dryRun.dangerousRelease}
         maliciousInSample={dryRun.maliciousInSample}
+        createLabel={createLabel}
         permission={permission}
         onSubmit={(event) => form.submit(event, dryRun.query.data?.window)}
       />
@@ -76,6 +82,7 @@ export function NewBulkJob() {
       <ConfirmJobDialog
         body={form.confirmBody}
         dangerousRelease={dryRun.dangerousRelease}
+        confirmLabel={createLabel}
         pending={form.create.isPending}
         error={form.create.error}
         onCancel={form.closeConfirm}

@@ -31,6 +31,7 @@ import { messageColumns } from "../columns";
 import { FilterBar } from "../filter-bar";
 import { MessageActions } from "../message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "../results-toolbar";
+import { ViewsMenu } from "@/components/views/views-menu";
 import { NoResults } from "./no-results";
 import { PaginationBar } from "./pagination-bar";
 import { UrlNotices } from "./url-notices";
@@ -131,6 +132,7 @@ export function MessageSearch() {
                   ? "Search failed."
                   : `Page ${pageNo} · ${messages.length} ${messages.length === 1 ? "message" : "messages"} on this page${list.isFetching ? " · refreshing…" : ""}`}
         </p>
+        <ViewsMenu />
         <ColumnsMenu table={table} />
         <CopyLinkButton buildUrl={buildShareUrl} />
         <ExportMenu loadedCount={messages.length} hasMore={!!following} busy={csv.exporting} onExport={csv.exportCsv} />
