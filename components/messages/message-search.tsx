@@ -42,7 +42,7 @@ import {
 } from "@/lib/messages/search-url";
 import { ApiError } from "@/lib/queries/http";
 import { EXPORT_ROW_CAP, collectFollowingPages, toListSearch, useMessageList } from "@/lib/queries/messages";
-import { messageColumns } from "./columns";
+import { messageColumns, useMessageDayGroups } from "./columns";
 import { FilterBar } from "./filter-bar";
 import { MessageActions } from "./message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "./results-toolbar";
@@ -130,6 +130,7 @@ export function MessageSearch() {
     onRowSelectionChange: setRowSelection,
   });
   const rows = table.getRowModel().rows;
+  const dayGroups = useMessageDayGroups();
   const selectedMessages = useMemo(
     () => messages.filter((m) => rowSelection[m.id]),
     [messages, rowSelection],
@@ -348,6 +349,8 @@ export function MessageSearch() {
         <DataTable
           table={table}
           label="Messages"
+          compact
+          rowGroup={dayGroups}
           loading={loading}
           activeRowId={activeRowId}
           onActivateRow={setActiveRowId}
