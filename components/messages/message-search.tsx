@@ -303,7 +303,9 @@ export function MessageSearch() {
         </p>
       ) : null}
 
-      <div className="flex flex-wrap items-center gap-2">
+      {/* The selection bar lays itself over this row, so ticking a box never moves the table. */}
+      <div className="relative flex flex-wrap items-center gap-2">
+        <MessageActions selected={selectedMessages} onClearSelection={() => setRowSelection({})} />
         <p role="status" aria-live="polite" className="mr-auto text-[12px] text-zinc-600">
           {urlHasErrors
             ? "Search not run."
@@ -333,7 +335,6 @@ export function MessageSearch() {
         </p>
       ) : null}
 
-      <MessageActions selected={selectedMessages} onClearSelection={() => setRowSelection({})} />
       {page && !page.pending ? <UnreadableNote count={page.unreadable} /> : null}
 
       <RateLimitNotice query={list} />

@@ -49,13 +49,13 @@ export function createDataColumnHelper<TData extends RowData>() {
   return createColumnHelper<DataTableFeatures, TData>();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of mixed value types
 /** A heading row shown above each run of rows with the same key (e.g. a day over its messages). */
 export interface RowGroup {
   key: string;
   label: ReactNode;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of mixed value types
 export type DataTableColumns<TData extends RowData> = ColumnDef<DataTableFeatures, TData, any>[];
 
 export interface DataTableState {
