@@ -79,11 +79,11 @@ export function AddressText({ address }: { address: string }) {
   if (!parts) return <span className="truncate">{revealHidden(address)}</span>;
   return (
     <span className="flex min-w-0">
-      <span className="truncate">{revealHidden(parts.local)}</span>
-      <span className="shrink-0 whitespace-nowrap">
-        @{parts.subdomain}
-        <span className="font-semibold text-zinc-900">{parts.registrable}</span>
-      </span>
+      <span className="min-w-[2ch] truncate">{revealHidden(parts.local)}</span>
+      <span className="shrink-0">@</span>
+      {/* Subdomains give way before the local part's last letters; the registrable domain never does. */}
+      {parts.subdomain ? <span className="shrink-[4] truncate">{parts.subdomain}</span> : null}
+      <span className="shrink-0 font-semibold text-zinc-900">{parts.registrable}</span>
     </span>
   );
 }
@@ -165,7 +165,7 @@ export function messageColumns({
     helper.accessor((m) => `${m.from_name ?? ""} ${senderAddress(m) ?? m.from ?? ""}`.trim().toLowerCase(), {
       id: "from",
       header: "From",
-      meta: { label: "From", headerClassName: "w-[16rem]" },
+      meta: { label: "From", headerClassName: "w-[18rem]" },
       sortFn: "text",
       cell: ({ row }) => {
         const m = row.original;
@@ -202,7 +202,7 @@ export function messageColumns({
     helper.accessor((m) => recipientsOf(m).join(", ").toLowerCase(), {
       id: "to",
       header: "To",
-      meta: { label: "To", headerClassName: "w-32" },
+      meta: { label: "To", headerClassName: "w-28" },
       sortFn: "text",
       cell: ({ row, table }) => {
         const to = recipientsOf(row.original);

@@ -222,13 +222,9 @@ export function DataTable<TData extends RowData>({
                     <Fragment key={row.id}>
                       {newGroup ? (
                         <tr className="bg-zinc-50">
-                          <th
-                            scope="colgroup"
-                            colSpan={visibleColumnCount}
-                            className="border-b border-zinc-200 px-2 py-0.5 text-left text-[11px] font-normal text-zinc-700"
-                          >
+                          <td colSpan={visibleColumnCount} className="border-b border-zinc-200 px-2 py-0.5 text-[11px] leading-4 text-zinc-700">
                             {group.label}
-                          </th>
+                          </td>
                         </tr>
                       ) : null}
                       <tr
@@ -247,7 +243,7 @@ export function DataTable<TData extends RowData>({
                         {row.getVisibleCells().map((cell) => (
                           <td
                             key={cell.id}
-                            className={`${compact ? "overflow-hidden px-1.5 py-1 whitespace-nowrap" : "px-2 py-1.5"} ${cell.column.columnDef.meta?.cellClassName ?? ""}`}
+                            className={`${compact ? "overflow-hidden px-1.5 py-0.5 leading-4 whitespace-nowrap" : "px-2 py-1.5"} ${cell.column.columnDef.meta?.cellClassName ?? ""}`}
                           >
                             <table.FlexRender cell={cell} />
                           </td>
