@@ -20,7 +20,7 @@ const TONES: Record<BadgeTone, string> = {
   neutral: "bg-zinc-100 text-zinc-700 ring-zinc-300",
   success: "bg-emerald-100 text-emerald-800 ring-emerald-300",
   info: "bg-indigo-100 text-indigo-800 ring-indigo-300",
-  quiet: "bg-transparent font-normal text-zinc-600 ring-transparent",
+  quiet: "bg-transparent font-normal! text-zinc-600 ring-transparent",
 };
 
 /** Always carries its text: colour reinforces the label, it never replaces it. */
