@@ -175,15 +175,15 @@ export function messageColumns({
         return (
           <div className="relative flex min-w-0 items-baseline gap-1.5">
             {name ? (
-              // The name gives way first: the address's domain is the part that must stay readable.
-              <span className="max-w-[45%] min-w-[3ch] truncate font-medium" title={name}>
+              // The name gives way first (it shrinks ten times faster): the address's domain is what must stay readable.
+              <span className="max-w-[45%] min-w-[3ch] shrink-[10] truncate font-medium" title={name}>
                 {name}
               </span>
             ) : null}
             {address ? (
               <button
                 type="button"
-                className={`flex text-zinc-700 ${pivotClass}`}
+                className={`flex min-w-0 text-zinc-700 ${pivotClass}`}
                 title={`${name ? `${name} <${address}>` : address} — show messages from this sender`}
                 aria-label={`Filter by sender ${address}`}
                 onClick={() => onPivot("sender", m)}
