@@ -26,6 +26,11 @@ export const RANGE_PRESETS = {
 } as const;
 export type RangePreset = keyof typeof RANGE_PRESETS;
 export const RANGE_KEYS = Object.keys(RANGE_PRESETS) as RangePreset[];
+/**
+ * The search page's window when its link names none: a stated preset rather than "whatever the API
+ * defaults to", so a bare `/messages` says what it shows, and a copied link freezes it like any other.
+ */
+export const DEFAULT_RANGE: RangePreset = "7d";
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -157,7 +162,12 @@ export function parseMessageUrl(params: ParamsInput, scope: UrlScope = "search")
     } else kept.append(k, v);
   }
   const { values, errors, raw, unknownKeys } = MESSAGE_URL_KEYS.read(kept);
-  return { state: toState(values), errors, raw, unknownKeys, bulkOnlyKeys };
+  const state = toState(values);
+  // Only a search link that names no window at all gets the default: a bad start stays a bad start.
+  if (scope === "search" && !raw.range && !raw.start && !raw.end && !errors.range && !errors.start && !errors.end) {
+    state.range = DEFAULT_RANGE;
+  }
+  return { state, errors, raw, unknownKeys, bulkOnlyKeys };
 }
 
 function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {

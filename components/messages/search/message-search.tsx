@@ -27,7 +27,7 @@ import {
 import { useMessageUrl } from "@/lib/messages/use-message-url";
 import { ApiError } from "@/lib/queries/http";
 import { toListSearch, useMessageList } from "@/lib/queries/messages";
-import { messageColumns } from "../columns";
+import { messageColumns, useMessageDayGroups } from "../columns";
 import { FilterBar } from "../filter-bar";
 import { MessageActions } from "../message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "../results-toolbar";
@@ -67,6 +67,7 @@ export function MessageSearch() {
     () => messageColumns({ onPivot: (kind, m) => pivotRef.current(kind, m), hrefFor: (id) => messageHref(id, undefined, search), onOpen: openMessage }),
     [search, openMessage],
   );
+  const dayGroups = useMessageDayGroups();
   const { table, selected, clearSelection } = useResultsTable({
     messages,
     columns,
@@ -120,7 +121,9 @@ export function MessageSearch() {
       />
       <UrlNotices parsed={parsed} onClear={clearFilters} />
 
-      <div className="flex flex-wrap items-center gap-2">
+      {/* The selection bar lays itself over this row, so ticking a box never moves the table. */}
+      <div className="relative flex flex-wrap items-center gap-2">
+        <MessageActions selected={selected} onClearSelection={clearSelection} />
         <p role="status" aria-live="polite" className="mr-auto text-[12px] text-zinc-600">
           {urlHasErrors
             ? "Search not run."
@@ -151,7 +154,6 @@ export function MessageSearch() {
         </p>
       ) : null}
 
-      <MessageActions selected={selected} onClearSelection={clearSelection} />
       {page && !page.pending ? <UnreadableNote count={page.unreadable} /> : null}
 
       <RateLimitNotice query={list} />
@@ -167,6 +169,8 @@ export function MessageSearch() {
         <DataTable
           table={table}
           label="Messages"
+          compact
+          rowGroup={dayGroups}
           loading={list.isPending || (page?.pending ?? false)}
           activeRowId={activeRowId}
           onActivateRow={setActiveRowId}
