@@ -6,6 +6,7 @@ import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/d
 import { dispositionTone } from "@/lib/messages/message-view";
 import { messageSearchHref } from "@/lib/submissions/message-link";
 import type { Submission } from "@/lib/submissions/types";
+import { TimeText } from "@/components/ui/time-text";
 
 const column = createDataColumnHelper<Submission>();
 
@@ -22,11 +23,7 @@ export const submissionColumns: DataTableColumns<Submission> = [
   column.accessor("requested_at", {
     header: "Requested",
     meta: { label: "Requested" },
-    cell: (info) => (
-      <time dateTime={info.getValue()} title={info.getValue()}>
-        {new Date(info.getValue()).toLocaleString()}
-      </time>
-    ),
+    cell: (info) => <TimeText iso={info.getValue()} />,
   }),
   column.accessor("type", { header: "Type", meta: { label: "Type" }, cell: (i) => i.getValue() ?? "—" }),
   column.accessor("subject", {
