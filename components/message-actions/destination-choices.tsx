@@ -30,7 +30,7 @@ function Choice({ choice, name, checked, disabled, onChange }: { choice: Destina
         <kbd aria-hidden="true" className="w-3 text-[11px] text-zinc-500">
           {choice.key}
         </kbd>
-        <span className={`font-medium ${choice.destructive ? "text-red-800" : ""}`}>{choice.label}</span>
+        <span className={`font-medium whitespace-nowrap ${choice.destructive ? "text-red-800" : ""}`}>{choice.label}</span>
         <span id={`${id}-consequence`} className={choice.destructive ? "text-red-800" : "text-zinc-600"}>
           — {choice.consequence}
         </span>
