@@ -67,12 +67,27 @@ test("the move dialog names folders in words, its button names the move, and Nex
   await expect(page.getByRole("heading", { level: 1 })).toHaveText((await truth.detail(nextId)).subject ?? "");
 });
 
-test("Raw shows header values decoded, the encoded form behind a toggle; an empty trace direction is one line", async ({ page, simulator }) => {
+test("evidence reads: links as text → defanged address, Preview fits the width, Raw headers decoded, an empty trace direction is one line", async ({ page, simulator }) => {
   const { hostileId } = await simulator.fixtures();
   const raw = await truth.raw(hostileId);
   expect(raw).toMatch(/^Subject: =\?UTF-8\?B\?/m);
 
-  await openMessage(page, hostileId, "raw");
+  // Overview: each link as the text the recipient saw → the defanged address it goes to.
+  await openMessage(page, hostileId);
+  const links = panel(page).getByRole("list", { name: "Links in the message" });
+  await expect(links.getByRole("listitem").filter({ hasText: "“<script>alert(1)</script>Click here”" })).toContainText("javascript[:]alert(1)");
+
+  // Preview: fitted to the width by default, the screenshot's own size one toggle away.
+  await tab(page, "Preview").click();
+  const image = panel(page).getByRole("img", { name: /Screenshot of the message/ });
+  await expect(panel(page).getByRole("button", { name: "Fit width" })).toHaveAttribute("aria-pressed", "true");
+  const widthShare = () => image.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width / (img.parentElement?.getBoundingClientRect().width ?? 1));
+  await expect.poll(widthShare).toBeGreaterThan(0.9);
+  await panel(page).getByRole("button", { name: "Actual size" }).click();
+  await expect(panel(page).getByRole("button", { name: "Actual size" })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => Math.round(img.getBoundingClientRect().width) - img.naturalWidth)).toBe(0);
+
+  await tab(page, "Raw").click();
   const headers = panel(page).getByRole("table", { name: "Raw headers" });
   await expect(headers.getByRole("row", { name: /^Subject/ })).toContainText("Invoice ⟨RLO⟩gpj.exe overdue");
   await expect(headers).not.toContainText("=?UTF-8?");
