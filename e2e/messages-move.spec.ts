@@ -37,6 +37,7 @@ test("select two messages, move them, and see their new status", async ({ page, 
   // The list refreshed: the moved messages are no longer "delivered".
   await expect.poll(async () => (await shownIds(page)).filter((id) => ids.includes(id))).toEqual([]);
 
+  await page.getByRole("button", { name: /^More filters/ }).click();
   await page.getByRole("combobox", { name: "Delivery status", exact: true }).selectOption("moved");
   await waitForRows(page);
   for (const id of ids) {

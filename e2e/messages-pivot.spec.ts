@@ -15,6 +15,9 @@ test("pivots add a sender, domain or same-campaign filter", async ({ page, simul
   await expect(page).not.toHaveURL(/[?&]domain=/);
   await expectRowsMatchSimulator(page);
 
+  // The secondary pivots show on the row the pointer (or focus) is on.
+  await row.hover();
+  await expect(row.getByRole("button", { name: "Show same campaign" })).toHaveCSS("opacity", "1");
   await row.getByRole("button", { name: "Show same campaign" }).click();
   const domain = campaignSender.split("@")[1] ?? "";
   await expect(page).toHaveURL(/[?&]subject=/);

@@ -1,9 +1,9 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
+import { DispositionBadge } from "@/components/ui/badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { isDangerousDisposition } from "@/lib/bulk/validate";
-import { dispositionTone, receivedAt, recipientsOf, senderAddress, type Message } from "@/lib/messages/message-view";
+import { receivedAt, recipientsOf, senderAddress, type Message } from "@/lib/messages/message-view";
 import { DateTime } from "./job-status";
 
 const helper = createDataColumnHelper<Message>();
@@ -47,11 +47,7 @@ export function dryRunColumns(): DataTableColumns<Message> {
       cell: ({ getValue }) => {
         const d = getValue();
         if (!d) return <span className="text-zinc-400">—</span>;
-        return (
-          <Badge tone={dispositionTone(d as Message["final_disposition"])} title={isDangerousDisposition(d) ? "Releasing this message delivers a known threat" : undefined}>
-            {d}
-          </Badge>
-        );
+        return <DispositionBadge disposition={d} title={isDangerousDisposition(d) ? "Releasing this message delivers a known threat" : undefined} />;
       },
     }),
     helper.accessor((m) => (m.delivery_status ?? []).join(", "), {

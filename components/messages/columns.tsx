@@ -1,13 +1,13 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
+import { useCallback, type ReactNode } from "react";
+import { DeliveryBadge, DispositionBadge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
-import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
-import { revealHidden } from "@/lib/messages/display-text";
-import { TimeText } from "@/components/ui/time-text";
+import { createDataColumnHelper, type DataTableColumns, type RowGroup } from "@/components/ui/data-table";
+import { TimeText, useTimeMode } from "@/components/ui/time-text";
+import { addressParts, commonRecipientDomain, recipientLabel, revealHidden } from "@/lib/messages/display-text";
 import {
   authSummary,
-  dispositionTone,
   receivedAt,
   receivedAtMs,
   recipientsOf,
@@ -17,6 +17,7 @@ import {
   type Message,
 } from "@/lib/messages/message-view";
 import { pivotFilters, type PivotKind } from "@/lib/messages/pivots";
+import { dayKey } from "@/lib/time/format";
 
 const helper = createDataColumnHelper<Message>();
 
@@ -37,14 +38,22 @@ export const MESSAGE_COLUMN_IDS = [
 const pivotClass =
   "rounded px-0.5 text-left text-blue-800 underline decoration-blue-300 decoration-dotted underline-offset-2 hover:bg-blue-50 hover:decoration-solid";
 
+/**
+ * A secondary pivot ("domain", "campaign"): shown while the row is hovered or holds focus, so 200
+ * rows do not repeat it, and still in the tab order (focus inside the row reveals it).
+ */
+const revealedPivotClass = `absolute top-1/2 right-0 -translate-y-1/2 bg-white text-[11px] opacity-0 shadow-[-6px_0_6px_var(--color-white)] group-hover:opacity-100 group-focus-within:opacity-100 ${pivotClass}`;
+
 const AUTH_MARK: Record<AuthVerdict, { mark: string; className: string }> = {
   pass: { mark: "✓", className: "text-emerald-700" },
   fail: { mark: "✗", className: "text-red-700 font-bold" },
   error: { mark: "!", className: "text-red-700 font-bold" },
   neutral: { mark: "~", className: "text-zinc-500" },
-  none: { mark: "–", className: "text-zinc-400" },
-  unknown: { mark: "?", className: "text-zinc-400" },
+  none: { mark: "–", className: "text-zinc-500" },
+  unknown: { mark: "?", className: "text-zinc-500" },
 };
+
+const none = <span className="text-zinc-500">—</span>;
 
 function AuthCell({ message }: { message: Message }) {
   const summary = authSummary(message.validation);
@@ -64,6 +73,49 @@ function AuthCell({ message }: { message: Message }) {
   );
 }
 
+/** An address cut in its local part only, the registrable domain emphasised. */
+export function AddressText({ address }: { address: string }) {
+  const parts = addressParts(address);
+  if (!parts) return <span className="truncate">{revealHidden(address)}</span>;
+  return (
+    <span className="flex min-w-0">
+      <span className="min-w-[2ch] truncate">{revealHidden(parts.local)}</span>
+      <span className="shrink-0">@</span>
+      {/* Subdomains give way before the local part's last letters; the registrable domain never does. */}
+      {parts.subdomain ? <span className="shrink-[4] truncate">{parts.subdomain}</span> : null}
+      <span className="shrink-0 font-semibold text-zinc-900">{parts.registrable}</span>
+    </span>
+  );
+}
+
+// The page's own recipient domain, worked out once per loaded page (the data array is replaced,
+// never mutated, when the page changes).
+const ownDomainOfPage = new WeakMap<readonly Message[], string | null>();
+function ownDomainOf(messages: readonly Message[]): string | null {
+  let domain = ownDomainOfPage.get(messages);
+  if (domain === undefined) {
+    domain = commonRecipientDomain(messages.map(recipientsOf));
+    ownDomainOfPage.set(messages, domain);
+  }
+  return domain;
+}
+
+/**
+ * Day separators for the list: times in rows are "13:27 CET", the day they fall on is said once
+ * above them, in the zone the analyst reads times in.
+ */
+export function useMessageDayGroups(): (m: Message) => RowGroup | null {
+  const mode = useTimeMode();
+  return useCallback(
+    (m: Message) => {
+      const iso = receivedAt(m);
+      const key = iso ? dayKey(iso, mode) : undefined;
+      return iso && key ? { key, label: <TimeText iso={iso} style="date" className="font-semibold" /> } : null;
+    },
+    [mode],
+  );
+}
+
 export function messageColumns({
   onPivot,
   hrefFor,
@@ -75,6 +127,11 @@ export function messageColumns({
   /** A plain click: the list opens the message itself (remembering where the analyst was). */
   onOpen: (id: string) => void;
 }): DataTableColumns<Message> {
+  const pivotButton = (kind: PivotKind, m: Message, label: string, title: string, text: ReactNode) => (
+    <button type="button" className={revealedPivotClass} title={title} aria-label={label} onClick={() => onPivot(kind, m)}>
+      {text}
+    </button>
+  );
   return helper.columns([
     helper.display({
       id: "select",
@@ -96,60 +153,49 @@ export function messageColumns({
     helper.accessor((m) => receivedAtMs(m) ?? undefined, {
       id: "received",
       header: "Received",
-      meta: { label: "Received", cellClassName: "whitespace-nowrap tabular-nums" },
+      meta: { label: "Received", headerClassName: "w-24", cellClassName: "tabular-nums" },
       sortFn: "basic",
       sortUndefined: "last",
       cell: ({ row }) => {
         const iso = receivedAt(row.original);
-        return iso ? (
-          <TimeText iso={iso} />
-        ) : (
-          <span className="text-zinc-400">—</span>
-        );
+        // The day is in the separator above; the full date and UTC are on hover.
+        return iso ? <TimeText iso={iso} style="time" /> : none;
       },
     }),
     helper.accessor((m) => `${m.from_name ?? ""} ${senderAddress(m) ?? m.from ?? ""}`.trim().toLowerCase(), {
       id: "from",
       header: "From",
-      meta: { label: "From", cellClassName: "max-w-56" },
+      meta: { label: "From", headerClassName: "w-[18rem]" },
       sortFn: "text",
       cell: ({ row }) => {
         const m = row.original;
         const address = senderAddress(m);
         const domain = senderDomain(m);
+        const name = m.from_name ? revealHidden(m.from_name) : null;
         return (
-          <div className="flex min-w-0 flex-col">
-            {m.from_name ? (
-              <span className="truncate font-medium" title={revealHidden(m.from_name)}>
-                {revealHidden(m.from_name)}
+          <div className="relative flex min-w-0 items-baseline gap-1.5">
+            {name ? (
+              // The name gives way first: the address's domain is the part that must stay readable.
+              <span className="max-w-[45%] min-w-[3ch] truncate font-medium" title={name}>
+                {name}
               </span>
             ) : null}
-            <span className="flex min-w-0 items-baseline gap-1 text-zinc-600">
-              {address ? (
-                <button
-                  type="button"
-                  className={`truncate ${pivotClass}`}
-                  title={`Show messages from ${address}`}
-                  aria-label={`Filter by sender ${address}`}
-                  onClick={() => onPivot("sender", m)}
-                >
-                  {address}
-                </button>
-              ) : (
-                <span className="truncate">{m.from ?? "—"}</span>
-              )}
-              {domain ? (
-                <button
-                  type="button"
-                  className={`shrink-0 text-[11px] ${pivotClass}`}
-                  title={`Show messages involving ${domain}`}
-                  aria-label={`Filter by domain ${domain}`}
-                  onClick={() => onPivot("domain", m)}
-                >
-                  domain
-                </button>
-              ) : null}
-            </span>
+            {address ? (
+              <button
+                type="button"
+                className={`flex text-zinc-700 ${pivotClass}`}
+                title={`${name ? `${name} <${address}>` : address} — show messages from this sender`}
+                aria-label={`Filter by sender ${address}`}
+                onClick={() => onPivot("sender", m)}
+              >
+                <AddressText address={address} />
+              </button>
+            ) : (
+              <span className="truncate text-zinc-700" title={m.from ?? undefined}>
+                {m.from ? revealHidden(m.from) : "—"}
+              </span>
+            )}
+            {domain ? pivotButton("domain", m, `Filter by domain ${domain}`, `Show messages involving ${domain}`, "domain") : null}
           </div>
         );
       },
@@ -157,15 +203,17 @@ export function messageColumns({
     helper.accessor((m) => recipientsOf(m).join(", ").toLowerCase(), {
       id: "to",
       header: "To",
-      meta: { label: "To", cellClassName: "max-w-48" },
+      meta: { label: "To", headerClassName: "w-28" },
       sortFn: "text",
-      cell: ({ row }) => {
+      cell: ({ row, table }) => {
         const to = recipientsOf(row.original);
-        if (to.length === 0) return <span className="text-zinc-400">—</span>;
+        if (to.length === 0) return none;
+        const own = ownDomainOf(table.options.data);
+        const first = to[0] ?? "";
         return (
-          <span className="block truncate text-zinc-700" title={to.join(", ")}>
-            {to[0]}
-            {to.length > 1 ? <span className="text-zinc-500"> +{to.length - 1}</span> : null}
+          <span className="flex min-w-0 text-zinc-700" title={to.join(", ")}>
+            {recipientLabel(first, own) === first ? <AddressText address={first} /> : <span className="truncate">{recipientLabel(first, own)}</span>}
+            {to.length > 1 ? <span className="shrink-0 pl-1 text-zinc-500">+{to.length - 1}</span> : null}
           </span>
         );
       },
@@ -173,12 +221,12 @@ export function messageColumns({
     helper.accessor((m) => m.subject ?? "", {
       id: "subject",
       header: "Subject",
-      meta: { label: "Subject", cellClassName: "max-w-[28rem]" },
+      meta: { label: "Subject" },
       sortFn: "text",
       cell: ({ row }) => {
         const m = row.original;
         return (
-          <div className="flex min-w-0 items-baseline gap-2">
+          <div className="relative flex min-w-0">
             {/* A text node (React escapes it, so markup stays inert), with hidden characters shown. */}
             <a
               href={hrefFor(m.id)}
@@ -193,17 +241,9 @@ export function messageColumns({
             >
               {m.subject ? revealHidden(m.subject) : <span className="text-zinc-500 italic">(no subject)</span>}
             </a>
-            {pivotFilters("campaign", m) ? (
-              <button
-                type="button"
-                className={`shrink-0 text-[11px] ${pivotClass}`}
-                title="Show other messages of this campaign (same sending domain and subject)"
-                aria-label="Show same campaign"
-                onClick={() => onPivot("campaign", m)}
-              >
-                campaign
-              </button>
-            ) : null}
+            {pivotFilters("campaign", m)
+              ? pivotButton("campaign", m, "Show same campaign", "Show other messages of this campaign (same sending domain and subject)", "campaign")
+              : null}
           </div>
         );
       },
@@ -211,27 +251,25 @@ export function messageColumns({
     helper.accessor((m) => m.final_disposition ?? "", {
       id: "disposition",
       header: "Disposition",
-      meta: { label: "Disposition" },
+      meta: { label: "Disposition", headerClassName: "w-29" },
       sortFn: "alphanumeric",
       cell: ({ row }) => {
         const d = row.original.final_disposition;
-        return d ? <Badge tone={dispositionTone(d)}>{d}</Badge> : <span className="text-zinc-400">—</span>;
+        return d ? <DispositionBadge disposition={d} /> : none;
       },
     }),
     helper.accessor((m) => (m.delivery_status ?? []).join(", "), {
       id: "delivery",
       header: "Delivery",
-      meta: { label: "Delivery status", cellClassName: "whitespace-nowrap" },
+      meta: { label: "Delivery status", headerClassName: "w-26" },
       sortFn: "alphanumeric",
       cell: ({ row }) => {
         const statuses = row.original.delivery_status ?? [];
-        if (statuses.length === 0) return <span className="text-zinc-400">—</span>;
+        if (statuses.length === 0) return none;
         return (
-          <span className="flex flex-wrap gap-1">
+          <span className="flex gap-1" title={statuses.length > 1 ? statuses.join(", ") : undefined}>
             {statuses.map((s) => (
-              <Badge key={s} tone={s === "quarantined" || s === "move_failed" ? "warning" : s === "moved" ? "info" : "neutral"}>
-                {s}
-              </Badge>
+              <DeliveryBadge key={s} status={s} disposition={row.original.final_disposition} />
             ))}
           </span>
         );
@@ -240,26 +278,42 @@ export function messageColumns({
     helper.accessor((m) => (m.threat_categories ?? []).join(", "), {
       id: "threats",
       header: "Threats",
-      meta: { label: "Threat categories", cellClassName: "max-w-40" },
+      meta: { label: "Threat categories", headerClassName: "w-28" },
       sortFn: "alphanumeric",
       cell: ({ getValue }) => {
         const v = getValue();
-        return v ? <span className="block truncate text-zinc-700" title={v}>{v}</span> : <span className="text-zinc-400">—</span>;
+        return v ? (
+          <span className="block truncate text-zinc-700" title={v}>
+            {v}
+          </span>
+        ) : (
+          none
+        );
       },
     }),
     helper.accessor((m) => authSummary(m.validation).overall, {
       id: "auth",
       header: "Auth",
-      meta: { label: "SPF/DKIM/DMARC" },
+      meta: { label: "SPF/DKIM/DMARC", headerClassName: "w-22" },
       sortFn: "alphanumeric",
       cell: ({ row }) => <AuthCell message={row.original} />,
     }),
     helper.accessor((m) => m.alert_id ?? "", {
       id: "alert_id",
       header: "Alert id",
-      meta: { label: "Alert id", cellClassName: "font-mono text-[11px] text-zinc-600 whitespace-nowrap" },
+      meta: { label: "Alert id", headerClassName: "w-24", cellClassName: "font-mono text-[11px] text-zinc-600" },
       sortFn: "alphanumeric",
-      cell: ({ getValue }) => getValue() || <span className="text-zinc-400">—</span>,
+      cell: ({ getValue }) => {
+        const v = getValue();
+        return v ? (
+          <span className="block truncate" title={v}>
+            {v}
+          </span>
+        ) : (
+          none
+        );
+      },
     }),
   ]);
 }
+

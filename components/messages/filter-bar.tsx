@@ -1,6 +1,7 @@
 "use client";
 
-import { useImperativeHandle, useState, type FormEvent, type Ref, type RefObject } from "react";
+import * as Popover from "@radix-ui/react-popover";
+import { useImperativeHandle, useState, type FormEvent, type ReactNode, type Ref, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
@@ -12,9 +13,21 @@ import {
   type RangePreset,
   type UrlKey,
   type UrlScope,
+  describeFilters,
   labelFor,
 } from "@/lib/messages/search-url";
-import { BULK_ONLY_KEYS, FILTERS, filterDef, filterLabel, filtersWithInput, type FilterInput, type FilterKey } from "@/lib/filters/registry";
+import {
+  ALL_FILTER_KEYS,
+  BULK_ONLY_KEYS,
+  FILTERS,
+  SEARCH_FILTER_KEYS,
+  filterDef,
+  filterLabel,
+  filtersWithInput,
+  isFilterKey,
+  type FilterInput,
+  type FilterKey,
+} from "@/lib/filters/registry";
 import type { MessageFilters } from "@/lib/schemas/search";
 
 type KeysWithInput<I extends FilterInput> = { [K in FilterKey]: (typeof FILTERS)[K]["input"] extends I ? K : never }[FilterKey];
@@ -39,6 +52,12 @@ const TEXT_KEYS = filtersWithInput("bulk", "text") as TextKey[];
 const SELECT_KEYS = filtersWithInput("bulk", "select") as SelectKey[];
 const fieldsFor = (scope: FieldScope) => filtersWithInput(scope, "text") as TextKey[];
 const selectsFor = (scope: FieldScope) => filtersWithInput(scope, "select") as SelectKey[];
+const inScope = (scope: FieldScope, key: FilterKey) => (scope === "bulk" ? ALL_FILTER_KEYS : (SEARCH_FILTER_KEYS as FilterKey[])).includes(key);
+// The registry marks the main filters (the bar's one row); the other text and select filters go
+// under "More filters". Dates have their own control, the flag its checkbox.
+const EDITABLE = (key: FilterKey) => filterDef(key).input === "text" || filterDef(key).input === "select";
+const MAIN_KEYS = ALL_FILTER_KEYS.filter((k) => EDITABLE(k) && filterDef(k).main);
+const MORE_KEYS = ALL_FILTER_KEYS.filter((k) => EDITABLE(k) && !filterDef(k).main);
 
 /** The form shows what the URL says, including a bad value, so it can be seen and fixed. */
 function draftFrom(parsed: ParsedMessageUrl, scope: FieldScope): Draft {
@@ -164,116 +183,237 @@ export function FilterBar({
   const err = (key: UrlKey) => fieldErrors[key];
   const rangeError = err("range") ?? (draft.rangeMode === "custom" ? undefined : err("start") ?? err("end"));
 
-  return (
-    <form role="search" aria-label="Message filters" onSubmit={onSubmit} className="rounded border border-zinc-200 bg-white p-2.5">
-      <div className="grid grid-cols-2 gap-x-2 gap-y-1.5 sm:grid-cols-4 lg:grid-cols-6 xl:grid-cols-8">
-        {fieldsFor(scope).map((key) => (
-          <Field key={key} label={filterLabel(key)} error={err(key)} className={key === "query" ? "col-span-2" : ""}>
+  const textField = (key: TextKey) => (
+    <Field key={key} label={filterLabel(key)} error={err(key)} className={key === "query" ? "min-w-48 flex-[2_1_14rem]" : "min-w-36 flex-[1_1_11rem]"}>
+      {(props) => (
+        <input
+          {...props}
+          ref={key === "query" ? searchInputRef : undefined}
+          type={key === "query" ? "search" : "text"}
+          name={key}
+          value={draft.text[key]}
+          placeholder={filterDef(key).placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setText(key, e.target.value)}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
+  const selectField = (key: SelectKey) => (
+    <EnumSelect
+      key={key}
+      label={filterLabel(key)}
+      name={key}
+      values={filterDef(key).options ?? []}
+      optionLabels={filterDef(key).optionLabels}
+      value={draft.choice[key]}
+      error={err(key)}
+      onChange={(v) => choose({ choice: { ...draft.choice, [key]: v } })}
+    />
+  );
+  const fieldFor = (key: FilterKey) =>
+    (TEXT_KEYS as FilterKey[]).includes(key) ? textField(key as TextKey) : (SELECT_KEYS as FilterKey[]).includes(key) ? selectField(key as SelectKey) : null;
+
+  const rangeFields = (
+    <>
+      <Field label="Date range" error={rangeError} className="w-36 shrink-0">
+        {(props) => (
+          <select
+            {...props}
+            name="range"
+            value={draft.rangeMode}
+            onChange={(e) => choose({ rangeMode: e.target.value as RangeMode })}
+            className={inputClass}
+          >
+            {/* The search always has a stated window (a bare link is the last 7 days); a bulk job may have none. */}
+            <Options values={RANGE_KEYS} any={scope === "bulk" ? "Not set (API default)" : undefined} label={(k) => RANGE_PRESETS[k].label} />
+            <option value="custom">Custom…</option>
+          </select>
+        )}
+      </Field>
+      {draft.rangeMode === "custom" ? (
+        <>
+          <Field label="Start" error={err("start")} className="w-44 shrink-0">
             {(props) => (
               <input
                 {...props}
-                ref={key === "query" ? searchInputRef : undefined}
-                type={key === "query" ? "search" : "text"}
-                name={key}
-                value={draft.text[key]}
-                placeholder={filterDef(key).placeholder}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) => setText(key, e.target.value)}
+                type="datetime-local"
+                name="start"
+                value={draft.start}
+                onChange={(e) => setDraft((d) => ({ ...d, start: e.target.value }))}
                 className={inputClass}
               />
             )}
           </Field>
-        ))}
+          <Field label="End" error={err("end")} className="w-44 shrink-0">
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                name="end"
+                value={draft.end}
+                onChange={(e) => setDraft((d) => ({ ...d, end: e.target.value }))}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        </>
+      ) : null}
+    </>
+  );
 
-        <Field label="Date range" error={rangeError}>
-          {(props) => (
-            <select
-              {...props}
-              name="range"
-              value={draft.rangeMode}
-              onChange={(e) => choose({ rangeMode: e.target.value as RangeMode })}
-              className={inputClass}
-            >
-              <Options values={RANGE_KEYS} any="Not set (API default)" label={(k) => RANGE_PRESETS[k].label} />
-              <option value="custom">Custom…</option>
-            </select>
-          )}
-        </Field>
-        {draft.rangeMode === "custom" ? (
-          <>
-            <Field label="Start" error={err("start")}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="datetime-local"
-                  name="start"
-                  value={draft.start}
-                  onChange={(e) => setDraft((d) => ({ ...d, start: e.target.value }))}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-            <Field label="End" error={err("end")}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="datetime-local"
-                  name="end"
-                  value={draft.end}
-                  onChange={(e) => setDraft((d) => ({ ...d, end: e.target.value }))}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-          </>
-        ) : null}
+  const detectionsOnly = (
+    <div className="flex flex-col justify-end gap-0.5">
+      <label className="flex h-7 items-center gap-1.5 text-[12px] font-medium whitespace-nowrap text-zinc-700">
+        <input
+          type="checkbox"
+          name="detections_only"
+          checked={draft.detectionsOnly}
+          onChange={(e) => choose({ detectionsOnly: e.target.checked })}
+          aria-invalid={err("detections_only") ? true : undefined}
+          className="size-3.5 accent-blue-700"
+        />
+        Detections only
+      </label>
+      {err("detections_only") ? <p className="text-[11px] text-red-700">{err("detections_only")}</p> : null}
+    </div>
+  );
 
-        {selectsFor(scope).map((key) => (
-          <EnumSelect
-            key={key}
-            label={filterLabel(key)}
-            name={key}
-            values={filterDef(key).options ?? []}
-            optionLabels={filterDef(key).optionLabels}
-            value={draft.choice[key]}
-            error={err(key)}
-            onChange={(v) => choose({ choice: { ...draft.choice, [key]: v } })}
-          />
-        ))}
+  const mainKeys = MAIN_KEYS.filter((k) => inScope(scope, k));
+  const moreKeys = MORE_KEYS.filter((k) => inScope(scope, k));
+  const moreFields = (
+    <>
+      {moreKeys.map(fieldFor)}
+      {detectionsOnly}
+    </>
+  );
+  // The applied filters, each a chip that removes it: what the results are narrowed by, at a glance,
+  // including the ones folded under "More filters".
+  const applied = draftFrom(parsed, scope);
+  const chips = appliedChips(parsed, scope);
+  const moreActive = chips.filter((c) => !MAIN_KEYS.includes(c.key as FilterKey)).length;
+  const moreHasError = [...moreKeys, "detections_only" as const].some((k) => err(k));
+  const remove = (key: UrlKey) => apply(withoutFilter(applied, key));
 
-        <div className="flex flex-col justify-end gap-0.5">
-          <label className="flex h-7 items-center gap-1.5 text-[12px] font-medium text-zinc-700">
-            <input
-              type="checkbox"
-              name="detections_only"
-              checked={draft.detectionsOnly}
-              onChange={(e) => choose({ detectionsOnly: e.target.checked })}
-              aria-invalid={err("detections_only") ? true : undefined}
-              className="size-3.5 accent-blue-700"
-            />
-            Detections only
-          </label>
-          {err("detections_only") ? <p className="text-[11px] text-red-700">{err("detections_only")}</p> : null}
-        </div>
+  const buttons = (
+    <div className="flex shrink-0 items-end gap-1.5">
+      <Button type="submit" variant="primary">
+        Search
+      </Button>
+      <Button variant="ghost" onClick={onClear}>
+        Clear filters
+      </Button>
+    </div>
+  );
 
-        {scope === "bulk" ? (
-          <p className="col-span-2 self-end text-[11px] text-zinc-600">
+  return (
+    <form role="search" aria-label="Message filters" onSubmit={onSubmit} className="rounded border border-zinc-200 bg-white px-2.5 py-2">
+      {scope === "bulk" ? (
+        // The bulk form shows every filter it can send, always: nothing a job acts on is folded away.
+        <div className="flex flex-wrap items-end gap-x-2 gap-y-1.5">
+          {mainKeys.map(fieldFor)}
+          {rangeFields}
+          {moreFields}
+          <p className="basis-64 self-end text-[11px] text-zinc-600">
             {BULK_ONLY_KEYS.map(filterLabel).join(" and ")} are bulk-job filters: Cloudflare&apos;s search has neither, so the dry run cannot apply them.
           </p>
-        ) : null}
-
-        <div className="flex items-end gap-1.5">
-          <Button type="submit" variant="primary">
-            Search
-          </Button>
-          <Button variant="ghost" onClick={onClear}>
-            Clear filters
-          </Button>
+          {buttons}
         </div>
-      </div>
+      ) : (
+        <div className="flex items-end gap-2">
+          {mainKeys.map(fieldFor)}
+          {rangeFields}
+          <MoreFilters count={moreActive} hasError={moreHasError}>
+            {moreFields}
+          </MoreFilters>
+          {buttons}
+        </div>
+      )}
+      {chips.length > 0 ? (
+        <ul aria-label="Active filters" className="mt-1.5 flex flex-wrap items-center gap-1">
+          {chips.map((chip) => (
+            <li key={chip.key}>
+              <button
+                type="button"
+                onClick={() => remove(chip.key)}
+                aria-label={`Remove filter ${chip.label}: ${chip.value}`}
+                title={`${chip.label}: ${chip.value}`}
+                className="inline-flex max-w-80 items-center gap-1 rounded-full border border-blue-200 bg-blue-50 py-px pr-1.5 pl-2 text-[11px] text-blue-950 hover:border-blue-400"
+              >
+                <span className="font-medium whitespace-nowrap">{chip.label}:</span>
+                <span className="truncate">{chip.value}</span>
+                <span aria-hidden="true" className="text-blue-800">
+                  ×
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </form>
   );
+}
+
+/**
+ * The filters beyond the main row, in a Radix popover. Not portalled: its controls stay inside the
+ * form, so Enter in one of them searches like anywhere else. It opens by itself when a link gave
+ * one of them a bad value, so the error is not hidden.
+ */
+function MoreFilters({ count, hasError, children }: { count: number; hasError: boolean; children: ReactNode }) {
+  const [open, setOpen] = useState(hasError);
+  const [hadError, setHadError] = useState(hasError);
+  if (hasError !== hadError) {
+    setHadError(hasError);
+    if (hasError) setOpen(true);
+  }
+  return (
+    <Popover.Root open={open} onOpenChange={setOpen}>
+      <Popover.Trigger className="inline-flex h-7 shrink-0 items-center gap-1 rounded border border-zinc-300 bg-white px-2.5 text-[12px] font-medium whitespace-nowrap text-zinc-800 hover:bg-zinc-100 aria-invalid:border-red-500" aria-invalid={hasError || undefined}>
+        More filters
+        {count > 0 ? <span className="rounded-full bg-blue-700 px-1.5 text-[11px] leading-4 text-white">{count}</span> : null}
+        <span aria-hidden="true" className="text-zinc-500">
+          ▾
+        </span>
+      </Popover.Trigger>
+      <Popover.Content
+        align="end"
+        sideOffset={4}
+        aria-label="More filters"
+        className="z-30 grid w-[36rem] grid-cols-2 gap-x-2 gap-y-1.5 rounded border border-zinc-200 bg-white p-2.5 text-zinc-900 shadow-lg"
+      >
+        {children}
+      </Popover.Content>
+    </Popover.Root>
+  );
+}
+
+interface Chip {
+  key: UrlKey;
+  label: string;
+  value: string;
+}
+
+/** Chips for the applied filters; the window has its own control in the main row, so no chip. */
+function appliedChips(parsed: ParsedMessageUrl, scope: FieldScope): Chip[] {
+  return describeFilters(parsed.state, scope)
+    .filter((f) => f.key !== "range" && f.key !== "start" && f.key !== "end")
+    .map((f) => ({ ...f, value: chipValue(f.key, f.value) }));
+}
+
+function chipValue(key: UrlKey, value: string): string {
+  if (key === "detections_only") return value === "false" ? "off" : "on";
+  if (isFilterKey(key)) return filterDef(key).optionLabels?.[value] ?? value;
+  return value;
+}
+
+/** The applied form with one filter back at its default, for a chip's remove button. */
+function withoutFilter(draft: Draft, key: UrlKey): Draft {
+  if (key === "detections_only") return { ...draft, detectionsOnly: true };
+  if ((TEXT_KEYS as string[]).includes(key)) return { ...draft, text: { ...draft.text, [key]: "" } };
+  if ((SELECT_KEYS as string[]).includes(key)) return { ...draft, choice: { ...draft.choice, [key]: "" } };
+  return draft;
 }
 
 function EnumSelect({
@@ -294,7 +434,7 @@ function EnumSelect({
   onChange: (value: string) => void;
 }) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} className="min-w-32 flex-[1_1_9rem]">
       {(props) => (
         <select {...props} name={name} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
           <Options values={values} any={optionLabels?.[""] ?? "Any"} label={(v) => optionLabels?.[v] ?? v} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
 import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
+import { describeBlocked, selectionEligibility, type SelectionEligibility } from "@/lib/message-actions/eligibility";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
 import { revealHidden } from "@/lib/messages/display-text";
 import type { Message } from "@/lib/messages/message-view";
@@ -25,16 +26,31 @@ function aliasesOf(messages: readonly Message[]): IdAliases {
   return Object.fromEntries(messages.map((m) => [m.id, [m.postfix_id, m.message_id]]));
 }
 
+/** "1 can be moved (1 quarantined: release first)": what an action would do to the selection, before the dialog. */
+function canSay(e: SelectionEligibility<Message>, verb: string): string {
+  const blocked = describeBlocked(e.blocked);
+  return `${e.eligible.length} can be ${verb}${blocked ? ` (${blocked})` : ""}`;
+}
+
 /**
  * The bar that appears with a selection: Move (to a destination) and Release, each behind a
- * confirmation stating how many messages and where, then the outcome per message.
+ * confirmation stating how many messages and where, then the outcome per message. It says up
+ * front how many of the selection each action can act on and why not the rest
+ * (lib/message-actions/eligibility.ts); an action none of them allows is disabled, and a mixed
+ * selection acts on the ones it can. It lays itself over its container (the results toolbar),
+ * so ticking the first box does not push the table down.
  */
 export function MessageActions({ selected, onClearSelection }: { selected: Message[]; onClearSelection: () => void }) {
   const [destination, setDestination] = useState<Destination>("JunkEmail");
   const [pending, setPending] = useState<Pending | null>(null);
   // The messages the dialog is about, fixed when it opens: the list may refresh underneath.
   const [targets, setTargets] = useState<Message[]>([]);
+  const [skipped, setSkipped] = useState(0);
   const act = usePermission("act");
+  const movable = selectionEligibility("move", selected);
+  const releasable = selectionEligibility("release", selected);
+  const moveNoteId = useId();
+  const releaseNoteId = useId();
   const move = useMoveMessages();
   const release = useReleaseMessages();
   const mutation = pending?.kind === "release" ? release : move;
@@ -44,7 +60,9 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
   const open = (p: Pending) => {
     move.reset();
     release.reset();
-    setTargets(selected);
+    // Only what the action can succeed for: the rest were named in the bar, and are again in the dialog.
+    setTargets((p.kind === "move" ? movable : releasable).eligible);
+    setSkipped(selected.length - (p.kind === "move" ? movable : releasable).eligible.length);
     setPending(p);
   };
   // The dialog is where the folder is chosen; the choice is remembered for the next selection.
@@ -79,21 +97,37 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
   return (
     <>
       {selected.length > 0 ? (
-        <div role="region" aria-label="Selection actions" className="flex flex-wrap items-center gap-2 rounded border border-blue-200 bg-blue-50 px-2.5 py-1.5">
-          <span className="font-medium text-blue-900">{plural(selected.length, "message")} selected</span>
-          <span className="mx-1 h-4 w-px bg-blue-200" aria-hidden="true" />
+        <div
+          role="region"
+          aria-label="Selection actions"
+          className="absolute inset-0 z-10 flex items-center gap-2 rounded border border-blue-200 bg-blue-50 px-2.5"
+        >
+          <p className="min-w-0 truncate text-[12px] text-zinc-800" title={`${plural(selected.length, "message")} selected · ${canSay(movable, "moved")} · ${canSay(releasable, "released")}`}>
+            <span className="font-medium text-blue-900">{plural(selected.length, "message")} selected</span>
+            {" · "}
+            <span id={moveNoteId}>{canSay(movable, "moved")}</span>
+            {" · "}
+            <span id={releaseNoteId}>{canSay(releasable, "released")}</span>
+          </p>
+          <span className="h-4 w-px shrink-0 bg-blue-200" aria-hidden="true" />
           <Button
-            variant="primary"
-            disabled={inFlight || !act.allowed}
+            variant={movable.eligible.length > 0 ? "primary" : "secondary"}
+            disabled={inFlight || !act.allowed || movable.eligible.length === 0}
             title={act.reason}
+            aria-describedby={moveNoteId}
             onClick={() => open({ kind: "move", destination })}
           >
             Move…
           </Button>
-          <Button disabled={inFlight || !act.allowed} title={act.reason} onClick={() => open({ kind: "release" })}>
+          <Button
+            disabled={inFlight || !act.allowed || releasable.eligible.length === 0}
+            title={act.reason}
+            aria-describedby={releaseNoteId}
+            onClick={() => open({ kind: "release" })}
+          >
             Release…
           </Button>
-          {act.reason ? <span className="text-[12px] text-zinc-600">{act.reason} to move or release.</span> : null}
+          {act.reason ? <span className="shrink-0 text-[12px] text-zinc-600">{act.reason} to move or release.</span> : null}
           <Button variant="ghost" disabled={inFlight} onClick={onClearSelection}>
             Clear selection
           </Button>
@@ -163,6 +197,12 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
                 ? `${plural(targets.length, "message")} will be moved to ${destinationChoice(pending.destination).label} in the recipients' mailboxes: ${destinationChoice(pending.destination).consequence}.`
                 : `${plural(targets.length, "message")} will be released from quarantine and delivered to their recipients.`}
             </p>
+            {skipped > 0 ? (
+              <p className="text-zinc-700">
+                {plural(skipped, "other selected message")} {skipped === 1 ? "is" : "are"} left out:{" "}
+                {describeBlocked((pending?.kind === "release" ? releasable : movable).blocked)}.
+              </p>
+            ) : null}
             <ul className="max-h-40 list-disc overflow-auto pl-5 text-zinc-700">
               {targets.slice(0, 10).map((m) => (
                 <li key={m.id} className="truncate">

@@ -42,7 +42,7 @@ import {
 } from "@/lib/messages/search-url";
 import { ApiError } from "@/lib/queries/http";
 import { EXPORT_ROW_CAP, collectFollowingPages, toListSearch, useMessageList } from "@/lib/queries/messages";
-import { messageColumns } from "./columns";
+import { messageColumns, useMessageDayGroups } from "./columns";
 import { FilterBar } from "./filter-bar";
 import { MessageActions } from "./message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "./results-toolbar";
@@ -130,6 +130,7 @@ export function MessageSearch() {
     onRowSelectionChange: setRowSelection,
   });
   const rows = table.getRowModel().rows;
+  const dayGroups = useMessageDayGroups();
   const selectedMessages = useMemo(
     () => messages.filter((m) => rowSelection[m.id]),
     [messages, rowSelection],
@@ -302,7 +303,9 @@ export function MessageSearch() {
         </p>
       ) : null}
 
-      <div className="flex flex-wrap items-center gap-2">
+      {/* The selection bar lays itself over this row, so ticking a box never moves the table. */}
+      <div className="relative flex flex-wrap items-center gap-2">
+        <MessageActions selected={selectedMessages} onClearSelection={() => setRowSelection({})} />
         <p role="status" aria-live="polite" className="mr-auto text-[12px] text-zinc-600">
           {urlHasErrors
             ? "Search not run."
@@ -332,7 +335,6 @@ export function MessageSearch() {
         </p>
       ) : null}
 
-      <MessageActions selected={selectedMessages} onClearSelection={() => setRowSelection({})} />
       {page && !page.pending ? <UnreadableNote count={page.unreadable} /> : null}
 
       <RateLimitNotice query={list} />
@@ -348,6 +350,8 @@ export function MessageSearch() {
         <DataTable
           table={table}
           label="Messages"
+          compact
+          rowGroup={dayGroups}
           loading={loading}
           activeRowId={activeRowId}
           onActivateRow={setActiveRowId}

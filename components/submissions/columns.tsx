@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { DispositionBadge } from "@/components/ui/badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
-import { dispositionTone } from "@/lib/messages/message-view";
 import { messageSearchHref } from "@/lib/submissions/message-link";
 import type { Submission } from "@/lib/submissions/types";
 import { TimeText } from "@/components/ui/time-text";
@@ -12,11 +11,7 @@ const column = createDataColumnHelper<Submission>();
 
 function Verdict({ value, title }: { value: string | null; title: string }) {
   if (!value) return <span className="text-zinc-500" title={title}>—</span>;
-  return (
-    <Badge tone={dispositionTone(value as never)} title={title}>
-      {value}
-    </Badge>
-  );
+  return <DispositionBadge disposition={value} title={title} />;
 }
 
 export const submissionColumns: DataTableColumns<Submission> = [

@@ -20,7 +20,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
+import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 
 /**
  * The console's one data table. Pages own their columns (`columns.tsx`) and state; this module
@@ -47,6 +47,12 @@ export type DataTableFeatures = typeof dataTableFeatures;
 
 export function createDataColumnHelper<TData extends RowData>() {
   return createColumnHelper<DataTableFeatures, TData>();
+}
+
+/** A heading row shown above each run of rows with the same key (e.g. a day over its messages). */
+export interface RowGroup {
+  key: string;
+  label: ReactNode;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of mixed value types
@@ -102,6 +108,8 @@ export function DataTable<TData extends RowData>({
   loading,
   skeletonRows = 8,
   empty,
+  compact = false,
+  rowGroup,
 }: {
   table: DataTableInstance<TData>;
   /** Accessible name of the table. */
@@ -113,11 +121,20 @@ export function DataTable<TData extends RowData>({
   skeletonRows?: number;
   /** Shown in place of the body when there are no rows. */
   empty?: ReactNode;
+  /**
+   * One line per row in a table that fits its container: fixed column widths (from the columns'
+   * `headerClassName`), the rest to the unsized columns, every cell cut with an ellipsis rather
+   * than wrapped or scrolled sideways.
+   */
+  compact?: boolean;
+  /** Groups consecutive rows under a heading row; rows without a group continue the current one. */
+  rowGroup?: (row: TData) => RowGroup | null;
 }) {
   const headerGroups = table.getHeaderGroups();
   const rows = table.getRowModel().rows;
   const visibleColumnCount = table.getVisibleLeafColumns().length;
   const activeShown = rows.some((r) => r.id === activeRowId);
+  let currentGroup: string | null = null;
 
   const onRowClick = (rowId: string) => (event: MouseEvent<HTMLTableRowElement>) => {
     // Pivots, checkboxes and links inside a row do their own thing.
@@ -134,7 +151,11 @@ export function DataTable<TData extends RowData>({
 
   return (
     <div className="overflow-x-auto rounded border border-zinc-200 bg-white">
-      <table aria-label={label} aria-busy={loading || undefined} className="w-full border-collapse text-left text-[12px]">
+      <table
+        aria-label={label}
+        aria-busy={loading || undefined}
+        className={`w-full border-collapse text-left text-[12px] ${compact ? "table-fixed" : ""}`}
+      >
         <thead className="sticky top-0 z-10 bg-zinc-100 text-[11px] text-zinc-600 uppercase">
           {headerGroups.map((group) => (
             <tr key={group.id}>
@@ -147,7 +168,7 @@ export function DataTable<TData extends RowData>({
                     key={header.id}
                     scope="col"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                    className={`border-b border-zinc-200 px-2 py-1.5 font-semibold tracking-wide whitespace-nowrap ${meta?.headerClassName ?? ""}`}
+                    className={`border-b border-zinc-200 font-semibold tracking-wide whitespace-nowrap ${compact ? "overflow-hidden px-1.5 py-1" : "px-2 py-1.5"} ${meta?.headerClassName ?? ""}`}
                   >
                     {header.isPlaceholder ? null : column.getCanSort() ? (
                       <button
@@ -194,27 +215,41 @@ export function DataTable<TData extends RowData>({
                   // One row is always reachable with Tab: the active one, else the first.
                   const tabbable = active || (!activeShown && index === 0);
                   const selected = row.getIsSelected();
+                  const group = rowGroup?.(row.original) ?? null;
+                  const newGroup = group !== null && group.key !== currentGroup;
+                  if (group) currentGroup = group.key;
                   return (
-                    <tr
-                      key={row.id}
-                      data-row-id={row.id}
-                      tabIndex={tabbable ? 0 : -1}
-                      aria-current={active ? "true" : undefined}
-                      onClick={onRowClick(row.id)}
-                      onKeyDown={onRowKeyDown(row.id)}
-                      onFocus={(event) => {
-                        if (event.target === event.currentTarget) onActivateRow?.(row.id);
-                      }}
-                      className={`cursor-pointer border-b border-zinc-100 align-top outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
-                        selected ? "bg-blue-50" : "hover:bg-zinc-50"
-                      } ${active ? "shadow-[inset_3px_0_0_0_var(--color-blue-600)]" : ""}`}
-                    >
-                      {row.getVisibleCells().map((cell) => (
-                        <td key={cell.id} className={`px-2 py-1.5 ${cell.column.columnDef.meta?.cellClassName ?? ""}`}>
-                          <table.FlexRender cell={cell} />
-                        </td>
-                      ))}
-                    </tr>
+                    <Fragment key={row.id}>
+                      {newGroup ? (
+                        <tr className="bg-zinc-50">
+                          <td colSpan={visibleColumnCount} className="border-b border-zinc-200 px-2 py-0.5 text-[11px] leading-4 text-zinc-700">
+                            {group.label}
+                          </td>
+                        </tr>
+                      ) : null}
+                      <tr
+                        data-row-id={row.id}
+                        tabIndex={tabbable ? 0 : -1}
+                        aria-current={active ? "true" : undefined}
+                        onClick={onRowClick(row.id)}
+                        onKeyDown={onRowKeyDown(row.id)}
+                        onFocus={(event) => {
+                          if (event.target === event.currentTarget) onActivateRow?.(row.id);
+                        }}
+                        className={`group cursor-pointer border-b border-zinc-100 outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
+                          compact ? "align-middle" : "align-top"
+                        } ${selected ? "bg-blue-50" : "hover:bg-zinc-50"} ${active ? "shadow-[inset_3px_0_0_0_var(--color-blue-600)]" : ""}`}
+                      >
+                        {row.getVisibleCells().map((cell) => (
+                          <td
+                            key={cell.id}
+                            className={`${compact ? "overflow-hidden px-1.5 py-0.5 leading-4 whitespace-nowrap" : "px-2 py-1.5"} ${cell.column.columnDef.meta?.cellClassName ?? ""}`}
+                          >
+                            <table.FlexRender cell={cell} />
+                          </td>
+                        ))}
+                      </tr>
+                    </Fragment>
                   );
                 })}
         </tbody>

@@ -74,12 +74,13 @@ describe("campaignKey", () => {
 });
 
 describe("dispositionTone", () => {
-  it("ranks verdicts", () => {
-    expect(dispositionTone("MALICIOUS-BEC")).toBe("danger");
-    expect(dispositionTone("SPOOF")).toBe("warning");
-    expect(dispositionTone("BULK")).toBe("notice");
+  it("is the one severity scale (lib/severity.ts)", () => {
+    expect(dispositionTone("MALICIOUS-BEC")).toBe("critical");
+    expect(dispositionTone("SPOOF")).toBe("high");
+    expect(dispositionTone("SUSPICIOUS")).toBe("elevated");
+    expect(dispositionTone("BULK")).toBe("minimal");
     // A verdict Cloudflare adds later is shown neutrally, as its own text.
-    expect(dispositionTone("QUISHING")).toBe("neutral");
-    expect(dispositionTone(null)).toBe("neutral");
+    expect(dispositionTone("QUISHING")).toBe("unknown");
+    expect(dispositionTone(null)).toBe("unknown");
   });
 });

@@ -103,22 +103,8 @@ export function formatDeliveryStatus(m: Pick<Message, "delivery_status">): strin
   return (m.delivery_status ?? []).join(", ");
 }
 
-/** Dispositions that warrant an analyst's attention, for badge tone. */
-export type DispositionTone = "danger" | "warning" | "notice" | "neutral";
-
-/** An unknown verdict (Cloudflare adds them) is shown as it came, in the neutral tone. */
-export function dispositionTone(d: Message["final_disposition"]): DispositionTone {
-  switch (d) {
-    case "MALICIOUS":
-    case "MALICIOUS-BEC":
-      return "danger";
-    case "SUSPICIOUS":
-    case "SPOOF":
-      return "warning";
-    case "SPAM":
-    case "BULK":
-      return "notice";
-    default:
-      return "neutral";
-  }
-}
+/**
+ * A disposition's badge tone: its place on the console's one severity scale (lib/severity.ts).
+ * Kept under this name so every badge already calling it follows the scale.
+ */
+export { dispositionSeverity as dispositionTone, type Severity as DispositionTone } from "@/lib/severity";

@@ -3,6 +3,7 @@ import {
   DEFAULT_PAGE_SIZE,
   describeFilters,
   followingPage,
+  DEFAULT_RANGE,
   freezeState,
   nextPage,
   pageNumber,
@@ -111,7 +112,8 @@ describe("page-numbered paging", () => {
     const second = nextPage(first, followingPage({ next: null, nextPage: 2 })!);
     expect(second).toMatchObject({ page: 2, cursor: undefined, trail: [] });
     expect(pageNumber(second)).toBe(2);
-    expect(serializeMessageUrl(second)).toBe("sender=a%40b.c&page=2");
+    // A bare search is the last 7 days, said in the URL once it is written.
+    expect(serializeMessageUrl(second)).toBe("sender=a%40b.c&range=7d&page=2");
     expect(parseMessageUrl(new URLSearchParams(serializeMessageUrl(second))).state.page).toBe(2);
     expect(toApiSearchParams(second, NOW).get("page")).toBe("2");
     const third = nextPage(second, { page: 3 });
@@ -138,6 +140,24 @@ describe("serializeMessageUrl", () => {
 });
 
 describe("ranges", () => {
+  it("reads a link that names no window as the last 7 days, on the search page only", () => {
+    expect(parseMessageUrl(new URLSearchParams("")).state.range).toBe(DEFAULT_RANGE);
+    expect(DEFAULT_RANGE).toBe("7d");
+    expect(parseMessageUrl(new URLSearchParams("sender=a%40b.c")).state.range).toBe("7d");
+    expect(parseMessageUrl(new URLSearchParams("range=24h")).state.range).toBe("24h");
+    // An explicit window, or a bad one the analyst must see, is never replaced by the default.
+    expect(parseMessageUrl(new URLSearchParams("start=2026-11-01T00:00:00Z")).state.range).toBeUndefined();
+    expect(parseMessageUrl(new URLSearchParams("start=yesterday")).state.range).toBeUndefined();
+    // The bulk form's window is what its search_params say; it gets no default.
+    expect(parseMessageUrl(new URLSearchParams(""), "bulk").state.range).toBeUndefined();
+  });
+
+  it("freezes the default window in a copied link", () => {
+    const frozen = freezeState(parseMessageUrl(new URLSearchParams("")).state, NOW);
+    expect(frozen.range).toBeUndefined();
+    expect(Date.parse(frozen.filters.end ?? "") - Date.parse(frozen.filters.start ?? "")).toBe(7 * 24 * 3_600_000);
+  });
+
   it("resolves presets to the minute", () => {
     expect(resolveRange("24h", NOW)).toEqual({ start: "2026-11-23T09:30:00.000Z", end: "2026-11-24T09:30:00.000Z" });
   });

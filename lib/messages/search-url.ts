@@ -27,6 +27,11 @@ export const RANGE_PRESETS = {
 } as const;
 export type RangePreset = keyof typeof RANGE_PRESETS;
 export const RANGE_KEYS = Object.keys(RANGE_PRESETS) as RangePreset[];
+/**
+ * The search page's window when its link names none: a stated preset rather than "whatever the API
+ * defaults to", so a bare `/messages` says what it shows, and a copied link freezes it like any other.
+ */
+export const DEFAULT_RANGE: RangePreset = "7d";
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -189,7 +194,12 @@ export function parseMessageUrl(params: Params, scope: UrlScope = "search"): Par
   for (let attempt = 0; attempt < 4; attempt++) {
     const result = urlSchema.safeParse(candidate);
     if (result.success) {
-      return { state: toState(result.data), errors, raw, unknownKeys, bulkOnlyKeys };
+      const state = toState(result.data);
+      // Only a link that names no window at all gets the default: a bad start stays a bad start.
+      if (scope === "search" && !raw.range && !raw.start && !raw.end && !errors.range && !errors.start && !errors.end) {
+        state.range = DEFAULT_RANGE;
+      }
+      return { state, errors, raw, unknownKeys, bulkOnlyKeys };
     }
     const next = { ...candidate };
     for (const issue of result.error.issues) {
