@@ -35,8 +35,8 @@ test.describe("an analyst", () => {
     await openMessage(page, message.id);
     await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: /^Move/ }).click();
     const dialog = page.getByRole("dialog", { name: "Move message" });
-    await dialog.getByLabel("Destination").selectOption("JunkEmail");
-    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await dialog.getByRole("radio", { name: "Junk" }).check();
+    await dialog.getByRole("button", { name: "Move to Junk" }).click();
     await expect(page.getByRole("region", { name: "Actions" }).getByRole("status").filter({ hasText: "Moved to JunkEmail" })).toBeVisible();
 
     const admin = await browser.newContext({ storageState: STORAGE_STATE.admin });

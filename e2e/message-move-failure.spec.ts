@@ -12,13 +12,13 @@ test("an upstream failure during a move shows the error, sends the move once, an
   await simulator.clearCalls();
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: /^Move/ }).click();
   const dialog = page.getByRole("dialog", { name: "Move message" });
-  await dialog.getByLabel("Destination").selectOption("JunkEmail");
-  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await dialog.getByRole("radio", { name: "Junk" }).check();
+  await dialog.getByRole("button", { name: "Move to Junk" }).click();
 
   const error = dialog.getByRole("alert");
   await expect(error).toContainText("Move failed");
   await expect(error).toContainText("Cloudflare had a problem (HTTP 500)");
-  await expect(dialog.getByRole("button", { name: "Confirm" })).toBeEnabled();
+  await expect(dialog.getByRole("button", { name: "Move to Junk" })).toBeEnabled();
 
   const moves = (await simulator.calls()).filter((c) => c.method === "POST" && c.path.endsWith("/move"));
   expect(moves).toHaveLength(1);

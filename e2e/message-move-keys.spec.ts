@@ -8,10 +8,11 @@ test("from an opened message link to moved in three key presses: m, a digit for 
 
   await page.keyboard.press("m");
   const dialog = page.getByRole("dialog", { name: "Move message" });
-  await expect(dialog.getByRole("button", { name: "Confirm" })).toBeFocused();
+  await expect(dialog.getByRole("button", { name: "Move to Junk" })).toBeFocused();
   await page.keyboard.press("3");
-  await expect(dialog.getByLabel("Destination")).toHaveValue("DeletedItems");
-  await expect(dialog).toContainText("will be moved to the DeletedItems folder");
+  await expect(dialog.getByRole("radio", { name: "Deleted items" })).toBeChecked();
+  await expect(dialog.getByRole("button", { name: "Move to Deleted items" })).toBeFocused();
+  await expect(dialog).toContainText("will be moved to the Deleted items folder");
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("region", { name: "Actions" }).getByRole("status").filter({ hasText: "Moved to DeletedItems" })).toBeVisible();

@@ -17,11 +17,11 @@ test("move from a search: the dialog says what happens, then the page, action lo
   await page.keyboard.press("m");
   const dialog = page.getByRole("dialog", { name: "Move message" });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel("Destination").selectOption("DeletedItems");
-  await expect(dialog).toContainText("will be moved to the DeletedItems folder in the mailbox of");
+  await dialog.getByRole("radio", { name: "Deleted items" }).check();
+  await expect(dialog).toContainText("will be moved to the Deleted items folder in the mailbox of");
   await expect(dialog).toContainText(message.client_recipients?.[0] ?? "");
-  await dialog.getByRole("button", { name: "Confirm" }).click();
-  await expect(dialog.getByRole("button", { name: "Confirm" })).toBeDisabled();
+  await dialog.getByRole("button", { name: "Move to Deleted items" }).click();
+  await expect(dialog.getByRole("button", { name: "Move to Deleted items" })).toBeDisabled();
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeDisabled();
   await expect(dialog.getByRole("status")).toHaveText("Moving…");
 

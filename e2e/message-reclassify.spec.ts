@@ -11,7 +11,7 @@ test("reclassify: the dialog names the expected disposition, the submission show
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Expected disposition").selectOption("SPAM");
   await expect(dialog).toContainText(`re-evaluate the message as SPAM (its verdict is now ${message.final_disposition})`);
-  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await dialog.getByRole("button", { name: "Reclassify as SPAM" }).click();
 
   const actions = page.getByRole("region", { name: "Actions" });
   await expect(actions.getByRole("status").filter({ hasText: "Reclassification as SPAM submitted" })).toBeVisible();

@@ -19,11 +19,13 @@ test("release a quarantined message: confirm, then it is delivered and the actio
 
   await page.keyboard.press("r");
   await expect(dialog).toBeVisible();
-  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await dialog.getByRole("button", { name: "Release and deliver" }).click();
   await expect(actions.getByRole("status").filter({ hasText: "Released to" })).toBeVisible();
   await expect(header).toContainText("delivered");
-  // Release is only offered for quarantined messages.
-  await expect(actions.getByRole("button", { name: /^Release/ })).toHaveCount(0);
+  // Released, the message is in a mailbox: Move is the primary action now, Release says why not.
+  await expect(actions.getByRole("button", { name: /^Release/ })).toBeDisabled();
+  await expect(actions.getByRole("button", { name: /^Release/ })).toHaveAccessibleDescription(/not in quarantine/);
+  await expect(actions.getByRole("button", { name: /^Move/ })).toBeEnabled();
   expect((await truth.detail(message.id)).is_quarantined).toBe(false);
 
   await page.keyboard.press("6");

@@ -74,8 +74,9 @@ test("the selection bar says what each action can do, disables what cannot succe
   await expect(bar).toContainText("2 messages selected · 1 can be moved (1 quarantined: release first)");
   await expect(move).toBeEnabled();
   await move.click();
-  const dialog = page.getByRole("dialog", { name: /^Move 1 message to / });
+  const dialog = page.getByRole("dialog", { name: "Move 1 message" });
   await expect(dialog).toContainText("1 other selected message is left out: 1 quarantined: release first.");
+  await expect(dialog.getByRole("button", { name: "Move 1 message to Junk" })).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
 });

@@ -11,7 +11,7 @@ test("after a reclassify the message page links to the resulting submission in t
   await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: /^Reclassify/ }).click();
   const dialog = page.getByRole("dialog", { name: "Reclassify message" });
   await dialog.getByLabel("Expected disposition").selectOption("SPAM");
-  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await dialog.getByRole("button", { name: "Reclassify as SPAM" }).click();
   await expect(dialog).toHaveCount(0);
 
   const link = page.getByRole("region", { name: "Submissions" }).getByRole("link", { name: /^Team submission as SPAM \(unreviewed\)$/ });

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useCurrentUser } from "@/components/auth/current-user";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -14,19 +14,20 @@ import { formatUtc } from "@/lib/time/format";
 import { messageHref } from "@/lib/messages/tabs";
 import { useApproval, useDecideApproval } from "@/lib/queries/approvals";
 import { ApprovalStatusBadge, describeJob } from "./approval-status";
+import { TimeText } from "@/components/ui/time-text";
 
 type Verdict = "approve" | "reject";
 
 function Facts({ request }: { request: ApprovalRequest }) {
   const search = describeBulkSearchParams(request.body.search_params);
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ["Action", describeJob(request.body)],
     ["Search", search.map((f) => `${f.label} ${f.value}`).join(" · ") || "no filters (the API's default window)"],
     ["Comment", request.body.comment || "—"],
     ["Messages counted", request.matched_more ? `more than ${request.matched}` : String(request.matched)],
     ["Requested by", request.requested_by],
-    ["Requested", formatUtc(request.created_at)],
-    ["Expires", formatUtc(request.expires_at)],
+    ["Requested", <TimeText key="requested" iso={request.created_at} />],
+    ["Expires", <TimeText key="expires" iso={request.expires_at} />],
   ];
   if (request.decided_by) rows.push([request.status === "rejected" ? "Rejected by" : "Approved by", request.decided_by]);
   if (request.decision_reason) rows.push(["Reason", request.decision_reason]);
@@ -133,7 +134,7 @@ export function ApprovalRequestView({ id }: { id: string }) {
           <SimpleTable label="Dry run sample" headers={["Received", "From", "Subject", "Disposition"]}>
             {request.sample.map((m) => (
               <tr key={m.id}>
-                <td className={cellClass}>{m.received_at ? formatUtc(m.received_at) : "—"}</td>
+                <td className={cellClass}>{m.received_at ? <TimeText iso={m.received_at} /> : "—"}</td>
                 <td className={`${cellClass} break-all`}>{m.from ?? "—"}</td>
                 <td className={`${cellClass} break-words`}>
                   <Link href={messageHref(m.id)} className="text-blue-800 underline">

@@ -5,9 +5,9 @@ import { usePermission } from "@/components/auth/current-user";
 import { ErrorState } from "@/components/ui/error-state";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { describeBulkSearchParams } from "@/lib/bulk/search-params";
-import { formatUtc } from "@/lib/time/format";
 import { useApprovals } from "@/lib/queries/approvals";
 import { describeJob } from "./approval-status";
+import { TimeText } from "@/components/ui/time-text";
 
 /** The /bulk dashboard's list of jobs waiting for a second admin; admins only. */
 export function PendingApprovals() {
@@ -34,8 +34,12 @@ export function PendingApprovals() {
                 {describeBulkSearchParams(r.body.search_params).map((f) => `${f.label} ${f.value}`).join(" · ") || "no filters"}
               </td>
               <td className={cellClass}>{r.requested_by}</td>
-              <td className={cellClass}>{formatUtc(r.created_at)}</td>
-              <td className={cellClass}>{formatUtc(r.expires_at)}</td>
+              <td className={cellClass}>
+                <TimeText iso={r.created_at} />
+              </td>
+              <td className={cellClass}>
+                <TimeText iso={r.expires_at} />
+              </td>
               <td className={cellClass}>
                 <Link href={`/approvals/${encodeURIComponent(r.id)}`} className="text-blue-800 underline" aria-label={`Review the request from ${r.requested_by}: ${describeJob(r.body)}`}>
                   Review

@@ -6,12 +6,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { cellClass, SimpleTable } from "@/components/ui/simple-table";
 import { useActiveSessions, useEndUserSessions } from "@/lib/queries/sessions";
+import { TimeText } from "@/components/ui/time-text";
 
-const when = (iso: string) => (
-  <time dateTime={iso} title={iso}>
-    {new Date(iso).toLocaleString()}
-  </time>
-);
+const when = (iso: string) => <TimeText iso={iso} />;
 
 /** Who is signed in now, and a way to end a user's sessions (a leaver, a lost laptop, a stolen cookie). */
 export function ActiveSessions({ currentEmail }: { currentEmail: string }) {

@@ -5,6 +5,7 @@ import { AuditOutcomeBadge } from "./outcome-badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { describeAccessEvent } from "@/lib/audit/describe";
 import type { AuditEvent, AuditOutcome } from "@/lib/audit/types";
+import { TimeText } from "@/components/ui/time-text";
 
 const column = createDataColumnHelper<AuditEvent>();
 
@@ -12,11 +13,7 @@ export const auditColumns: DataTableColumns<AuditEvent> = [
   column.accessor("started_at", {
     header: "Time",
     meta: { label: "Time" },
-    cell: (info) => (
-      <time dateTime={info.getValue()} title={info.getValue()}>
-        {new Date(info.getValue()).toLocaleString()}
-      </time>
-    ),
+    cell: (info) => <TimeText iso={info.getValue()} />,
   }),
   column.accessor("email", {
     header: "User",

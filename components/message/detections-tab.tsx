@@ -10,6 +10,7 @@ import { formatBytes } from "@/lib/messages/raw-mime";
 import { dispositionTone } from "@/lib/messages/message-view";
 import { useDetections } from "@/lib/queries/message";
 import { Indicator } from "./indicator";
+import { HeaderDateNote } from "./header-date-note";
 import { QueryState } from "./query-state";
 
 const td = cellClass;
@@ -45,7 +46,10 @@ function HeadersTable({ headers }: { headers: NonNullable<Detections["headers"]>
           {shown.map((h, i) => (
             <tr key={i}>
               <td className={`${td} w-48 font-medium whitespace-nowrap`}>{h.name}</td>
-              <td className={`${td} font-mono break-all`}>{h.value}</td>
+              <td className={`${td} font-mono break-all`}>
+                {h.value}
+                <HeaderDateNote name={h.name} value={h.value} />
+              </td>
             </tr>
           ))}
         </SimpleTable>

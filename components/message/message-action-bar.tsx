@@ -7,14 +7,16 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
+import { DestinationChoices } from "@/components/message-actions/destination-choices";
 import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
-import { isReleasable } from "@/lib/messages/message-facts";
+import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
+import { moveEligibility, releaseEligibility, type Eligibility } from "@/lib/message-actions/eligibility";
 import { recipientsOf } from "@/lib/messages/message-view";
 import { ApiError } from "@/lib/queries/http";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";
-import { DESTINATIONS, RECLASSIFY_DISPOSITIONS, type Destination } from "@/lib/schemas/enums";
+import { RECLASSIFY_DISPOSITIONS, type Destination } from "@/lib/schemas/enums";
 import { EvidenceButton } from "./evidence-button";
 
 type Kind = MessageActionInput["kind"];
@@ -38,11 +40,15 @@ function listOf(items: string[]): string {
 }
 
 /**
- * Move, Release and Reclassify for one message. Each opens a dialog that states exactly what
- * will happen; Confirm sends one request. Buttons stay disabled while it is in flight, the
- * outcome is announced on the page, and a failure keeps the dialog open with Cloudflare's words.
+ * Move, Release and Reclassify for one message. The actions follow the message's state: the one
+ * that makes sense is the primary button (Release for a quarantined message, Move otherwise), and
+ * one that cannot succeed is disabled with the reason beside it. Each opens a dialog that states
+ * exactly what will happen, with a confirm button named after it ("Move to Junk"). Buttons stay
+ * disabled while the request is in flight, the outcome is announced on the page with a way on to
+ * the next message of the results (`onNext`), and a failure keeps the dialog open with
+ * Cloudflare's words.
  */
-export function MessageActionBar({ message }: { message: Message }) {
+export function MessageActionBar({ message, onNext }: { message: Message; onNext?: () => void }) {
   const permission = usePermission("act");
   const action = useMessageAction(message.id);
   const [open, setOpen] = useState<Kind | null>(null);
@@ -50,12 +56,17 @@ export function MessageActionBar({ message }: { message: Message }) {
   const [expected, setExpected] = useState<ReclassifyDisposition>(() => defaultExpected(message.final_disposition));
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const noteId = useId();
-  const releasable = isReleasable(message);
   const inFlight = action.isPending;
   const recipients = message.client_recipients?.length ? message.client_recipients : recipientsOf(message);
+  const allowed: Record<Kind, Eligibility> = {
+    move: moveEligibility(message),
+    release: releaseEligibility(message),
+    reclassify: { ok: true },
+  };
+  const primary: Kind = allowed.release.ok ? "release" : "move";
 
   const openDialog = (kind: Kind) => {
-    if (!permission.allowed || inFlight) return;
+    if (!permission.allowed || inFlight || !allowed[kind].ok) return;
     action.reset();
     setNotice(null);
     setOpen(kind);
@@ -70,25 +81,15 @@ export function MessageActionBar({ message }: { message: Message }) {
     return () => cancelAnimationFrame(frame);
   }, [open]);
 
-  useEffect(() => {
-    if (open !== "move" || inFlight) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey || !/^[1-9]$/.test(event.key)) return;
-      const chosen = DESTINATIONS[Number(event.key) - 1];
-      if (!chosen) return;
-      event.preventDefault();
-      setDestination(chosen);
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [open, inFlight]);
-
   const openByKey = (kind: Kind) => {
     if (!permission.allowed) {
       setNotice({ ok: false, text: `${VERB[kind].done} is not available to you: ${permission.reason ?? "missing role"}.` });
-    } else if (kind === "release" && !releasable) {
-      setNotice({ ok: false, text: "Release is only offered for quarantined messages." });
     } else {
+      const eligibility = allowed[kind];
+      if (!eligibility.ok) {
+        setNotice({ ok: false, text: `${VERB[kind].done} is not possible for this message: ${eligibility.reason}.` });
+        return;
+      }
       openDialog(kind);
     }
   };
@@ -118,37 +119,56 @@ export function MessageActionBar({ message }: { message: Message }) {
     });
   };
 
-  const disabledReason = permission.allowed ? undefined : permission.reason;
-  const buttonProps = {
-    disabled: inFlight || !permission.allowed,
-    title: disabledReason,
-    "aria-describedby": disabledReason ? noteId : undefined,
+  // Why each action cannot be taken now: the person's role first (one note for all three), then
+  // the message's state (a note per action).
+  const roleReason = permission.allowed ? undefined : (permission.reason ?? "missing role");
+  const reasonFor = (kind: Kind): string | undefined => {
+    if (roleReason) return roleReason;
+    const eligibility = allowed[kind];
+    return eligibility.ok ? undefined : eligibility.reason;
   };
+  const actionButton = (kind: Kind, label: string, key: string) => {
+    const reason = reasonFor(kind);
+    return (
+      <Button
+        key={kind}
+        variant={kind === primary && !reason ? "primary" : "secondary"}
+        aria-keyshortcuts={key}
+        onClick={() => openDialog(kind)}
+        disabled={inFlight || reason !== undefined}
+        title={reason}
+        aria-describedby={roleReason ? noteId : reason ? `${noteId}-${kind}` : undefined}
+      >
+        {label}
+      </Button>
+    );
+  };
+  const order: Kind[] = primary === "release" ? ["release", "move", "reclassify"] : ["move", "release", "reclassify"];
+  const labels: Record<Kind, [string, string]> = { move: ["Move…", "m"], release: ["Release…", "r"], reclassify: ["Reclassify…", "c"] };
+  const blocked = order.filter((kind) => reasonFor(kind) !== undefined);
 
   return (
     <section aria-label="Actions" className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="primary" aria-keyshortcuts="m" onClick={() => openDialog("move")} {...buttonProps}>
-          Move…
-        </Button>
-        {releasable ? (
-          <Button aria-keyshortcuts="r" onClick={() => openDialog("release")} {...buttonProps}>
-            Release…
-          </Button>
-        ) : null}
-        <Button aria-keyshortcuts="c" onClick={() => openDialog("reclassify")} {...buttonProps}>
-          Reclassify…
-        </Button>
+        {order.map((kind) => actionButton(kind, ...labels[kind]))}
         <EvidenceButton messageId={message.id} />
         {inFlight ? (
           <span role="status" className="text-[12px] text-zinc-600">
             {open ? VERB[open].progress : "Working…"}
           </span>
         ) : null}
-        {disabledReason ? (
+        {roleReason ? (
           <p id={noteId} className="text-[12px] text-zinc-600">
-            Move, release and reclassify: {disabledReason.toLowerCase()}.
+            Move, release and reclassify: {roleReason.toLowerCase()}.
           </p>
+        ) : blocked.length > 0 ? (
+          <ul className="flex flex-wrap gap-x-3 text-[12px] text-zinc-600">
+            {blocked.map((kind) => (
+              <li key={kind} id={`${noteId}-${kind}`}>
+                {VERB[kind].done}: {reasonFor(kind)}
+              </li>
+            ))}
+          </ul>
         ) : null}
       </div>
       {notice ? (
@@ -159,6 +179,11 @@ export function MessageActionBar({ message }: { message: Message }) {
           }`}
         >
           <span className="flex-1">{notice.text}</span>
+          {notice.ok && onNext ? (
+            <Button variant="primary" className="h-5 px-1.5" aria-keyshortcuts="j" onClick={onNext}>
+              Next message →
+            </Button>
+          ) : null}
           <Button variant="ghost" className="h-5 px-1" aria-label="Dismiss notice" onClick={() => setNotice(null)}>
             ×
           </Button>
@@ -175,8 +200,13 @@ export function MessageActionBar({ message }: { message: Message }) {
             <Button onClick={close} disabled={inFlight}>
               Cancel
             </Button>
-            <Button variant="primary" onClick={confirm} disabled={inFlight} data-autofocus>
-              Confirm
+            <Button
+              variant={open === "move" && destinationChoice(destination).destructive ? "danger" : "primary"}
+              onClick={confirm}
+              disabled={inFlight}
+              data-autofocus
+            >
+              {open === "move" ? moveButtonLabel(destination) : open === "release" ? "Release and deliver" : `Reclassify as ${expected}`}
             </Button>
           </>
         }
@@ -185,31 +215,11 @@ export function MessageActionBar({ message }: { message: Message }) {
           <p className="font-medium break-words">{message.subject || "(no subject)"}</p>
           {open === "move" ? (
             <>
-              <Field label="Destination">
-                {(props) => (
-                  <select
-                    {...props}
-                    value={destination}
-                    disabled={inFlight}
-                    onChange={(e) => setDestination(e.target.value as Destination)}
-                    className={`${inputClass} w-64`}
-                  >
-                    <Options values={DESTINATIONS} label={(d) => `${DESTINATIONS.indexOf(d) + 1} · ${d}`} />
-                  </select>
-                )}
-              </Field>
+              <DestinationChoices value={destination} onChange={setDestination} disabled={inFlight} />
               <p>
-                The message will be moved to the <strong>{destination}</strong> folder in the mailbox of {listOf(recipients)}.
-                Cloudflare records the move in the action log.
+                The message will be moved to the <strong>{destinationChoice(destination).label}</strong> folder in the mailbox of{" "}
+                {listOf(recipients)}: {destinationChoice(destination).consequence}. Cloudflare records the move in the action log.
               </p>
-              <p className="text-[11px] text-zinc-600">
-                Press <kbd>1</kbd>–<kbd>{DESTINATIONS.length}</kbd> to choose the folder, <kbd>Enter</kbd> to confirm.
-              </p>
-              {message.is_quarantined ? (
-                <p className="text-amber-900">
-                  It is in quarantine, not in a mailbox: Cloudflare is likely to refuse the move. Release it first.
-                </p>
-              ) : null}
             </>
           ) : open === "release" ? (
             <p>

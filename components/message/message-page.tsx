@@ -157,7 +157,10 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
       ) : (
         <>
           <MessageHeader message={detail.data} />
-          <MessageActionBar message={detail.data} />
+          <MessageActionBar
+            message={detail.data}
+            onNext={list.neighbours?.next ? () => walk(list.neighbours?.next ?? null) : undefined}
+          />
           <MessageSubmissions messageId={detail.data.id} postfixId={detail.data.postfix_id} since={detail.data.scanned_at} />
           {invalid !== null ? (
             <p role="note" className="text-[12px] text-amber-900">

@@ -3,6 +3,8 @@
 import { Badge } from "@/components/ui/badge";
 import type { Detections, Message } from "@/lib/cloudflare/types";
 import { TimeText } from "@/components/ui/time-text";
+import { describeLink } from "@/lib/messages/links";
+import { revealHidden } from "@/lib/messages/display-text";
 import { domainOf, senderAddress } from "@/lib/messages/message-view";
 import { useDetections } from "@/lib/queries/message";
 import { AuthBadges } from "./auth-badges";
@@ -25,6 +27,31 @@ function IndicatorList({ label, values, kind = "text" }: { label: string; values
           <Indicator label={label} value={v} kind={kind} />
         </li>
       ))}
+    </ul>
+  );
+}
+
+/**
+ * Each link as the recipient saw it and where it really goes: "shown text → hxxps://evil[.]test".
+ * The text is the mail's (hidden characters made visible); the address is defanged.
+ */
+function LinkList({ links }: { links: NonNullable<Detections["links"]> }) {
+  return (
+    <ul aria-label="Links in the message" className="flex flex-col gap-1">
+      {links.map((l, i) => {
+        const link = describeLink(l);
+        return (
+          <li key={`${l.href}-${i}`} className="flex flex-wrap items-center gap-1.5">
+            <span className="break-words text-zinc-800">{link.shown ? `“${revealHidden(link.shown)}”` : <span className="text-zinc-500">(no text)</span>}</span>
+            <span aria-hidden="true" className="text-zinc-500">
+              →
+            </span>
+            <span className="sr-only">goes to</span>
+            <Indicator label="link" value={link.href} kind="url" />
+            {link.disguised ? <Badge tone="danger">text names another site</Badge> : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -143,7 +170,7 @@ export function OverviewTab({ message: m }: { message: Message }) {
           {(d) => (
             <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-[12px]">
               <SenderNetwork detections={d} />
-              <Fact term="Links">{d.links?.length ? <IndicatorList label="link" values={d.links.map((l) => l.href)} kind="url" /> : null}</Fact>
+              <Fact term="Links">{d.links?.length ? <LinkList links={d.links} /> : null}</Fact>
             </dl>
           )}
         </QueryState>

@@ -8,29 +8,39 @@ import { useGeneratePreview, usePreview } from "@/lib/queries/message";
 import { QueryState } from "./query-state";
 
 const ZOOMS = [0.5, 0.75, 1, 1.5, 2] as const;
+const ACTUAL = ZOOMS.indexOf(1);
 // Only a well-formed base64 payload becomes an image URL; anything else is refused, not guessed at.
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** "fit": as wide as the tab, whatever the screenshot's size; otherwise an index into ZOOMS. */
+type Scale = "fit" | number;
+
 function Screenshot({ base64 }: { base64: string }) {
-  const [zoomIndex, setZoomIndex] = useState(2);
-  const zoom = ZOOMS[zoomIndex] ?? 1;
+  // Cloudflare's screenshots are narrow (about 320 px): fitting the width is what makes them readable.
+  const [scale, setScale] = useState<Scale>("fit");
   const clean = base64.replace(/\s+/g, "");
   if (!BASE64.test(clean)) {
     return <ErrorState title="Preview unreadable" message="Cloudflare sent a screenshot that is not a valid image." />;
   }
+  // Zooming from "fit" starts at actual size.
+  const index = scale === "fit" ? ACTUAL : scale;
+  const zoom = ZOOMS[index] ?? 1;
   return (
     <div className="flex flex-col gap-2">
       <div role="group" aria-label="Zoom" className="flex items-center gap-1.5">
-        <Button onClick={() => setZoomIndex((i) => Math.max(0, i - 1))} disabled={zoomIndex === 0}>
+        <Button onClick={() => setScale(Math.max(0, index - 1))} disabled={scale !== "fit" && index === 0}>
           Zoom out
         </Button>
-        <span role="status" className="w-12 text-center text-[12px] tabular-nums">
-          {Math.round(zoom * 100)}%
+        <span role="status" className="w-16 text-center text-[12px] tabular-nums">
+          {scale === "fit" ? "Fit width" : `${Math.round(zoom * 100)}%`}
         </span>
-        <Button onClick={() => setZoomIndex((i) => Math.min(ZOOMS.length - 1, i + 1))} disabled={zoomIndex === ZOOMS.length - 1}>
+        <Button onClick={() => setScale(Math.min(ZOOMS.length - 1, index + 1))} disabled={scale !== "fit" && index === ZOOMS.length - 1}>
           Zoom in
         </Button>
-        <Button variant="ghost" onClick={() => setZoomIndex(2)} disabled={zoomIndex === 2}>
+        <Button variant="ghost" aria-pressed={scale === "fit"} onClick={() => setScale("fit")}>
+          Fit width
+        </Button>
+        <Button variant="ghost" aria-pressed={scale === ACTUAL} onClick={() => setScale(ACTUAL)}>
           Actual size
         </Button>
       </div>
@@ -40,8 +50,8 @@ function Screenshot({ base64 }: { base64: string }) {
         <img
           src={`data:image/png;base64,${clean}`}
           alt="Screenshot of the message as Cloudflare rendered it"
-          style={{ zoom }}
-          className="max-w-none origin-top-left"
+          style={scale === "fit" ? { width: "100%", height: "auto" } : { zoom }}
+          className={scale === "fit" ? "block" : "max-w-none origin-top-left"}
         />
       </div>
     </div>

@@ -5,8 +5,10 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { downloadFile } from "@/lib/browser/download";
 import { emlFileName } from "@/lib/messages/eml-file-name";
-import { capText, formatBytes, parseEml, type EmlPart, type ParsedEml } from "@/lib/messages/raw-mime";
+import { capText, formatBytes, parseEml, type EmlHeader, type EmlPart, type ParsedEml } from "@/lib/messages/raw-mime";
+import { revealHidden } from "@/lib/messages/display-text";
 import { useRawMessage } from "@/lib/queries/message";
+import { HeaderDateNote } from "./header-date-note";
 import { QueryState } from "./query-state";
 
 /** What is laid out before "Show all": enough to read any normal message, fast on a 3 MB one. */
@@ -61,6 +63,48 @@ function Part({ part }: { part: EmlPart }) {
   );
 }
 
+/**
+ * The headers, decoded by default: "=?UTF-8?B?…?=" is for mail software, not for an analyst.
+ * The encoded form, exactly as the mail carries it, is one toggle away. Either way the values
+ * are text (never markup), with hidden direction and zero-width characters made visible.
+ */
+function HeaderTable({ headers }: { headers: EmlHeader[] }) {
+  const [encoded, setEncoded] = useState(false);
+  const anyEncoded = headers.some((h) => h.decoded !== h.value);
+  return (
+    <section aria-labelledby="raw-headers" className="flex flex-col gap-1">
+      <div className="flex items-center gap-2">
+        <h2 id="raw-headers" className="text-[12px] font-semibold text-zinc-500 uppercase">
+          Headers ({headers.length})
+        </h2>
+        <span className="text-[12px] text-zinc-600">{encoded ? "as encoded in the mail" : "decoded"}</span>
+        {anyEncoded ? (
+          <Button variant="ghost" aria-pressed={encoded} onClick={() => setEncoded((v) => !v)}>
+            Show encoded form
+          </Button>
+        ) : null}
+      </div>
+      <div className="max-h-[40vh] overflow-auto rounded border border-zinc-200">
+        <table aria-label={encoded ? "Raw headers (encoded)" : "Raw headers"} className="w-full border-collapse text-[12px]">
+          <tbody>
+            {headers.map((h, i) => (
+              <tr key={i} className="border-b border-zinc-100 align-top">
+                <th scope="row" className="w-48 px-2 py-0.5 text-left font-medium whitespace-nowrap">
+                  {h.name}
+                </th>
+                <td className="px-2 py-0.5 font-mono break-all">
+                  {revealHidden(encoded ? h.value : h.decoded)}
+                  {encoded ? null : <HeaderDateNote name={h.name} value={h.decoded} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 function ParsedView({ raw }: { raw: string }) {
   const [parsed, setParsed] = useState<{ raw: string; result: ParsedEml | null; error: string | null } | null>(null);
   useEffect(() => {
@@ -87,25 +131,7 @@ function ParsedView({ raw }: { raw: string }) {
   const { headers, parts } = parsed.result;
   return (
     <>
-      <section aria-labelledby="raw-headers" className="flex flex-col gap-1">
-        <h2 id="raw-headers" className="text-[12px] font-semibold text-zinc-500 uppercase">
-          Headers ({headers.length})
-        </h2>
-        <div className="max-h-[40vh] overflow-auto rounded border border-zinc-200">
-          <table aria-label="Raw headers" className="w-full border-collapse text-[12px]">
-            <tbody>
-              {headers.map((h, i) => (
-                <tr key={i} className="border-b border-zinc-100 align-top">
-                  <th scope="row" className="w-48 px-2 py-0.5 text-left font-medium whitespace-nowrap">
-                    {h.name}
-                  </th>
-                  <td className="px-2 py-0.5 font-mono break-all">{h.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <HeaderTable headers={headers} />
       <section aria-labelledby="raw-parts" className="flex flex-col gap-1">
         <h2 id="raw-parts" className="text-[12px] font-semibold text-zinc-500 uppercase">
           Body parts ({parts.length})

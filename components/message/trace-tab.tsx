@@ -8,6 +8,18 @@ import { QueryState } from "./query-state";
 
 type Lines = NonNullable<NonNullable<Trace["inbound"]>["lines"]>;
 
+/** A direction with nothing in it and nothing to come: one line, not half the width. */
+function EmptyTimeline({ title }: { title: string }) {
+  return (
+    <section aria-label={title}>
+      <h2 className="text-[12px] font-semibold text-zinc-500">
+        <span className="uppercase">{title}</span>
+        <span className="font-normal">: no lines</span>
+      </h2>
+    </section>
+  );
+}
+
 function Timeline({ title, lines, pending }: { title: string; lines: Lines; pending: boolean }) {
   // Ordered by line number, then time: the endpoint's order is not a promise.
   const ordered = [...lines].sort((a, b) => (a.lineno ?? 0) - (b.lineno ?? 0) || (a.logged_at ?? "").localeCompare(b.logged_at ?? ""));
@@ -42,20 +54,36 @@ function Timeline({ title, lines, pending }: { title: string; lines: Lines; pend
   );
 }
 
-/** The MX conversation (inbound) and the hand-off and later remediations (outbound), side by side. */
+/**
+ * The MX conversation (inbound) and the hand-off and later remediations (outbound), side by side;
+ * a direction with no lines (and none pending) collapses to one line so the other gets the width.
+ */
 export function TraceTab({ id }: { id: string }) {
   const trace = useTrace(id);
   return (
     <QueryState query={trace} what="the trace">
-      {(t) => (
-        <div className="flex flex-col gap-2">
-          <UnreadableNote count={t.unreadable} />
-          <div className="flex flex-col gap-4 lg:flex-row">
-            <Timeline title="Inbound" lines={t.inbound?.lines ?? []} pending={t.inbound?.pending === true} />
-            <Timeline title="Outbound" lines={t.outbound?.lines ?? []} pending={t.outbound?.pending === true} />
+      {(t) => {
+        const directions = [
+          { title: "Inbound", lines: t.inbound?.lines ?? [], pending: t.inbound?.pending === true },
+          { title: "Outbound", lines: t.outbound?.lines ?? [], pending: t.outbound?.pending === true },
+        ];
+        const isEmpty = (d: (typeof directions)[number]) => d.lines.length === 0 && !d.pending;
+        return (
+          <div className="flex flex-col gap-2">
+            <UnreadableNote count={t.unreadable} />
+            {directions.filter(isEmpty).map((d) => (
+              <EmptyTimeline key={d.title} title={d.title} />
+            ))}
+            <div className="flex flex-col gap-4 lg:flex-row">
+              {directions
+                .filter((d) => !isEmpty(d))
+                .map((d) => (
+                  <Timeline key={d.title} title={d.title} lines={d.lines} pending={d.pending} />
+                ))}
+            </div>
           </div>
-        </div>
-      )}
+        );
+      }}
     </QueryState>
   );
 }

@@ -37,11 +37,23 @@ export function useListContext(id: string, listParam: string | null): ListContex
   const usable = parsed !== null && Object.keys(parsed.errors).length === 0;
   const page = useMessageList(toListSearch(parsed?.state ?? parseMessageUrl(new URLSearchParams()).state), { enabled: usable && search !== null });
   const ids = usable && page.data && !page.data.pending ? page.data.messages.map((m) => m.id) : [];
+  const current = neighboursOf(ids, id);
+
+  // An action can take the message out of the results it was opened from (moved out of
+  // "delivered"): the refreshed list no longer has it, but "Next message" must still go where it
+  // went a moment ago. So this message's last known neighbours stay until the analyst leaves it.
+  const [kept, setKept] = useState<{ id: string; search: string | null; neighbours: Neighbours } | null>(null);
+  useEffect(() => {
+    if (current && (kept?.id !== id || kept.search !== search || kept.neighbours.next !== current.next || kept.neighbours.previous !== current.previous)) {
+      setKept({ id, search, neighbours: current });
+    }
+  }, [current, id, search, kept]);
+  const neighbours = current ?? (kept && kept.id === id && kept.search === search ? kept.neighbours : null);
 
   return {
     backHref: search ? `/messages?${search}` : "/messages",
     search: search ?? "",
     fromLink: listParam !== null,
-    neighbours: neighboursOf(ids, id),
+    neighbours,
   };
 }

@@ -1,19 +1,19 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
-import { inputClass } from "@/components/ui/field";
-import { Options } from "@/components/ui/options";
+import { DestinationChoices } from "@/components/message-actions/destination-choices";
+import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { describeBlocked, selectionEligibility, type SelectionEligibility } from "@/lib/message-actions/eligibility";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
 import { revealHidden } from "@/lib/messages/display-text";
 import type { Message } from "@/lib/cloudflare/types";
 import { useMoveMessages, useReleaseMessages } from "@/lib/queries/messages";
-import { DESTINATIONS, type Destination } from "@/lib/schemas/enums";
+import type { Destination } from "@/lib/schemas/enums";
 
 type Pending = { kind: "move"; destination: Destination } | { kind: "release" };
 
@@ -65,6 +65,11 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
     setSkipped(selected.length - (p.kind === "move" ? movable : releasable).eligible.length);
     setPending(p);
   };
+  // The dialog is where the folder is chosen; the choice is remembered for the next selection.
+  const chooseDestination = useCallback((next: Destination) => {
+    setDestination(next);
+    setPending((p) => (p?.kind === "move" ? { kind: "move", destination: next } : p));
+  }, []);
   const close = () => {
     if (inFlight) return;
     if (outcomes) onClearSelection();
@@ -83,7 +88,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
   const verb = pending?.kind === "release" ? "Release" : "Move";
   const title = pending
     ? pending.kind === "move"
-      ? `Move ${plural(targets.length, "message")} to ${pending.destination}`
+      ? `Move ${plural(targets.length, "message")}`
       : `Release ${plural(targets.length, "message")}`
     : "";
   const succeeded = outcomes?.filter((o) => o.ok).length ?? 0;
@@ -105,17 +110,6 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             <span id={releaseNoteId}>{canSay(releasable, "released")}</span>
           </p>
           <span className="h-4 w-px shrink-0 bg-blue-200" aria-hidden="true" />
-          <label className="flex shrink-0 items-center gap-1.5 text-[12px] text-zinc-700">
-            Destination
-            <select
-              value={destination}
-              onChange={(e) => setDestination(e.target.value as Destination)}
-              className={`${inputClass} w-52`}
-              disabled={inFlight}
-            >
-              <Options values={DESTINATIONS} />
-            </select>
-          </label>
           <Button
             variant={movable.eligible.length > 0 ? "primary" : "secondary"}
             disabled={inFlight || !act.allowed || movable.eligible.length === 0}
@@ -155,8 +149,16 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
               <Button onClick={close} disabled={inFlight}>
                 Cancel
               </Button>
-              <Button variant={pending?.kind === "release" ? "primary" : "danger"} onClick={confirm} disabled={inFlight}>
-                {inFlight ? `${verb === "Move" ? "Moving" : "Releasing"}…` : verb}
+              <Button
+                variant={pending?.kind === "move" && destinationChoice(pending.destination).destructive ? "danger" : "primary"}
+                onClick={confirm}
+                disabled={inFlight}
+              >
+                {inFlight
+                  ? `${verb === "Move" ? "Moving" : "Releasing"}…`
+                  : pending?.kind === "move"
+                    ? moveButtonLabel(pending.destination, targets.length)
+                    : `Release ${plural(targets.length, "message")}`}
               </Button>
             </>
           )
@@ -183,9 +185,16 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
           </div>
         ) : (
           <div className="flex flex-col gap-2">
+            {pending?.kind === "move" ? (
+              <DestinationChoices
+                value={pending.destination}
+                onChange={chooseDestination}
+                disabled={inFlight}
+              />
+            ) : null}
             <p>
               {pending?.kind === "move"
-                ? `${plural(targets.length, "message")} will be moved to ${pending.destination} in the recipients' mailboxes.`
+                ? `${plural(targets.length, "message")} will be moved to ${destinationChoice(pending.destination).label} in the recipients' mailboxes: ${destinationChoice(pending.destination).consequence}.`
                 : `${plural(targets.length, "message")} will be released from quarantine and delivered to their recipients.`}
             </p>
             {skipped > 0 ? (

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import type { AllowPolicy, PolicyEntry } from "@/lib/policies/types";
 import { ALLOW_KIND_TEXT } from "./allow-kinds";
+import { TimeText } from "@/components/ui/time-text";
 
 const column = createDataColumnHelper<PolicyEntry>();
 
@@ -72,7 +73,7 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
       meta: { label: "Created" },
       cell: (info) => {
         const v = info.getValue();
-        return v ? <time dateTime={v} title={v}>{new Date(v).toLocaleString()}</time> : "—";
+        return v ? <TimeText iso={v} /> : "—";
       },
     }),
     column.display({

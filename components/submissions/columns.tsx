@@ -5,6 +5,7 @@ import { DispositionBadge } from "@/components/ui/badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { messageSearchHref } from "@/lib/submissions/message-link";
 import type { Submission } from "@/lib/submissions/types";
+import { TimeText } from "@/components/ui/time-text";
 
 const column = createDataColumnHelper<Submission>();
 
@@ -17,11 +18,7 @@ export const submissionColumns: DataTableColumns<Submission> = [
   column.accessor("requested_at", {
     header: "Requested",
     meta: { label: "Requested" },
-    cell: (info) => (
-      <time dateTime={info.getValue()} title={info.getValue()}>
-        {new Date(info.getValue()).toLocaleString()}
-      </time>
-    ),
+    cell: (info) => <TimeText iso={info.getValue()} />,
   }),
   column.accessor("type", { header: "Type", meta: { label: "Type" }, cell: (i) => i.getValue() ?? "—" }),
   column.accessor("subject", {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BulkJob } from "@/lib/cloudflare/types";
-import { describeAction, formatDuration, hasActiveJob, isActiveStatus, jobDurationMs, jobProgress } from "./progress";
+import { describeAction, formatDuration, hasActiveJob, isActiveStatus, isSettledJob, isSettledJobMessages, jobDurationMs, jobProgress } from "./progress";
 
 const counters = (over: Partial<BulkJob> = {}) => ({
   status: "PROCESSING" as BulkJob["status"],
@@ -113,5 +113,28 @@ describe("describeAction", () => {
     const p = jobProgress({ status: "COMPLETED" });
     expect(p).toMatchObject({ discovered: 0, done: 0, percent: 100, indeterminate: false });
     expect(jobDurationMs({ status: "PROCESSING", created_at: null, started_at: null, completed_at: null }, 0)).toBeNull();
+  });
+});
+
+describe("settled answers (what the read cache may keep)", () => {
+  it.each([
+    ["PENDING", false],
+    ["DISCOVERING", false],
+    ["PROCESSING", false],
+    ["COMPLETED", true],
+    ["CANCELLED", true],
+    ["FAILED", true],
+  ])("a %s job is settled: %s", (status, settled) => {
+    expect(isSettledJob({ status })).toBe(settled);
+  });
+
+  it.each([
+    ["no rows (the job may still be discovering)", [], false],
+    ["a pending row", [{ status: "COMPLETED" }, { status: "PENDING" }], false],
+    ["a row being processed", [{ status: "PROCESSING" }], false],
+    ["a row without a status", [{ status: null }], false],
+    ["every row with its outcome", [{ status: "COMPLETED" }, { status: "FAILED" }, { status: "SKIPPED" }, { status: "CANCELLED" }], true],
+  ])("a page with %s is settled: %s", (_, rows, settled) => {
+    expect(isSettledJobMessages(rows)).toBe(settled);
   });
 });

@@ -42,6 +42,24 @@ export function isActiveStatus(status: string | null | undefined): boolean {
   return (ACTIVE_JOB_STATUSES as readonly string[]).includes(status ?? "");
 }
 
+/**
+ * A job whose counters will not change again: its reply may be served from the read cache. An
+ * active job's reply must not be, or the counters and the message list (cached at different
+ * moments) tell two different stories.
+ */
+export function isSettledJob(job: { status?: string | null }): boolean {
+  return !isActiveStatus(job.status);
+}
+
+/**
+ * A page of a job's messages that will not change again: every row has its outcome. An empty
+ * page is never settled, because the job may still be finding its messages; caching it once
+ * made the job page say "no messages" next to counters of 14 succeeded and 3 failed.
+ */
+export function isSettledJobMessages(rows: readonly { status?: string | null }[]): boolean {
+  return rows.length > 0 && rows.every((r) => r.status != null && r.status !== "PENDING" && r.status !== "PROCESSING");
+}
+
 export function hasActiveJob(jobs: readonly { status?: JobStatus | string | null }[] | undefined): boolean {
   return (jobs ?? []).some((j) => isActiveStatus(j.status));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { BulkCreateParams } from "cloudflare/resources/email-security/investigate/bulk/bulk";
+import { isSettledJob, isSettledJobMessages } from "@/lib/bulk/progress";
 import type {
   CreateBulkJobBody,
   ListBulkJobMessagesQuery,
@@ -17,7 +18,7 @@ export async function listBulkJobs(query: ListBulkJobsQuery): Promise<Paged<Bulk
     const page = await client.emailSecurity.investigate.bulk.list({ account_id: accountId, ...query }, READ_OPTIONS);
     const { value, unreadable } = readList("jobs", page.result);
     return { result: value, unreadable, result_info: toResultInfo(page.result_info, receivedCount(page.result), query.page ?? 1) };
-  });
+  }, (page) => isSettledJobMessages(page.result));
 }
 
 export async function createBulkJob(body: CreateBulkJobBody): Promise<BulkJob> {
@@ -31,8 +32,10 @@ export async function createBulkJob(body: CreateBulkJobBody): Promise<BulkJob> {
 }
 
 export async function getBulkJob(jobId: string): Promise<BulkJob> {
-  return upstreamRead(`job:${jobId}`, async ({ client, accountId }) =>
-    readReply("job", await client.emailSecurity.investigate.bulk.get(jobId, { account_id: accountId }, READ_OPTIONS)).value,
+  return upstreamRead(
+    `job:${jobId}`,
+    async ({ client, accountId }) => readReply("job", await client.emailSecurity.investigate.bulk.get(jobId, { account_id: accountId }, READ_OPTIONS)).value,
+    isSettledJob,
   );
 }
 
@@ -55,5 +58,5 @@ export async function listBulkJobMessages(jobId: string, query: ListBulkJobMessa
     const page = await client.emailSecurity.investigate.bulk.messages.list(jobId, { account_id: accountId, ...query }, READ_OPTIONS);
     const { value, unreadable } = readList("jobMessages", page.result);
     return { result: value, unreadable, result_info: toResultInfo(page.result_info, receivedCount(page.result), query.page ?? 1) };
-  });
+  }, (page) => isSettledJobMessages(page.result));
 }

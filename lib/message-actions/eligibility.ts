@@ -14,7 +14,7 @@
 
 export type MessageActionKind = "move" | "release";
 
-/** What the rule reads; both the list's `Message` and the page's `MessageDetail` have it. */
+/** What the rule reads; the one `Message` type has it, in a list row and on the message page alike. */
 export interface ActionableMessage {
   is_quarantined?: boolean | null;
   delivery_status?: readonly string[] | null;

@@ -24,6 +24,13 @@ describe("messagesToCsv", () => {
   });
 });
 
+describe("times in the export", () => {
+  it("writes received_at as UTC ISO whatever offset Cloudflare used", () => {
+    const [, row] = messagesToCsv([testMessage({ scanned_at: "2026-11-24T10:00:00+01:00" })]).split("\r\n");
+    expect(row?.split(",")[1]).toBe("2026-11-24T09:00:00Z");
+  });
+});
+
 describe("csvFileName", () => {
   it("is stamped to the minute", () => {
     expect(csvFileName(new Date("2026-11-24T09:30:45Z"))).toBe("messages-2026-11-24T0930Z.csv");

@@ -1,15 +1,18 @@
 import type { Message } from "@/lib/cloudflare/types";
 import { authSummary, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "./message-view";
 import { buildCsv, type CsvValue } from "@/lib/csv";
+import { utcIso } from "@/lib/time/format";
 
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => CsvValue;
 }
 
+const utcIsoOrNull = (iso: string | null) => (iso === null ? null : utcIso(iso));
+
 export const MESSAGE_CSV_COLUMNS: readonly CsvColumn<Message>[] = [
   { header: "id", value: (m) => m.id },
-  { header: "received_at", value: (m) => receivedAt(m) },
+  { header: "received_at", value: (m) => utcIsoOrNull(receivedAt(m)) },
   { header: "from_name", value: (m) => m.from_name },
   { header: "from", value: (m) => senderAddress(m) ?? m.from },
   { header: "to", value: (m) => recipientsOf(m).join("; ") },

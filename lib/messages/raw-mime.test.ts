@@ -35,6 +35,24 @@ const EML = [
 ].join(CRLF);
 
 describe("parseEml", () => {
+  it("keeps each header's encoded form and gives its RFC 2047 words decoded (B and Q, folded, UTF-8)", async () => {
+    const eml = [
+      "From: =?UTF-8?B?w4lsb2RpZSBNYXJ0w61u?= <elodie@invoice-view.invalid>",
+      "Subject: =?UTF-8?Q?Caf=C3=A9_invoice?=",
+      " =?UTF-8?B?IOKAkyBwYXk=?=",
+      "To: alice@acme.example",
+      "",
+      "body",
+      "",
+    ].join(CRLF);
+    const { headers } = await parseEml(eml);
+    const header = (name: string) => headers.find((h) => h.name === name);
+    expect(header("From")).toEqual({ name: "From", value: "=?UTF-8?B?w4lsb2RpZSBNYXJ0w61u?= <elodie@invoice-view.invalid>", decoded: "Élodie Martín <elodie@invoice-view.invalid>" });
+    expect(header("Subject")?.decoded).toBe("Café invoice – pay");
+    expect(header("Subject")?.value).toContain("=?UTF-8?Q?");
+    expect(header("To")?.decoded).toBe("alice@acme.example");
+  });
+
   it("gives headers in order with decoded values, and each body part as text", async () => {
     const parsed = await parseEml(EML);
     expect(parsed.headers.map((h) => h.name)).toEqual([
@@ -48,6 +66,7 @@ describe("parseEml", () => {
       "Content-Type",
     ]);
     expect(parsed.headers.find((h) => h.name === "X-Campaign-Note")?.value).toBe("<script>alert(1)</script>");
+    expect(parsed.headers.find((h) => h.name === "X-Campaign-Note")?.decoded).toBe("<script>alert(1)</script>");
     expect(parsed.parts.map((p) => [p.kind, p.mimeType])).toEqual([
       ["text", "text/plain"],
       ["html", "text/html"],
@@ -62,7 +81,7 @@ describe("parseEml", () => {
 
   it("copes with a message that is only headers", async () => {
     const parsed = await parseEml("Subject: hi\r\n\r\n");
-    expect(parsed.headers).toEqual([{ name: "Subject", value: "hi" }]);
+    expect(parsed.headers).toEqual([{ name: "Subject", value: "hi", decoded: "hi" }]);
   });
 
   it("parses a multi-megabyte message quickly", async () => {

@@ -6,7 +6,10 @@
 
 export interface EmlHeader {
   name: string;
+  /** As the mail carries it: RFC 2047 encoded words (`=?UTF-8?B?…?=`) left as they are. */
   value: string;
+  /** The encoded words turned into text, what a person reads; equal to `value` when there are none. */
+  decoded: string;
 }
 
 export interface EmlPart {
@@ -34,7 +37,7 @@ function byteLength(content: ArrayBuffer | Uint8Array | string): number {
 
 export async function parseEml(raw: string): Promise<ParsedEml> {
   // Loaded on demand: only the Raw tab needs the parser, so the page's first load stays small.
-  const { default: PostalMime } = await import("postal-mime");
+  const { default: PostalMime, decodeWords } = await import("postal-mime");
   const email = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer" });
   const parts: EmlPart[] = [];
   if (email.text !== undefined) {
@@ -52,7 +55,20 @@ export async function parseEml(raw: string): Promise<ParsedEml> {
       disposition: a.disposition,
     });
   });
-  return { headers: email.headers.map((h) => ({ name: h.originalKey, value: h.value })), parts };
+  return { headers: email.headers.map((h) => ({ name: h.originalKey, value: h.value, decoded: decodeHeaderValue(h.value, decodeWords) })), parts };
+}
+
+/**
+ * A header value with its RFC 2047 encoded words decoded by postal-mime. A value the decoder
+ * cannot read is shown as it came rather than guessed at.
+ */
+function decodeHeaderValue(value: string, decodeWords: (value: string) => string): string {
+  if (!value.includes("=?")) return value;
+  try {
+    return decodeWords(value);
+  } catch {
+    return value;
+  }
 }
 
 export interface CappedText {

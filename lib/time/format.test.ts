@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatTime, formatUtc, parseTimeModeCookie, timeModeCookie } from "./format";
+import { dayKey, formatTime, formatUtc, parseTimeModeCookie, timeModeCookie, utcIso } from "./format";
 
 const iso = "2026-12-01T23:27:14Z";
 
@@ -44,5 +44,16 @@ describe("time mode cookie", () => {
   it("remembers UTC and forgets local", () => {
     expect(timeModeCookie("utc")).toBe("triage-time=utc; Path=/; Max-Age=31536000; SameSite=Lax");
     expect(timeModeCookie("local")).toMatch(/^triage-time=; Path=\/; Max-Age=0/);
+  });
+});
+
+describe("utcIso", () => {
+  it.each([
+    ["2026-12-01T11:32:36Z", "2026-12-01T11:32:36Z"],
+    ["2026-12-01T12:32:36+01:00", "2026-12-01T11:32:36Z"],
+    ["2026-12-01T11:32:36.250Z", "2026-12-01T11:32:36.250Z"],
+    ["not a date", "not a date"],
+  ])("%s → %s", (input, expected) => {
+    expect(utcIso(input)).toBe(expected);
   });
 });

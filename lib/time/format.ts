@@ -63,6 +63,16 @@ export function formatUtc(iso: string): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
+/**
+ * "2026-12-01T11:32:36Z": exports write every time as UTC ISO 8601 (seconds, milliseconds only
+ * when there are some), whatever offset the source used, so files from two zones sort and compare.
+ * The raw value when it is not a date.
+ */
+export function utcIso(iso: string): string {
+  const ms = epoch(iso);
+  return ms === undefined ? iso : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+
 /** The calendar day a time falls on in the chosen zone ("2026-12-01"), for day separators. */
 export function dayKey(iso: string, mode: TimeMode = "local"): string | undefined {
   const ms = epoch(iso);
