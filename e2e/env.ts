@@ -15,8 +15,6 @@ const baseOidcPort = Number(process.env.E2E_OIDC_PORT ?? baseConsolePort + 6000)
 export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
 /** This process's stack: the worker's parallel slot, or 0 in the runner (which starts them all). */
 const stackIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0) % E2E_WORKERS;
-const simulatorPort = baseSimulatorPort + stackIndex;
-const consolePort = baseConsolePort + stackIndex;
 const oidcPort = baseOidcPort + stackIndex;
 const accountId = "0123456789abcdef0123456789abcdef";
 const apiToken = "fake-e2e-token-0000";

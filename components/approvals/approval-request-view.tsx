@@ -10,7 +10,6 @@ import { Field, inputClass } from "@/components/ui/field";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import type { ApprovalRequest } from "@/lib/approvals/types";
 import { describeBulkSearchParams } from "@/lib/bulk/search-params";
-import { formatUtc } from "@/lib/time/format";
 import { messageHref } from "@/lib/messages/tabs";
 import { useApproval, useDecideApproval } from "@/lib/queries/approvals";
 import { ApprovalStatusBadge, describeJob } from "./approval-status";
