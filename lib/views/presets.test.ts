@@ -23,8 +23,9 @@ describe("the Delivered threats preset", () => {
 describe("canonicalViewQuery", () => {
   it("drops the page position and keeps a relative range relative", () => {
     expect(canonicalViewQuery("?cursor=abc&prev=x,y&range=24h&sender=a.example")).toEqual({ ok: true, query: "sender=a.example&range=24h" });
-    expect(canonicalViewQuery("page=3&final_disposition=SPAM")).toEqual({ ok: true, query: "final_disposition=SPAM" });
-    expect(canonicalViewQuery("")).toEqual({ ok: true, query: "" });
+    // A search that names no window is the search page's default, the last 7 days, and says so.
+    expect(canonicalViewQuery("page=3&final_disposition=SPAM")).toEqual({ ok: true, query: "final_disposition=SPAM&range=7d" });
+    expect(canonicalViewQuery("")).toEqual({ ok: true, query: "range=7d" });
   });
 
   it("refuses what the search page could not run, naming why", () => {
