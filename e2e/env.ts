@@ -11,8 +11,12 @@ const baseSimulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? 8787);
 const baseConsolePort = Number(process.env.E2E_CONSOLE_PORT ?? 3100);
 const baseOidcPort = Number(process.env.E2E_OIDC_PORT ?? baseConsolePort + 6000);
 
-/** How many workers, and so stacks: two keep both cores busy while one journey waits on a poll. */
-export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+/**
+ * How many workers, and so stacks. One by default: on 2 cores one journey (Chromium, the console
+ * and the simulator) already keeps both busy, and a second worker measured no faster, only
+ * closer to its timeouts. A machine with more cores can set E2E_WORKERS=4.
+ */
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 1));
 /** This process's stack: the worker's parallel slot, or 0 in the runner (which starts them all). */
 const stackIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0) % E2E_WORKERS;
 const oidcPort = baseOidcPort + stackIndex;

@@ -44,7 +44,13 @@ function Screenshot({ base64 }: { base64: string }) {
           Actual size
         </Button>
       </div>
-      <div className="max-h-[70vh] overflow-auto rounded border border-zinc-200 bg-zinc-100 p-2">
+      {/* At actual size the image scrolls: the box takes focus so arrow keys can scroll it too. */}
+      <div
+        role="region"
+        aria-label="Screenshot"
+        tabIndex={0}
+        className="max-h-[70vh] overflow-auto rounded border border-zinc-200 bg-zinc-100 p-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         {/* A PNG rendered by Cloudflare from the mail: an image, never the mail's HTML. */}
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing to optimise */}
         <img
