@@ -18,8 +18,8 @@ export async function proxy(request: NextRequest) {
 
 async function respond(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // API replies are JSON, never a document a nonce could protect: no CSP to make, no headers to
-  // copy. This is the hot path (every search), and the route wrapper checks the session itself.
+  // Only next-auth's own routes come here among the API (see the matcher): JSON, never a document
+  // a nonce could protect, and next-auth checks its session itself.
   if (pathname.startsWith("/api/")) return NextResponse.next();
   if (!PUBLIC_PATHS.some((re) => re.test(pathname))) {
     // Proxy runs in the Node.js runtime (Next 16), so it applies the same session rules as every
@@ -47,6 +47,9 @@ async function respond(request: NextRequest) {
   return response;
 }
 
+// The console's API routes skip the proxy: they are the hot path (every search), and the route
+// wrapper (lib/api/route.ts) checks the session and adds Strict-Transport-Security itself.
+// next-auth's routes (/api/auth/…) still pass through for the header.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/(?!auth/)).*)"],
 };
