@@ -1,31 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/db";
-import { freshDatabase, startPostgres, type TestServer } from "@/lib/testing/backends";
+import { describe, expect, it } from "vitest";
+import { useStoreBackends } from "@/lib/testing/store-backends";
 import { KyselyApprovalStore, type NewApprovalRequest } from "./store";
 
-let postgres: TestServer;
-const dropped: (() => Promise<void>)[] = [];
-const opened: Db[] = [];
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  for (const db of opened) await db.destroy();
-  for (const drop of dropped) await drop();
-  await postgres?.stop();
-});
-
-async function emptyDb(engine: "sqlite" | "postgres"): Promise<Db> {
-  let db: Db;
-  if (engine === "sqlite") db = await openDb({ engine: "sqlite", path: ":memory:" });
-  else {
-    const fresh = await freshDatabase(postgres.url);
-    dropped.push(fresh.drop);
-    db = await openDb({ engine: "postgres", url: fresh.url });
-  }
-  opened.push(db);
-  return db;
-}
+const { emptyDb } = useStoreBackends();
 
 const T0 = Date.parse("2026-03-01T10:00:00.000Z");
 const HOUR = 3600 * 1000;
