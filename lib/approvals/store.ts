@@ -1,5 +1,5 @@
 import "server-only";
-import type { Selectable } from "kysely";
+import type { Selectable, Updateable } from "kysely";
 import { getDb, type Db } from "@/lib/db";
 import type { ApprovalRequestsTable } from "@/lib/db/schema";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
@@ -126,15 +126,7 @@ export class KyselyApprovalStore implements ApprovalStore {
   }
 
   async claimForApproval(d: Decision): Promise<boolean> {
-    const result = await this.db
-      .updateTable("approval_requests")
-      .set({ status: "approving", decided_by: d.by, decided_at: d.now, decision_reason: d.reason, last_error: null })
-      .where("id", "=", d.id)
-      .where("status", "=", "pending")
-      .where("expires_at", ">", d.now)
-      .where("requested_by", "<>", d.by)
-      .executeTakeFirst();
-    return result.numUpdatedRows === 1n;
+    return this.decide(d, { status: "approving", decided_by: d.by, decided_at: d.now, decision_reason: d.reason, last_error: null });
   }
 
   async completeApproval(id: string, jobId: string, now: number): Promise<void> {
@@ -156,9 +148,17 @@ export class KyselyApprovalStore implements ApprovalStore {
   }
 
   async reject(d: Decision): Promise<boolean> {
+    return this.decide(d, { status: "rejected", decided_by: d.by, decided_at: d.now, decision_reason: d.reason });
+  }
+
+  /**
+   * The one rule for deciding a request, as a single conditional update: it must still be pending,
+   * not expired, and decided by someone other than its requester. True for the one caller that won.
+   */
+  private async decide(d: Decision, set: Updateable<ApprovalRequestsTable>): Promise<boolean> {
     const result = await this.db
       .updateTable("approval_requests")
-      .set({ status: "rejected", decided_by: d.by, decided_at: d.now, decision_reason: d.reason })
+      .set(set)
       .where("id", "=", d.id)
       .where("status", "=", "pending")
       .where("expires_at", ">", d.now)
