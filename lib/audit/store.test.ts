@@ -3,38 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/lib/db";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDb } from "@/lib/db";
 import { migrations } from "@/lib/db/migrations";
-import { freshDatabase, startPostgres, type TestServer } from "@/lib/testing/backends";
+import { useStoreBackends } from "@/lib/testing/store-backends";
 import { AuditStore } from "./store";
 
 const dir = mkdtempSync(join(tmpdir(), "triage-audit-"));
-let postgres: TestServer;
-const dropped: (() => Promise<void>)[] = [];
-const opened: Db[] = [];
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  for (const db of opened) await db.destroy();
-  for (const drop of dropped) await drop();
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** An empty, migrated database of the engine under test. */
-async function emptyDb(engine: "sqlite" | "postgres"): Promise<Db> {
-  let db: Db;
-  if (engine === "sqlite") db = await openDb({ engine: "sqlite", path: ":memory:" });
-  else {
-    const fresh = await freshDatabase(postgres.url);
-    dropped.push(fresh.drop);
-    db = await openDb({ engine: "postgres", url: fresh.url });
-  }
-  opened.push(db);
-  return db;
-}
+const { emptyDb, freshPostgresUrl, keep } = useStoreBackends();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(["sqlite", "postgres"] as const)("AuditStore on %s", (engine) => {
   it("writes a pending record first and completes it after", async () => {
@@ -63,15 +40,14 @@ describe.each(["sqlite", "postgres"] as const)("AuditStore on %s", (engine) => {
     if (engine === "sqlite") {
       const path = join(dir, "together.db");
       const [a, b] = await Promise.all([openDb({ engine, path }), openDb({ engine, path })]);
-      opened.push(a, b);
+      keep(a, b);
       await new AuditStore(a).begin({ email: "a@x.test", role: "admin", operation: "bulk_job_create" });
       expect(await new AuditStore(b).list()).toHaveLength(1);
       return;
     }
-    const fresh = await freshDatabase(postgres.url);
-    dropped.push(fresh.drop);
-    const [a, b] = await Promise.all([openDb({ engine, url: fresh.url }), openDb({ engine, url: fresh.url })]);
-    opened.push(a, b);
+    const url = await freshPostgresUrl();
+    const [a, b] = await Promise.all([openDb({ engine, url }), openDb({ engine, url })]);
+    keep(a, b);
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(a);
     // Every migration exactly once (the list grows; the point is that two openers applied none twice).
     expect(applied.rows.map((r) => r.name).sort()).toEqual(Object.keys(migrations("postgres")).sort());
@@ -87,7 +63,7 @@ describe("the embedded file", () => {
     await new AuditStore(first).begin({ email: "a@x.test", role: "admin", operation: "bulk_job_create", jobId: "j1" });
     await first.destroy();
     const again = await openDb({ engine: "sqlite", path });
-    opened.push(again);
+    keep(again);
     expect((await new AuditStore(again).list())[0]).toMatchObject({ job_id: "j1", outcome: "pending" });
   });
 
@@ -106,7 +82,7 @@ describe("the embedded file", () => {
       PRAGMA user_version = 3;`);
     legacy.close();
     const db = await openDb({ engine: "sqlite", path });
-    opened.push(db);
+    keep(db);
     expect(await new AuditStore(db).list()).toMatchObject([{ email: "old@x.test", operation: "move" }]);
   });
 });

@@ -23,17 +23,26 @@ export function useStoreBackends() {
     await postgres?.stop();
   });
 
+  /** A new, empty PostgreSQL database on the file's server, dropped when the file ends. */
+  async function freshPostgresUrl(): Promise<string> {
+    const fresh = await freshDatabase(postgres!.url);
+    dropped.push(fresh.drop);
+    return fresh.url;
+  }
+
+  /** Databases the test opened itself, closed when the file ends. */
+  function keep(...dbs: Db[]): void {
+    opened.push(...dbs);
+  }
+
   /** An empty, migrated database of the engine under test. */
   async function emptyDb(engine: StoreEngine): Promise<Db> {
-    let db: Db;
-    if (engine === "sqlite") db = await openDb({ engine: "sqlite", path: ":memory:" });
-    else {
-      const fresh = await freshDatabase(postgres!.url);
-      dropped.push(fresh.drop);
-      db = await openDb({ engine: "postgres", url: fresh.url });
-    }
-    opened.push(db);
+    const db =
+      engine === "sqlite"
+        ? await openDb({ engine: "sqlite", path: ":memory:" })
+        : await openDb({ engine: "postgres", url: await freshPostgresUrl() });
+    keep(db);
     return db;
   }
-  return { emptyDb };
+  return { emptyDb, freshPostgresUrl, keep };
 }
