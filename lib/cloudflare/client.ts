@@ -1,6 +1,7 @@
 import "server-only";
 import Cloudflare from "cloudflare";
 import { getEnv } from "@/lib/env";
+import { escapeNonAscii } from "@/lib/json/ascii";
 import { getSimulator } from "@/lib/simulator";
 
 type Fetch = typeof fetch;
@@ -21,6 +22,29 @@ function withoutRateLimitRetries(inner: Fetch): Fetch {
     const headers = new Headers(response.headers);
     headers.set("x-should-retry", "false");
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+/** Statuses whose responses cannot carry a body (fetch refuses to build one). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * JSON replies reach the SDK with non-ASCII characters escaped, which parses to the same values
+ * about 0.6 ms sooner per 50-row search (see escapeNonAscii). The body is read here, inside the
+ * SDK's fetch, so the SDK's timeout also covers reading it.
+ */
+function withAsciiJson(inner: Fetch): Fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    const mediaType = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+    const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+    if (!isJson || response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
+    const bytes = escapeNonAscii(Buffer.from(await response.arrayBuffer()));
+    const headers = new Headers(response.headers);
+    // The body is now the escaped text, already decompressed by fetch.
+    headers.delete("content-length");
+    headers.delete("content-encoding");
+    return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
   };
 }
 
@@ -60,7 +84,7 @@ function createUpstream(): Upstream {
         ...common,
         apiToken: upstream.apiToken,
         baseURL: upstream.baseURL ?? null,
-        fetch: withoutRateLimitRetries(fetch),
+        fetch: withoutRateLimitRetries(withAsciiJson(fetch)),
       }),
     };
   }
@@ -70,7 +94,7 @@ function createUpstream(): Upstream {
       ...common,
       apiToken: SIMULATOR_TOKEN,
       baseURL: SIMULATOR_BASE_URL,
-      fetch: withoutRateLimitRetries(simulatorFetch),
+      fetch: withoutRateLimitRetries(withAsciiJson(simulatorFetch)),
     }),
   };
 }
