@@ -2,6 +2,7 @@ import "server-only";
 import type { InvestigateListParams } from "cloudflare/resources/email-security/investigate/investigate";
 import type { MessageSearch } from "@/lib/schemas/search";
 import { upstreamRead } from "./call";
+import { neverCached } from "./read-through";
 import { READ_OPTIONS, type Upstream } from "./client";
 import { namingOperation } from "./errors";
 import { receivedCount, toResultInfo } from "./paging";
@@ -102,7 +103,6 @@ export async function getTrace(id: string): Promise<Trace> {
 
 // Screenshots and raw .eml are large and the most sensitive thing the console reads: they are
 // coalesced while in flight but never kept in the read cache.
-const neverCached = () => false;
 
 export async function getPreview(id: string): Promise<Preview> {
   return upstreamRead(

@@ -1,7 +1,9 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getRedis, limiter, spend, spendAnyway } from "@/lib/rate-state";
+import type Redis from "ioredis";
+import { getRedis, limiter, rateStateUnavailable, spend, spendAnyway } from "@/lib/rate-state";
+import { SharedReadCache } from "./shared-read-cache";
 
 interface CacheEntry {
   value: unknown;
@@ -15,24 +17,30 @@ interface CacheEntry {
  * budget. Any change to mail (see `afterWrite`) forgets what was cached, so a refresh after a
  * move shows the move.
  *
- * The cache is bounded by the size of what it holds (READ_CACHE_MAX_BYTES, oldest dropped first)
- * and drops expired answers on a timer of its own, so memory follows the traffic down again.
+ * One instance (no REDIS_URL): the cache is in process, bounded by the size of what it holds
+ * (READ_CACHE_MAX_BYTES, oldest dropped first), and drops expired answers on a timer of its own,
+ * so memory follows the traffic down again.
  *
- * With several instances (REDIS_URL) the budget is Redis's, shared; the cache and the coalescing
- * stay per instance on purpose. They only save upstream calls, and every call that does go up is
- * counted against the shared budget, so N instances can at worst each ask once per key per
- * READ_CACHE_MS but never exceed Cloudflare's limit. Keeping answers in Redis would cost a round
- * trip and a copy of every reply (up to MBs) on each read to save a few duplicate calls. What
- * does matter for correctness, that a change forgets cached reads everywhere, is broadcast:
- * `afterWrite` publishes on a Redis channel and every instance clears its cache.
+ * Several instances (REDIS_URL): the budget, the cache and the coalescing are Redis's
+ * (SharedReadCache), so an answer one instance fetched serves the others, and identical reads
+ * arriving at different instances make one upstream call. Identical reads within one instance
+ * still join in process first. A change raises the account's generation in Redis, which makes
+ * every cached answer stale everywhere at once, and is broadcast so each instance also stops
+ * sharing reads it has in flight. With READ_CACHE_MS=0 nothing is kept, in Redis or in process,
+ * and only reads within one instance are coalesced.
  */
-class ReadThrough {
+export class ReadThrough {
   private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly cache = new Map<string, CacheEntry>();
   private bytes = 0;
   private generation = 0;
   private sweeper: ReturnType<typeof setInterval> | undefined;
   private subscribed = false;
+  private readonly shared: SharedReadCache | null;
+
+  constructor(private readonly redis: Redis | null) {
+    this.shared = redis ? new SharedReadCache(redis) : null;
+  }
 
   /** The account's read budget: UPSTREAM_READ_BUDGET per 5 minutes, shared by every instance on Redis. */
   private budget() {
@@ -48,25 +56,66 @@ class ReadThrough {
 
     this.listenForChanges();
     const generation = this.generation;
+    // Screenshots and raw messages are never kept, so other instances would wait for nothing.
+    const shared = getEnv().limits.readCacheMs > 0 && cacheable !== neverCached ? this.shared : null;
     // Registered before the first await, so identical reads arriving meanwhile join this one
     // (and its one spend of the budget) instead of each asking.
-    const promise = (async () => {
-      const spent = await spend(this.budget(), accountId);
-      if (!spent.ok) {
-        throw new AppError(
-          "paced",
-          `The console is pacing its requests to Cloudflare for this account. Retry in ${spent.retryAfterSeconds} s.`,
-          { retryAfter: spent.retryAfterSeconds },
-        );
-      }
-      const value = await load();
-      if (generation === this.generation && cacheable(value)) this.remember(fullKey, value);
-      return value;
-    })().finally(() => {
+    const promise = (
+      shared
+        ? this.readShared(shared, accountId, key, load, cacheable)
+        : this.loadWithBudget(accountId, load).then((value) => {
+            if (generation === this.generation && cacheable(value)) this.remember(fullKey, value);
+            return value;
+          })
+    ).finally(() => {
       if (this.inflight.get(fullKey) === promise) this.inflight.delete(fullKey);
     });
     this.inflight.set(fullKey, promise);
     return promise;
+  }
+
+  private async loadWithBudget<T>(accountId: string, load: () => Promise<T>): Promise<T> {
+    const spent = await spend(this.budget(), accountId);
+    if (!spent.ok) {
+      throw new AppError(
+        "paced",
+        `The console is pacing its requests to Cloudflare for this account. Retry in ${spent.retryAfterSeconds} s.`,
+        { retryAfter: spent.retryAfterSeconds },
+      );
+    }
+    return load();
+  }
+
+  /** A read through Redis: a cached answer, or the answer another instance is loading, or our own call. */
+  private async readShared<T>(shared: SharedReadCache, accountId: string, key: string, load: () => Promise<T>, cacheable: (value: T) => boolean): Promise<T> {
+    const { readCacheMs, readCacheMaxBytes, readTimeoutMs } = getEnv().limits;
+    // Long enough for the SDK's call and its one retry; a crashed loader's mark expires by then.
+    const loadingMs = 2 * readTimeoutMs + 1000;
+    let token: string | null;
+    let generation: string;
+    try {
+      const found = await shared.lookup(accountId, key);
+      if ("value" in found) return found.value as T;
+      generation = found.generation;
+      token = await shared.claim(accountId, generation, key, loadingMs);
+      if (!token) {
+        const waited = await shared.waitFor(accountId, generation, key, Date.now() + loadingMs);
+        if (waited !== undefined) return waited as T;
+      }
+    } catch (err) {
+      throw AppError.is(err) ? err : rateStateUnavailable(err);
+    }
+    try {
+      const value = await this.loadWithBudget(accountId, load);
+      if (cacheable(value)) {
+        await shared.store(accountId, generation, key, value, { ttlMs: readCacheMs, maxBytes: readCacheMaxBytes / 4 }).catch((err: Error) => {
+          console.error(`[triage] could not share a read through Redis: ${err.message}`);
+        });
+      }
+      return value;
+    } finally {
+      if (token) void shared.release(accountId, generation, key, token).catch(() => {});
+    }
   }
 
   private remember(fullKey: string, value: unknown): void {
@@ -113,9 +162,12 @@ class ReadThrough {
   /** A change went (or may have gone) upstream: it spends budget and makes every cached read stale, on every instance. */
   async afterWrite(accountId: string): Promise<void> {
     this.forgetAll();
-    const redis = getRedis();
+    const redis = this.redis;
     await Promise.all([
       spendAnyway(this.budget(), accountId),
+      this.shared?.advance(accountId).catch((err: Error) => {
+        console.error(`[triage] could not mark cached reads stale in Redis (they expire within READ_CACHE_MS): ${err.message}`);
+      }),
       redis?.publish(CHANGES_CHANNEL, accountId).catch((err: Error) => {
         console.error(`[triage] could not tell other instances about a change: ${err.message}`);
       }),
@@ -131,7 +183,7 @@ class ReadThrough {
 
   /** Other instances' changes make this instance's cached reads stale too. */
   private listenForChanges(): void {
-    const redis = getRedis();
+    const redis = this.redis;
     if (!redis || this.subscribed) return;
     this.subscribed = true;
     const subscriber = redis.duplicate({ enableOfflineQueue: true });
@@ -140,6 +192,9 @@ class ReadThrough {
     subscriber.subscribe(CHANGES_CHANNEL).catch(() => {});
   }
 }
+
+/** For reads that must never be kept (they are still coalesced within an instance while in flight). */
+export const neverCached = (): boolean => false;
 
 const CHANGES_CHANNEL = "triage:reads:changed";
 
@@ -155,6 +210,6 @@ function sizeOf(value: unknown): number | undefined {
 const globalForReads = globalThis as unknown as { __triageReads?: ReadThrough };
 
 export function getReadThrough(): ReadThrough {
-  globalForReads.__triageReads ??= new ReadThrough();
+  globalForReads.__triageReads ??= new ReadThrough(getRedis());
   return globalForReads.__triageReads;
 }
