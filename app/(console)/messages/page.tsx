@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { MessageSearch } from "@/components/messages/search/message-search";
+import { messagesPageTitle } from "@/lib/messages/page-title";
 import { describeFilters, parseMessageUrl } from "@/lib/messages/search-url";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -9,8 +10,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 // is reported next to its filter by the client component, never thrown here.
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { state } = parseMessageUrl(await searchParams);
-  const filters = describeFilters(state);
-  return { title: filters.length > 0 ? `Messages (${filters.length} filters)` : "Messages" };
+  return { title: messagesPageTitle(describeFilters(state)) };
 }
 
 export default async function MessagesPage({ searchParams }: { searchParams: SearchParams }) {
