@@ -45,3 +45,10 @@ test("the submissions queue filters by type and disposition and links to the mes
   await messageRows(page).and(page.locator(`[data-row-id="${concerned!.id}"]`)).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.subject);
 });
+
+test("entries Cloudflare sent that could not be read are counted on the page, not silently dropped", async ({ page, simulator }) => {
+  await simulator.setFaults([{ match: "/submissions", method: "GET", unreadableEntry: true, times: 2 }]);
+  await page.goto("/submissions?type=TEAM&requested_disposition=SPAM");
+  await expect(page.getByRole("note").filter({ hasText: "1 entry Cloudflare sent could not be read and is not shown." })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Submissions" }).getByRole("row").nth(1)).toBeVisible();
+});

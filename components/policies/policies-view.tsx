@@ -7,6 +7,7 @@ import { Pager } from "@/components/bulk/pager";
 import { usePlainTable } from "@/components/bulk/use-plain-table";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
@@ -118,6 +119,7 @@ export function PoliciesView() {
         </p>
       ) : null}
       <RateLimitNotice query={list} />
+      <UnreadableNote count={list.data?.unreadable} />
       {list.isError ? (
         <ErrorState title={`Could not load the ${current.label.toLowerCase()}`} message={list.error.message} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : (

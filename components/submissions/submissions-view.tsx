@@ -6,6 +6,7 @@ import { Pager } from "@/components/bulk/pager";
 import { usePlainTable } from "@/components/bulk/use-plain-table";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { UnreadableNote } from "@/components/ui/unreadable-note";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
@@ -140,6 +141,7 @@ export function SubmissionsView() {
         </p>
       ) : null}
       <RateLimitNotice query={submissions} />
+      <UnreadableNote count={submissions.data?.unreadable} />
       {submissions.isError ? (
         <ErrorState title="Could not load the submissions" message={submissions.error.message} onRetry={() => void submissions.refetch()} retrying={submissions.isFetching} />
       ) : (

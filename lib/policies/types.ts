@@ -41,6 +41,8 @@ export function hasNextPage(info: PageInfo | undefined): boolean {
 export interface PolicyPage<T> {
   result: T[];
   result_info: PageInfo;
+  /** Entries Cloudflare sent that could not be read and were left out. */
+  unreadable: number;
 }
 
 /** What already covers a sender: literal entries for its exact address or its domain. */

@@ -1,6 +1,6 @@
 // Fault injection for resilience tests. Rules are checked in order; every matching rule that
 // fires adds its latency, and the first one with an effect (status, timeout, malformed,
-// pendingSearch) decides the answer.
+// pendingSearch, unreadableEntry) decides the answer.
 import { createRng, type Rng } from "./prng";
 
 export interface FaultRule {
@@ -13,6 +13,8 @@ export interface FaultRule {
   timeout?: boolean;
   malformed?: boolean;
   pendingSearch?: boolean;
+  /** A list's reply gains one entry no reader can use (`null`), as a Cloudflare bug might send. */
+  unreadableEntry?: boolean;
   times?: number;
 }
 
@@ -48,7 +50,7 @@ export function validateFaultRules(value: unknown): FaultRule[] {
     };
     ["latencyMs", "status", "retryAfter", "errorRate", "times"].forEach(num);
     ["match", "method"].forEach(str);
-    ["timeout", "malformed", "pendingSearch"].forEach(bool);
+    ["timeout", "malformed", "pendingSearch", "unreadableEntry"].forEach(bool);
     if (typeof r.status === "number" && (r.status < 100 || r.status > 599)) throw new Error(`rules[${i}].status must be an HTTP status`);
     if (typeof r.errorRate === "number" && r.errorRate > 1) throw new Error(`rules[${i}].errorRate must be between 0 and 1`);
     return r as FaultRule;
@@ -86,7 +88,8 @@ export class FaultEngine {
       if (active.remaining <= 0) continue;
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.match ? !paths.some((p) => p.includes(rule.match ?? "")) : !paths.some((p) => p.includes("/email-security/investigate"))) continue;
-      const hasEffect = rule.status !== undefined || rule.timeout === true || rule.malformed === true || rule.pendingSearch === true;
+      const hasEffect =
+        rule.status !== undefined || rule.timeout === true || rule.malformed === true || rule.pendingSearch === true || rule.unreadableEntry === true;
       if (rule.pendingSearch && !rule.status && !rule.timeout && !rule.malformed && !(search && method === "GET")) continue;
       if (hasEffect && effect) continue; // a later effect cannot override the first
       if (rule.errorRate !== undefined && !(this.rng.next() < rule.errorRate)) continue;

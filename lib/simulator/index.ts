@@ -139,7 +139,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     try {
       const at = now();
       jobs.advance(at);
-      if (area !== "investigate") return routeSettingsApi(settings, { method, area, rest, params: url.searchParams, body: body.value, now: at });
+      if (area !== "investigate") {
+        const response = routeSettingsApi(settings, { method, area, rest, params: url.searchParams, body: body.value, now: at });
+        return effect?.unreadableEntry ? await withUnreadableEntry(response) : response;
+      }
       const response = routeApi(
         {
           data,
@@ -155,7 +158,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         method,
         rest,
       );
-      return variance ? await reshaped(variance, response, method, path) : response;
+      const shaped = variance ? await reshaped(variance, response, method, path) : response;
+      return effect?.unreadableEntry ? await withUnreadableEntry(shaped) : shaped;
     } catch (error) {
       if (error instanceof ApiError) return failureResponse(error.status, error.errors);
       console.error("[simulator] unhandled error", error);
@@ -234,6 +238,14 @@ async function reshaped(variance: Variance, response: Response, method: string, 
   if (response.status < 200 || response.status >= 300) return response;
   const body = (await response.json()) as { result?: unknown };
   variance.reshape(method, path, response.status, body);
+  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+}
+
+/** The `unreadableEntry` fault: a list reply with one more entry, `null`, which no reader accepts. */
+async function withUnreadableEntry(response: Response): Promise<Response> {
+  if (response.status !== 200) return response;
+  const body = (await response.json()) as { result?: unknown };
+  if (Array.isArray(body.result)) body.result.push(null);
   return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
 }
 

@@ -20,4 +20,6 @@ export interface Submission {
 export interface SubmissionPage {
   result: Submission[];
   result_info: PageInfo;
+  /** Entries Cloudflare sent that could not be read and were left out. */
+  unreadable: number;
 }

@@ -194,6 +194,22 @@ describe("submissions", () => {
   });
 });
 
+describe("entries Cloudflare sends that cannot be read", () => {
+  it.each([
+    ["blocked senders", listBlocks, `${API}/block_senders`, "/block_senders", "per_page=5&search=invalid"],
+    ["allow policies", listAllows, `${API}/allow_policies`, "/allow_policies", "per_page=5&page=1"],
+    ["submissions", listSubmissions, "/api/email-security/submissions", "/submissions", "per_page=5&type=TEAM"],
+  ] as const)("are left out of %s and counted, so the page can say so", async (_name, handler, path, match, query) => {
+    const plain = await callRoute(handler, path, { query });
+    sim.setFaults([{ match, method: "GET", unreadableEntry: true, times: 1 }]);
+    const res = await callRoute(handler, path, { query });
+    expect(res.status).toBe(200);
+    expect(res.json.unreadable).toBe(1);
+    expect(res.json.result).toEqual(plain.json.result);
+    expect(plain.json.unreadable).toBe(0);
+  });
+});
+
 type Row = [name: string, handler: Parameters<typeof callRoute>[0], options: CallOptions, status: number, message: RegExp];
 const pid = (v: string) => ({ params: { policyId: v } });
 const json = { "content-type": "application/json" };

@@ -5,5 +5,5 @@ import { submissionListQuerySchema } from "@/lib/schemas/submissions";
 
 export const GET = defineRoute({ permission: "read", query: submissionListQuerySchema }, async ({ query }) => {
   const page = await listSubmissions(query);
-  return ok(page.result, { result_info: page.result_info });
+  return ok(page.result, { result_info: page.result_info, unreadable: page.unreadable });
 });

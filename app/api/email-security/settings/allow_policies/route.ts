@@ -6,7 +6,7 @@ import { createAllowPolicyBodySchema, policyListQuerySchema } from "@/lib/schema
 
 export const GET = defineRoute({ permission: "read", query: policyListQuerySchema }, async ({ query }) => {
   const page = await listAllowPolicies(query);
-  return ok(page.result, { result_info: page.result_info });
+  return ok(page.result, { result_info: page.result_info, unreadable: page.unreadable });
 });
 
 export const POST = defineRoute(

@@ -6,7 +6,7 @@ import { createBlockedSenderBodySchema, policyListQuerySchema } from "@/lib/sche
 
 export const GET = defineRoute({ permission: "read", query: policyListQuerySchema }, async ({ query }) => {
   const page = await listBlockedSenders(query);
-  return ok(page.result, { result_info: page.result_info });
+  return ok(page.result, { result_info: page.result_info, unreadable: page.unreadable });
 });
 
 export const POST = defineRoute(
