@@ -1,23 +1,11 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import type { Message } from "../lib/cloudflare/types";
 import type { SimulatorFixtures } from "../lib/simulator";
+import type { FaultRule } from "../lib/simulator/faults";
 import { E2E } from "./env";
 
 /** Ids and facts the simulator's data set guarantees, from `GET /__simulator/fixtures`. */
-export type { SimulatorFixtures };
-
-export interface FaultRule {
-  match?: string;
-  method?: string;
-  status?: number;
-  times?: number;
-  latencyMs?: number;
-  retryAfter?: number;
-  errorRate?: number;
-  timeout?: boolean;
-  malformed?: boolean;
-  pendingSearch?: boolean;
-}
+export type { FaultRule, SimulatorFixtures };
 
 export interface SimulatorCall {
   at: string;
