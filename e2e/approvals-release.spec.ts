@@ -60,7 +60,12 @@ test("a malicious bulk release becomes a request; the requester cannot approve i
     await expect(approval).toContainText(`approved by ${APPROVER_USERS.approver.email}`);
     const posts = await bulkPosts();
     expect(posts).toHaveLength(1);
-    expect(posts[0]!.body).toMatchObject({ action: "RELEASE", comment, search_params: { sender: campaignSender, final_disposition: "MALICIOUS" } });
+    expect(posts[0]!.body).toMatchObject({
+      action: "RELEASE",
+      // The requester's comment, marked with the request so an interrupted approval can be recovered.
+      comment: expect.stringMatching(new RegExp(`^${comment} \\[Triage approval [0-9a-f-]{36}\\]$`)),
+      search_params: { sender: campaignSender, final_disposition: "MALICIOUS" },
+    });
     const jobId = /\/bulk\/([0-9a-f-]{36})$/.exec(second.url())![1]!;
     const finished = await bulkUpstream.waitUntilFinished(jobId);
     expect(finished.status).toBe("COMPLETED");

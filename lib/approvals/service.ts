@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
 import { approvalClock } from "./clock";
+import { markedComment, recoverInterruptedApprovals } from "./recovery";
 import { approvalReasons, searchFor, uncountableFilters } from "./rules";
 import { scanSearch } from "./scan";
 import { getApprovalStore } from "./store";
@@ -53,7 +54,9 @@ export async function getApprovalRequest(id: string): Promise<ApprovalRequest> {
 }
 
 export async function listApprovalRequests(query: ListApprovalsQuery): Promise<ApprovalRequest[]> {
-  return (await getApprovalStore()).list({ status: query.status ?? "pending" }, approvalClock.now());
+  const now = approvalClock.now();
+  await recoverInterruptedApprovals(now);
+  return (await getApprovalStore()).list({ status: query.status ?? "pending" }, now);
 }
 
 export async function countPendingApprovals(): Promise<number> {
@@ -85,7 +88,8 @@ export async function approveRequest(id: string, approver: string, reason: strin
   const request = await getApprovalRequest(id);
   let job: BulkJob;
   try {
-    job = await createBulkJob(request.body);
+    // The mark lets recovery find this job if this instance stops before recording it.
+    job = await createBulkJob({ ...request.body, comment: markedComment(request.body.comment, id) });
   } catch (err) {
     await store.abandonApproval(id, AppError.is(err) ? err.message : "The job could not be created.");
     throw err;

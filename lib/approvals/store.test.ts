@@ -73,6 +73,18 @@ describe.each(["sqlite", "postgres"] as const)("ApprovalStore on %s", (engine) =
     expect(await store.forJob("job-1", T0)).toMatchObject({ id: "r1", status: "approved", decision_reason: expect.stringMatching(/^ok/) });
   });
 
+  it("lists only requests claimed for approval at or before a time and never finished", async () => {
+    const store = new KyselyApprovalStore(await emptyDb(engine));
+    for (const id of ["old", "recent", "done", "waiting"]) await store.create(request(id));
+    expect(await store.claimForApproval({ id: "old", by: "second@x.test", reason: "ok", now: T0 + HOUR })).toBe(true);
+    expect(await store.claimForApproval({ id: "recent", by: "second@x.test", reason: "ok", now: T0 + 2 * HOUR })).toBe(true);
+    expect(await store.claimForApproval({ id: "done", by: "second@x.test", reason: "ok", now: T0 + HOUR })).toBe(true);
+    await store.completeApproval("done", "job-1", T0 + HOUR);
+    const stuck = await store.listApproving(T0 + HOUR, T0 + 3 * HOUR);
+    expect(stuck.map((r) => r.id)).toEqual(["old"]);
+    expect(stuck[0]).toMatchObject({ status: "approving", decided_by: "second@x.test" });
+  });
+
   it("puts a request Cloudflare refused back to pending with the refusal, and refuses an expired one", async () => {
     const store = new KyselyApprovalStore(await emptyDb(engine));
     await store.create(request("r1"));

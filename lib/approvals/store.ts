@@ -38,6 +38,8 @@ export interface ApprovalStore {
    * two clicks or two admins (on any instance), exactly one gets true and goes on to create the job.
    */
   claimForApproval(decision: Decision): Promise<boolean>;
+  /** Requests claimed for approval at or before `decidedBefore` and never finished (see recovery.ts). */
+  listApproving(decidedBefore: number, now: number): Promise<ApprovalRequest[]>;
   /** The job exists: the request is approved for good. */
   completeApproval(id: string, jobId: string, now: number): Promise<void>;
   /** Cloudflare refused the job: the request waits again, with the refusal shown. */
@@ -123,6 +125,17 @@ export class KyselyApprovalStore implements ApprovalStore {
       .where("expires_at", ">", now)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async listApproving(decidedBefore: number, now: number): Promise<ApprovalRequest[]> {
+    const rows = await this.db
+      .selectFrom("approval_requests")
+      .selectAll()
+      .where("status", "=", "approving")
+      .where("decided_at", "<=", decidedBefore)
+      .limit(100)
+      .execute();
+    return rows.map((row) => fromRow(row, now));
   }
 
   async claimForApproval(d: Decision): Promise<boolean> {

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { approvalClock } from "@/lib/approvals/clock";
+import { markedComment, resetRecoveryThrottle } from "@/lib/approvals/recovery";
 import { approvalForJob } from "@/lib/approvals/service";
+import { getApprovalStore } from "@/lib/approvals/store";
+import { createBulkJob } from "@/lib/cloudflare";
 import { auditList } from "@/lib/testing/audit";
 import { callRoute, sessionCookie, type CallOptions } from "@/lib/testing/routes";
 import { useDemoSimulator } from "@/lib/testing/simulator";
@@ -85,7 +88,12 @@ describe("deciding a request", () => {
     const approved = a.status === 200 ? a : b;
     expect(approved.json.result).toMatchObject({ status: "approved", requested_by: "admin@tests.test", decided_by: SECOND, decision_reason: "checked with the mail team" });
     expect(bulkPosts()).toHaveLength(1);
-    expect(bulkPosts()[0]!.body).toMatchObject({ action: "RELEASE", search_params: { final_disposition: "MALICIOUS" }, comment: "false positives, ticket 42" });
+    expect(bulkPosts()[0]!.body).toMatchObject({
+      action: "RELEASE",
+      search_params: { final_disposition: "MALICIOUS" },
+      // The requester's comment, and the mark that lets an interrupted approval be recovered.
+      comment: `false positives, ticket 42 [Triage approval ${request.id}]`,
+    });
 
     const jobId = approved.json.result.job_id as string;
     expect(approved.json.result.job.job_id).toBe(jobId);
@@ -147,6 +155,65 @@ describe("deciding a request", () => {
 });
 
 type Row = [name: string, call: () => ReturnType<typeof callRoute>, status: number, message: RegExp];
+
+describe("an approval interrupted by a stopped console", () => {
+  /** What an instance that stopped mid-approval leaves: the claim, and perhaps Cloudflare's job. */
+  async function interrupt(requestId: string, options: { jobCreated: boolean }) {
+    const claimed = await (await getApprovalStore()).claimForApproval({ id: requestId, by: SECOND, reason: "approved, then the console stopped", now: Date.now() });
+    expect(claimed).toBe(true);
+    if (!options.jobCreated) return null;
+    const body = { action: "RELEASE" as const, search_params: { final_disposition: "MALICIOUS" as const }, comment: markedComment("false positives, ticket 42", requestId) };
+    return (await createBulkJob(body)).job_id;
+  }
+
+  const listAll = async () =>
+    (await callRoute(listApprovals, A, { query: "status=all" })).json.result as { id: string; status: string; job_id: string | null; last_error: string | null }[];
+
+  const minutesLater = (minutes: number) => {
+    resetRecoveryThrottle();
+    vi.spyOn(approvalClock, "now").mockReturnValue(Date.now() + minutes * 60_000);
+  };
+
+  it("is left alone while the instance may still be finishing it", async () => {
+    const request = await requestRelease();
+    await interrupt(request.id, { jobCreated: false });
+    minutesLater(1);
+    expect((await listAll()).find((r) => r.id === request.id)).toMatchObject({ status: "approving" });
+  });
+
+  it("is finished with the job Cloudflare made for it, found by its mark, and no second job", async () => {
+    const request = await requestRelease();
+    const jobId = await interrupt(request.id, { jobCreated: true });
+    const posts = bulkPosts().length;
+    minutesLater(3);
+    expect((await listAll()).find((r) => r.id === request.id)).toMatchObject({ status: "approved", job_id: jobId });
+    expect(bulkPosts()).toHaveLength(posts);
+  });
+
+  it("waits again, saying why, when Cloudflare has no job from it; approving it then makes one job", async () => {
+    const request = await requestRelease();
+    await interrupt(request.id, { jobCreated: false });
+    minutesLater(3);
+    const recovered = (await listAll()).find((r) => r.id === request.id);
+    expect(recovered).toMatchObject({ status: "pending", job_id: null, last_error: expect.stringMatching(/stopped before Cloudflare answered/) });
+    expect(bulkPosts()).toHaveLength(0);
+    vi.restoreAllMocks();
+    const approved = await callRoute(approve, `${A}/x/approve`, { ...(await asSecondAdmin()), params: { id: request.id }, body: { reason: "still wanted" } });
+    expect(approved.status).toBe(200);
+    expect(bulkPosts()).toHaveLength(1);
+  });
+
+  it("stays as it is when Cloudflare cannot be asked, and is recovered once it can", async () => {
+    const request = await requestRelease();
+    await interrupt(request.id, { jobCreated: false });
+    minutesLater(3);
+    sim.setFaults([{ match: "/bulk", method: "GET", status: 503, times: 5 }]);
+    expect((await listAll()).find((r) => r.id === request.id)).toMatchObject({ status: "approving" });
+    sim.clearFaults();
+    minutesLater(4);
+    expect((await listAll()).find((r) => r.id === request.id)).toMatchObject({ status: "pending" });
+  });
+});
 
 describe("hostile and unauthorised requests", () => {
   const body = { reason: "fine" };
