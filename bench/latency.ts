@@ -1,5 +1,6 @@
 // Proxy overhead: the same searches, one at a time, through the console and straight to the
 // simulator, interleaved (and alternating which goes first) so both share the machine's noise.
+import { createServer, type Server } from "node:http";
 import { isOk, keepAliveAgent, timedGet, type Timed } from "./client";
 import { SEARCHES, consoleSearch, directSearch, type Endpoints } from "./endpoints";
 import { summarize, type Summary } from "./stats";
@@ -14,6 +15,23 @@ export interface OverheadResult {
   errors: { console: number; direct: number; samples: string[] };
   /** Where the console's time went, from its Server-Timing header (TRIAGE_SERVER_TIMING=1), per phase. */
   phases: Record<string, Summary>;
+  /**
+   * What any console on this stack pays before doing anything of its own, timed the same way:
+   * Next.js answering its cheapest route (`/api/health`: no session, a tiny body), and a plain
+   * `node:http` server sending the direct search's reply (the cost of one more hop).
+   */
+  floor: { nextHealth: Summary; plainHttp: Summary };
+}
+
+/** A bare node:http server on loopback that answers every request with `body`. */
+async function plainServer(body: Buffer): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`, server };
 }
 
 /** `auth;dur=0.412, budget;dur=0.05` → { auth: 0.412, budget: 0.05 } */
@@ -30,8 +48,15 @@ export function parseServerTiming(header: string): Record<string, number> {
 export async function measureProxyOverhead(e: Endpoints, options: { warmup: number; requests: number; deadlineMs: number }): Promise<OverheadResult> {
   const consoleAgent = keepAliveAgent(1);
   const directAgent = keepAliveAgent(1);
+  const healthAgent = keepAliveAgent(1);
+  const plainAgent = keepAliveAgent(1);
   const consoleMs: number[] = [];
   const directMs: number[] = [];
+  const healthMs: number[] = [];
+  const plainMs: number[] = [];
+  const first = directSearch(e, SEARCHES[0]);
+  const sample = await fetch(first.url, { headers: first.headers, signal: AbortSignal.timeout(15_000) });
+  const plain = await plainServer(Buffer.from(await sample.arrayBuffer()));
   const errors = { console: 0, direct: 0, samples: [] as string[] };
   const phaseMs: Record<string, number[]> = {};
   const note = (which: "console" | "direct", query: string, t: Timed) => {
@@ -56,7 +81,11 @@ export async function measureProxyOverhead(e: Endpoints, options: { warmup: numb
         d = await direct();
         c = await viaConsole();
       }
+      const health = await timedGet(healthAgent, `${e.consoleUrl}/api/health`, {});
+      const bare = await timedGet(plainAgent, plain.url, {});
       if (i < options.warmup) continue;
+      if (isOk(health)) healthMs.push(health.ms);
+      if (isOk(bare)) plainMs.push(bare.ms);
       if (isOk(c)) {
         consoleMs.push(c.ms);
         for (const [name, ms] of Object.entries(parseServerTiming(c.serverTiming ?? ""))) (phaseMs[name] ??= []).push(ms);
@@ -65,8 +94,8 @@ export async function measureProxyOverhead(e: Endpoints, options: { warmup: numb
       else note("direct", query, d);
     }
   } finally {
-    consoleAgent.destroy();
-    directAgent.destroy();
+    for (const agent of [consoleAgent, directAgent, healthAgent, plainAgent]) agent.destroy();
+    plain.server.close();
   }
   const consoleSummary = summarize(consoleMs);
   const directSummary = summarize(directMs);
@@ -78,5 +107,6 @@ export async function measureProxyOverhead(e: Endpoints, options: { warmup: numb
     ratioP99: consoleSummary.p99 / directSummary.p99,
     errors,
     phases: Object.fromEntries(Object.entries(phaseMs).map(([name, ms]) => [name, summarize(ms)])),
+    floor: { nextHealth: summarize(healthMs), plainHttp: summarize(plainMs) },
   };
 }

@@ -79,6 +79,8 @@ export function formatReport(report: Report): string {
     for (const [phase, summary] of Object.entries(p.phases)) {
       rows.push([`  console phase: ${phase}`, fmt(summary.p50, " ms"), fmt(summary.p99, " ms"), phase === "handler" ? "includes the upstream call" : ""]);
     }
+    rows.push(["floor: Next.js's cheapest route (/api/health)", fmt(p.floor.nextHealth.p50, " ms"), fmt(p.floor.nextHealth.p99, " ms"), "no session, no upstream call"]);
+    rows.push(["floor: plain node:http, same reply as direct", fmt(p.floor.plainHttp.p50, " ms"), fmt(p.floor.plainHttp.p99, " ms"), "one more hop, nothing else"]);
   }
   for (const t of report.throughput ?? []) {
     rows.push([
