@@ -5,6 +5,7 @@ import { useImperativeHandle, useState, type FormEvent, type ReactNode, type Ref
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
+import { keepTyping, type FilterDraft } from "./filter-draft";
 import { isoToLocalInput, localInputToIso } from "@/lib/time/datetime-input";
 import {
   RANGE_KEYS,
@@ -36,15 +37,7 @@ type SelectKey = KeysWithInput<"select">;
 type FieldScope = UrlScope;
 type RangeMode = "" | RangePreset | "custom";
 
-interface Draft {
-  text: Record<TextKey, string>;
-  rangeMode: RangeMode;
-  start: string;
-  end: string;
-  /** Chosen values of the select filters ("" for any), as the URL holds them. */
-  choice: Record<SelectKey, string>;
-  detectionsOnly: boolean;
-}
+type Draft = FilterDraft<TextKey, SelectKey, RangeMode>;
 
 // Which filters the bar offers comes from the registry: the search form offers the search's, the
 // bulk form also those only bulk jobs have.
@@ -60,6 +53,8 @@ const MAIN_KEYS = ALL_FILTER_KEYS.filter((k) => EDITABLE(k) && filterDef(k).main
 const MORE_KEYS = ALL_FILTER_KEYS.filter((k) => EDITABLE(k) && !filterDef(k).main);
 
 /** The form shows what the URL says, including a bad value, so it can be seen and fixed. */
+const emptyText = () => Object.fromEntries(TEXT_KEYS.map((key) => [key, ""])) as Record<TextKey, string>;
+
 function draftFrom(parsed: ParsedMessageUrl, scope: FieldScope): Draft {
   const { raw, state } = parsed;
   const text = Object.fromEntries(TEXT_KEYS.map((key) => [key, fieldsFor(scope).includes(key) ? (raw[key] ?? "") : ""])) as Record<TextKey, string>;
@@ -151,10 +146,13 @@ export function FilterBar({
 }) {
   const [draft, setDraft] = useState(() => draftFrom(parsed, scope));
   const [lastParsed, setLastParsed] = useState(parsed);
-  // The URL changed under the form (back/forward, a pivot, Clear): show what it says now.
+  // The URL changed under the form (back/forward, a pivot, Clear, a choice just applied): show
+  // what it says now, except for text typed meanwhile into a field the URL did not change. A
+  // choice applies at once, and its URL update can land after the next keystrokes; those must
+  // not be wiped (the field would then show one thing and Search apply another).
   if (lastParsed !== parsed) {
     setLastParsed(parsed);
-    setDraft(draftFrom(parsed, scope));
+    setDraft(keepTyping(draft, draftFrom(lastParsed, scope), draftFrom(parsed, scope)));
   }
 
   const apply = (d: Draft) => {
@@ -302,7 +300,13 @@ export function FilterBar({
       <Button type="submit" variant="primary">
         Search
       </Button>
-      <Button variant="ghost" onClick={onClear}>
+      <Button
+        variant="ghost"
+        onClick={() => {
+          setDraft((d) => ({ ...d, text: emptyText(), start: "", end: "" }));
+          onClear();
+        }}
+      >
         Clear filters
       </Button>
     </div>
