@@ -27,7 +27,7 @@ interface ListBody {
 async function searchStep(upstream: Upstream, key: string, search: MessageSearch) {
   const { client, accountId } = upstream;
   const pending = getPendingSearches();
-  const poll = pending.get(`${accountId}\u0000${key}`);
+  const poll = await pending.get(accountId, key);
   try {
     const { data, response } = poll
       ? await client.get<ListBody>(poll.path, { query: poll.query, ...READ_OPTIONS }).withResponse()
@@ -35,10 +35,10 @@ async function searchStep(upstream: Upstream, key: string, search: MessageSearch
           // The search operation's parameters exactly (see messageSearchSchema): nothing it would ignore.
           .list({ account_id: accountId, ...search } satisfies InvestigateListParams, READ_OPTIONS)
           .withResponse();
-    return { body: data as ListBody, response };
+    return { body: data as ListBody, response, polled: poll !== undefined };
   } catch (err) {
     // A poll URL that stopped working is forgotten: the next try starts the search again.
-    if (poll) pending.delete(`${accountId}\u0000${key}`);
+    if (poll) await pending.delete(accountId, key);
     throw err;
   }
 }
@@ -48,11 +48,10 @@ export async function listMessages(search: MessageSearch): Promise<MessagePage> 
   return upstreamRead(
     key,
     async (upstream) => {
-      const { body, response } = await searchStep(upstream, key, search);
-      const pendingKey = `${upstream.accountId}\u0000${key}`;
+      const { body, response, polled } = await searchStep(upstream, key, search);
       if (response.status === 202) {
         const location = response.headers.get("location");
-        if (location) getPendingSearches().set(pendingKey, pollTargetFrom(location, upstream.client.baseURL, upstream.accountId));
+        if (location) await getPendingSearches().set(upstream.accountId, key, pollTargetFrom(location, upstream.client.baseURL, upstream.accountId));
         return {
           pending: true,
           result: [],
@@ -60,7 +59,7 @@ export async function listMessages(search: MessageSearch): Promise<MessagePage> 
           result_info: toResultInfo(body?.result_info, 0, search.page),
         };
       }
-      getPendingSearches().delete(pendingKey);
+      if (polled) await getPendingSearches().delete(upstream.accountId, key);
       const { value, unreadable } = readList("messages", body?.result);
       return {
         pending: false,

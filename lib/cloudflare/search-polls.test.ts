@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { pollTargetFrom } from "./search-polls";
+import type Redis from "ioredis";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { connectRedis } from "@/lib/rate-state";
+import { freePortForTests, startRedis } from "@/lib/testing/backends";
+import { MemoryPendingSearches, RedisPendingSearches, pollTargetFrom } from "./search-polls";
 
 const BASE = "https://api.cloudflare.com/client/v4";
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
@@ -28,5 +31,54 @@ describe("pollTargetFrom: where a 202 may send the console", () => {
     ["a repeated query key", `${BASE}${SEARCH}?a=1&a=2`, /repeats/],
   ])("refuses %s", (_name, location, message) => {
     expect(() => pollTargetFrom(location, BASE, ACCOUNT)).toThrow(message);
+  });
+});
+
+describe("where to poll a running search, kept for the next poll", () => {
+  const target = { path: "/accounts/acct1/email-security/investigate/search/123", query: { page: "1" } };
+  let redisServer: Awaited<ReturnType<typeof startRedis>>;
+  const connections: Redis[] = [];
+  beforeAll(async () => {
+    redisServer = await startRedis(await freePortForTests());
+  }, 30_000);
+  afterAll(async () => {
+    for (const c of connections) c.disconnect();
+    await redisServer?.stop();
+  });
+  const connection = async () => {
+    const redis = connectRedis(redisServer.url);
+    connections.push(redis);
+    await vi.waitFor(() => expect(redis.status).toBe("ready"), { timeout: 5000 });
+    return redis;
+  };
+
+  it("in memory: remembered per account and search, and forgotten when deleted", async () => {
+    const pending = new MemoryPendingSearches();
+    await pending.set("acct1", "list:a", target);
+    expect(await pending.get("acct1", "list:a")).toEqual(target);
+    expect(await pending.get("acct2", "list:a")).toBeUndefined();
+    await pending.delete("acct1", "list:a");
+    expect(await pending.get("acct1", "list:a")).toBeUndefined();
+  });
+
+  it("on Redis: told to instance A, known to instance B, under a digest, for ten minutes", async () => {
+    const [a, b] = [new RedisPendingSearches(await connection()), new RedisPendingSearches(await connection())];
+    await a.set("acct1", 'list:{"sender":"ceo@victim.test"}', target);
+    expect(await b.get("acct1", 'list:{"sender":"ceo@victim.test"}')).toEqual(target);
+    const probe = await connection();
+    const keys = await probe.keys("triage:polls:{acct1}:*");
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).not.toContain("victim");
+    expect(await probe.pttl(keys[0]!)).toBeGreaterThan(9 * 60_000);
+    await b.delete("acct1", 'list:{"sender":"ceo@victim.test"}');
+    expect(await a.get("acct1", 'list:{"sender":"ceo@victim.test"}')).toBeUndefined();
+  });
+
+  it("on Redis: never follows a target that is not this account's Email Security path, whoever wrote it", async () => {
+    const pending = new RedisPendingSearches(await connection());
+    await pending.set("acct1", "list:b", { path: "/accounts/acct2/email-security/investigate/search/9", query: {} });
+    expect(await pending.get("acct1", "list:b")).toBeUndefined();
+    await pending.set("acct1", "list:c", target);
+    expect(await pending.get("acct1", "list:c")).toEqual(target);
   });
 });

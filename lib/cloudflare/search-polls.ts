@@ -1,10 +1,14 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import type Redis from "ioredis";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { getRedis } from "@/lib/rate-state";
 
 /**
  * A search Cloudflare is still running answers 202 with a `Location` to poll. We keep that
- * Location per account and search, so the browser's next poll of the same search asks there
- * instead of starting the search again. Only a Location on the upstream's own origin, under its
+ * Location per account and search (in Redis with REDIS_URL, so every instance knows it), so the
+ * browser's next poll of the same search asks there instead of starting the search again. Only a Location on the upstream's own origin, under its
  * API base path and this account's Email Security paths is followed; anything else is an error
  * shown to the analyst, never a request.
  */
@@ -47,32 +51,86 @@ const MAX_PENDING = 500;
 /** A Location older than this is forgotten; the search is then started again. */
 const PENDING_TTL_MS = 10 * 60_000;
 
-class PendingSearches {
+/** Where to poll each running search, by account and search. */
+export interface PendingSearches {
+  get(accountId: string, key: string): Promise<PollTarget | undefined>;
+  set(accountId: string, key: string, target: PollTarget): Promise<void>;
+  delete(accountId: string, key: string): Promise<void>;
+}
+
+/** One instance: a bounded map in process. */
+export class MemoryPendingSearches implements PendingSearches {
   private readonly targets = new Map<string, { target: PollTarget; expiresAt: number }>();
 
-  get(key: string): PollTarget | undefined {
-    const hit = this.targets.get(key);
+  async get(accountId: string, key: string): Promise<PollTarget | undefined> {
+    const full = `${accountId}\u0000${key}`;
+    const hit = this.targets.get(full);
     if (!hit) return undefined;
     if (hit.expiresAt <= Date.now()) {
-      this.targets.delete(key);
+      this.targets.delete(full);
       return undefined;
     }
     return hit.target;
   }
 
-  set(key: string, target: PollTarget): void {
-    this.targets.delete(key);
+  async set(accountId: string, key: string, target: PollTarget): Promise<void> {
+    const full = `${accountId}\u0000${key}`;
+    this.targets.delete(full);
     if (this.targets.size >= MAX_PENDING) this.targets.delete(this.targets.keys().next().value!);
-    this.targets.set(key, { target, expiresAt: Date.now() + PENDING_TTL_MS });
+    this.targets.set(full, { target, expiresAt: Date.now() + PENDING_TTL_MS });
   }
 
-  delete(key: string): void {
-    this.targets.delete(key);
+  async delete(accountId: string, key: string): Promise<void> {
+    this.targets.delete(`${accountId}\u0000${key}`);
   }
+}
+
+const storedTarget = z.strictObject({ path: z.string(), query: z.record(z.string(), z.string()) });
+
+/**
+ * Several instances (REDIS_URL): the Location is Redis's, so a poll that lands on another
+ * instance asks where the first one was told to, instead of starting the search again. Keys are
+ * digests (no search text in Redis). A target read back is checked again: it must still be under
+ * this account's Email Security paths. Redis failing only costs a search started again.
+ */
+export class RedisPendingSearches implements PendingSearches {
+  constructor(private readonly redis: Redis) {}
+
+  async get(accountId: string, key: string): Promise<PollTarget | undefined> {
+    const text = await this.redis.get(redisKey(accountId, key)).catch(() => null);
+    if (text === null) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const target = storedTarget.safeParse(parsed);
+    if (!target.success || !target.data.path.startsWith(`/accounts/${accountId}/email-security/`)) return undefined;
+    return target.data;
+  }
+
+  async set(accountId: string, key: string, target: PollTarget): Promise<void> {
+    await this.redis.set(redisKey(accountId, key), JSON.stringify(target), "PX", PENDING_TTL_MS).catch(noteFailure);
+  }
+
+  async delete(accountId: string, key: string): Promise<void> {
+    await this.redis.del(redisKey(accountId, key)).catch(noteFailure);
+  }
+}
+
+const redisKey = (accountId: string, key: string) =>
+  `triage:polls:{${accountId}}:${createHash("sha256").update(key).digest("base64url").slice(0, 32)}`;
+
+function noteFailure(err: Error): void {
+  console.error(`[triage] could not share where to poll a running search through Redis: ${err.message}`);
 }
 
 const globalForPolls = globalThis as unknown as { __triagePendingSearches?: PendingSearches };
 export function getPendingSearches(): PendingSearches {
-  globalForPolls.__triagePendingSearches ??= new PendingSearches();
+  if (!globalForPolls.__triagePendingSearches) {
+    const redis = getRedis();
+    globalForPolls.__triagePendingSearches = redis ? new RedisPendingSearches(redis) : new MemoryPendingSearches();
+  }
   return globalForPolls.__triagePendingSearches;
 }
