@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
+import { withoutApprovalMark } from "@/lib/approvals/mark";
 import { describeAction, formatDuration, jobDurationMs } from "@/lib/bulk/progress";
 import type { BulkJob } from "@/lib/cloudflare/types";
 import { DateTime, JobProgressBar, JobStatusBadge } from "./job-status";
@@ -69,7 +70,7 @@ export function jobColumns({ now }: { now: number }): DataTableColumns<BulkJob> 
       enableSorting: false,
       cell: ({ row }) => formatDuration(jobDurationMs(row.original, now)),
     }),
-    helper.accessor((j) => j.comment ?? "", {
+    helper.accessor((j) => withoutApprovalMark(j.comment) ?? "", {
       id: "comment",
       header: "Comment",
       meta: { label: "Comment", cellClassName: "max-w-64" },

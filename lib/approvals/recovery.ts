@@ -1,5 +1,6 @@
 import "server-only";
 import { listBulkJobs } from "@/lib/cloudflare";
+import { approvalIdInComment } from "./mark";
 import { getApprovalStore } from "./store";
 
 // An instance that stops between claiming an approval and recording Cloudflare's answer leaves
@@ -19,14 +20,6 @@ const MAX_PAGES = 10;
 const CLOCK_ROOM_MS = 10 * 60_000;
 /** Recovery asks Cloudflare at most this often per instance, however often the list is read. */
 const RETRY_EVERY_MS = 30_000;
-
-const MARK = /\[Triage approval ([0-9a-f-]{36})\]/;
-
-/** The comment an approved job is created with: the requester's, and the request's mark. */
-export function markedComment(comment: string | null | undefined, requestId: string): string {
-  const mark = `[Triage approval ${requestId}]`;
-  return comment ? `${comment} ${mark}` : mark;
-}
 
 let lastAttempt = Number.NEGATIVE_INFINITY;
 
@@ -71,7 +64,7 @@ async function jobsByMark(since: number): Promise<JobScan> {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { result } = await listBulkJobs({ page, per_page: PER_PAGE });
     for (const job of result) {
-      const requestId = job.comment ? MARK.exec(job.comment)?.[1] : undefined;
+      const requestId = approvalIdInComment(job.comment);
       if (requestId) jobs.set(requestId, job.job_id);
       const created = Date.parse(job.created_at ?? "");
       if (!(created <= previous)) newestFirst = false;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { approvalClock } from "@/lib/approvals/clock";
-import { markedComment, resetRecoveryThrottle } from "@/lib/approvals/recovery";
+import { markedComment } from "@/lib/approvals/mark";
+import { resetRecoveryThrottle } from "@/lib/approvals/recovery";
 import { approvalForJob } from "@/lib/approvals/service";
 import { getApprovalStore } from "@/lib/approvals/store";
 import { createBulkJob } from "@/lib/cloudflare";

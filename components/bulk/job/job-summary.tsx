@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Button } from "@/components/ui/button";
+import { withoutApprovalMark } from "@/lib/approvals/mark";
 import { describeAction, formatDuration, isActiveStatus, jobDurationMs, jobProgress } from "@/lib/bulk/progress";
 import { bulkOnlyFiltersIn, bulkSearchParamsToUrlParams, describeBulkSearchParams } from "@/lib/bulk/search-params";
 import type { BulkJob } from "@/lib/cloudflare/types";
@@ -114,7 +115,7 @@ function JobTimeline({ job, now }: { job: BulkJob; now: number }) {
         <dd className="tabular-nums">{formatDuration(jobDurationMs(job, now))}</dd>
       </dl>
       <p className="mt-1 text-zinc-800">
-        <span className="font-medium">Comment:</span> {job.comment ? job.comment : <span className="text-zinc-400">none</span>}
+        <span className="font-medium">Comment:</span> {withoutApprovalMark(job.comment) ?? <span className="text-zinc-400">none</span>}
       </p>
     </div>
   );
