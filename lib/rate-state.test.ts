@@ -1,29 +1,14 @@
-import Redis from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type Redis from "ioredis";
+import { describe, expect, it, vi } from "vitest";
 import { SignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { AppError } from "@/lib/errors";
-import { startRedis } from "@/lib/testing/backends";
-import { connectRedis, newLimiter, spend, spendAnyway, type LimiterSpec } from "./rate-state";
+import { useOwnRedis } from "@/lib/testing/own-redis";
+import { newLimiter, spend, spendAnyway, type LimiterSpec } from "./rate-state";
 
 // The same limiter behaviour on both backends. On Redis, two connections stand for two console
-// instances: what one spends, the other sees.
-let redisServer: Awaited<ReturnType<typeof startRedis>>;
-const connections: Redis[] = [];
-beforeAll(async () => {
-  // A server of this file's own, since one test stops and restarts it.
-  const { freePortForTests } = await import("@/lib/testing/backends");
-  redisServer = await startRedis(await freePortForTests());
-}, 30_000);
-afterAll(async () => {
-  for (const c of connections) c.disconnect();
-  await redisServer?.stop();
-});
-
-function instance(): Redis {
-  const redis = connectRedis(redisServer.url);
-  connections.push(redis);
-  return redis;
-}
+// instances: what one spends, the other sees. The Redis server is this file's own, since one
+// test stops and restarts it.
+const redis = useOwnRedis();
 
 let run = 0;
 const unique = (name: string): LimiterSpec["name"] => `${name}-${process.pid}-${++run}`;
@@ -34,10 +19,7 @@ async function pair(backend: "memory" | "redis", spec: LimiterSpec) {
     const one = newLimiter(spec, null);
     return [one, one] as const;
   }
-  const a = instance();
-  const b = instance();
-  await Promise.all([a, b].map((r) => vi.waitFor(() => expect(r.status).toBe("ready"), { timeout: 5000 })));
-  return [newLimiter(spec, a), newLimiter(spec, b)] as const;
+  return [newLimiter(spec, await redis.connection()), newLimiter(spec, await redis.connection())] as const;
 }
 
 describe.each(["memory", "redis"] as const)("budgets on %s", (backend) => {
@@ -67,9 +49,7 @@ describe.each(["memory", "redis"] as const)("budgets on %s", (backend) => {
       const one = throttleOn(null);
       throttles = [one, one];
     } else {
-      const [a, b] = [instance(), instance()];
-      await Promise.all([a, b].map((r) => vi.waitFor(() => expect(r.status).toBe("ready"), { timeout: 5000 })));
-      throttles = [throttleOn(a), throttleOn(b)];
+      throttles = [throttleOn(await redis.connection()), throttleOn(await redis.connection())];
     }
     const attempt = { account: "ana@x.test", address: null };
     for (let i = 0; i < 4; i++) await throttles[i % 2]!.recordFailure(attempt);
@@ -82,19 +62,18 @@ describe.each(["memory", "redis"] as const)("budgets on %s", (backend) => {
 
 describe("Redis unreachable", () => {
   it("refuses with 503 rate state unavailable, then recovers by itself", async () => {
-    const redis = instance();
-    await vi.waitFor(() => expect(redis.status).toBe("ready"), { timeout: 5000 });
-    const budget = newLimiter({ name: unique("outage"), points: 100, durationSeconds: 60 }, redis);
-    const throttle = new SignInThrottle((spec) => newLimiter({ ...spec, name: unique(spec.name) }, redis));
+    const connection = await redis.connection();
+    const budget = newLimiter({ name: unique("outage"), points: 100, durationSeconds: 60 }, connection);
+    const throttle = new SignInThrottle((spec) => newLimiter({ ...spec, name: unique(spec.name) }, connection));
     expect(await spend(budget, "acct")).toEqual({ ok: true });
 
-    await redisServer.pause();
-    await vi.waitFor(() => expect(redis.status).not.toBe("ready"), { timeout: 5000 });
+    await redis.server().pause();
+    await vi.waitFor(() => expect(connection.status).not.toBe("ready"), { timeout: 5000 });
     const refused = await spend(budget, "acct").catch((err: unknown) => err);
     expect(AppError.is(refused) && refused).toMatchObject({ status: 503, code: "rate_state_unavailable", message: /Rate state unavailable/ });
     await expect(throttle.check({ account: "ana@x.test", address: null })).rejects.toMatchObject({ status: 503 });
 
-    await redisServer.restart();
+    await redis.server().restart();
     await vi.waitFor(async () => expect(await spend(budget, "acct")).toEqual({ ok: true }), { timeout: 10_000, interval: 200 });
   }, 30_000);
 });

@@ -1,7 +1,5 @@
-import type Redis from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { connectRedis } from "@/lib/rate-state";
-import { freePortForTests, startRedis } from "@/lib/testing/backends";
+import { describe, expect, it } from "vitest";
+import { useOwnRedis } from "@/lib/testing/own-redis";
 import { MemoryPendingSearches, RedisPendingSearches, pollTargetFrom } from "./search-polls";
 
 const BASE = "https://api.cloudflare.com/client/v4";
@@ -36,21 +34,7 @@ describe("pollTargetFrom: where a 202 may send the console", () => {
 
 describe("where to poll a running search, kept for the next poll", () => {
   const target = { path: "/accounts/acct1/email-security/investigate/search/123", query: { page: "1" } };
-  let redisServer: Awaited<ReturnType<typeof startRedis>>;
-  const connections: Redis[] = [];
-  beforeAll(async () => {
-    redisServer = await startRedis(await freePortForTests());
-  }, 30_000);
-  afterAll(async () => {
-    for (const c of connections) c.disconnect();
-    await redisServer?.stop();
-  });
-  const connection = async () => {
-    const redis = connectRedis(redisServer.url);
-    connections.push(redis);
-    await vi.waitFor(() => expect(redis.status).toBe("ready"), { timeout: 5000 });
-    return redis;
-  };
+  const { connection } = useOwnRedis();
 
   it("in memory: remembered per account and search, and forgotten when deleted", async () => {
     const pending = new MemoryPendingSearches();

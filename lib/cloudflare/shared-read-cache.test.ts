@@ -1,6 +1,5 @@
-import Redis from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { freePortForTests, startRedis } from "@/lib/testing/backends";
+import { describe, expect, it, vi } from "vitest";
+import { useOwnRedis } from "@/lib/testing/own-redis";
 
 // Two ReadThrough objects on two Redis connections stand for two console instances.
 process.env.READ_CACHE_MS = "60000";
@@ -8,24 +7,12 @@ process.env.UPSTREAM_READ_BUDGET = "100000";
 delete process.env.REDIS_URL; // the budget stays in process here; the cache is what is under test
 
 const { ReadThrough, neverCached } = await import("./read-through");
-const { connectRedis } = await import("@/lib/rate-state");
 
-let redisServer: Awaited<ReturnType<typeof startRedis>>;
-const connections: Redis[] = [];
-beforeAll(async () => {
-  // A server of this file's own, since one test stops it.
-  redisServer = await startRedis(await freePortForTests());
-}, 30_000);
-afterAll(async () => {
-  for (const c of connections) c.disconnect();
-  await redisServer?.stop();
-});
+// A server of this file's own, since one test stops it.
+const redis = useOwnRedis();
 
 async function instances(): Promise<[InstanceType<typeof ReadThrough>, InstanceType<typeof ReadThrough>]> {
-  const [a, b] = [connectRedis(redisServer.url), connectRedis(redisServer.url)];
-  connections.push(a, b);
-  await Promise.all([a, b].map((r) => vi.waitFor(() => expect(r.status).toBe("ready"), { timeout: 5000 })));
-  return [new ReadThrough(a), new ReadThrough(b)];
+  return [new ReadThrough(await redis.connection()), new ReadThrough(await redis.connection())];
 }
 
 let accounts = 0;
@@ -145,9 +132,7 @@ describe("the read cache shared through Redis", () => {
     await vi.waitFor(() => expect(up.calls()).toBe(2));
     up.release();
     await Promise.all(reads);
-    const probe = connectRedis(redisServer.url);
-    connections.push(probe);
-    await vi.waitFor(() => expect(probe.status).toBe("ready"), { timeout: 5000 });
+    const probe = await redis.connection();
     expect(await probe.keys(`triage:reads:{${acct}}*`)).toEqual([]);
   });
 
@@ -155,24 +140,23 @@ describe("the read cache shared through Redis", () => {
     const [a] = await instances();
     const acct = account();
     await a.read(acct, 'list:{"sender":"ceo@victim.test"}', async () => ({ n: 1 }));
-    const probe = connectRedis(redisServer.url);
-    connections.push(probe);
-    await vi.waitFor(() => expect(probe.status).toBe("ready"), { timeout: 5000 });
+    const probe = await redis.connection();
     const keys = await probe.keys(`triage:reads:{${acct}}*`);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join(" ")).not.toContain("victim");
   });
 
   it("refuses reads with 503 rate state unavailable while Redis is down, without calling upstream", async () => {
-    const [a] = await instances();
+    const connection = await redis.connection();
+    const a = new ReadThrough(connection);
     const up = upstream(() => ({ n: 1 }));
-    await redisServer.pause();
+    await redis.server().pause();
     try {
-      await vi.waitFor(() => expect(connections[connections.length - 2]!.status).not.toBe("ready"), { timeout: 5000 });
+      await vi.waitFor(() => expect(connection.status).not.toBe("ready"), { timeout: 5000 });
       await expect(a.read(account(), "message:5", up.load)).rejects.toMatchObject({ code: "rate_state_unavailable", status: 503 });
       expect(up.calls()).toBe(0);
     } finally {
-      await redisServer.restart();
+      await redis.server().restart();
     }
   });
 });
