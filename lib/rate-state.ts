@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getEnv } from "@/lib/env";
@@ -47,6 +48,14 @@ export function connectRedis(url: string): Redis {
     console.error(`[triage] Redis (REDIS_URL) unreachable: ${err.message}; refusing upstream reads until it is back`);
   });
   return redis;
+}
+
+/**
+ * A short, fixed-length stand-in for a key's variable part (a search's JSON, say): Redis keys
+ * stay small and hold no search text.
+ */
+export function redisKeyDigest(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 32);
 }
 
 export function rateStateUnavailable(cause?: unknown): AppError {

@@ -1,5 +1,6 @@
 import "server-only";
 import { listBulkJobs } from "@/lib/cloudflare";
+import { WRITE_OPTIONS } from "@/lib/cloudflare/client";
 import { approvalIdInComment } from "./mark";
 import { getApprovalStore } from "./store";
 
@@ -10,10 +11,10 @@ import { getApprovalStore } from "./store";
 // waits again, saying why). Recovery never creates a job, so it cannot start one twice.
 
 /**
- * How long after its claim an approval must have finished: the create call's own timeout is
- * 30 s with no retry (WRITE_OPTIONS); the rest is room for instances whose clocks differ.
+ * How long after its claim an approval must have finished (two minutes): the create call's own
+ * timeout, with no retry (WRITE_OPTIONS), and room for instances whose clocks differ.
  */
-export const INTERRUPTED_AFTER_MS = 2 * 60_000;
+export const INTERRUPTED_AFTER_MS = WRITE_OPTIONS.timeout + 90_000;
 const PER_PAGE = 100;
 const MAX_PAGES = 10;
 /** Jobs created this long before a claim cannot be its job; a newest-first scan may stop there. */

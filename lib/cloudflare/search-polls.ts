@@ -1,9 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type Redis from "ioredis";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getRedis } from "@/lib/rate-state";
+import { getRedis, redisKeyDigest } from "@/lib/rate-state";
 
 /**
  * A search Cloudflare is still running answers 202 with a `Location` to poll. We keep that
@@ -58,12 +57,14 @@ export interface PendingSearches {
   delete(accountId: string, key: string): Promise<void>;
 }
 
+const memoryKey = (accountId: string, key: string) => `${accountId}\u0000${key}`;
+
 /** One instance: a bounded map in process. */
 export class MemoryPendingSearches implements PendingSearches {
   private readonly targets = new Map<string, { target: PollTarget; expiresAt: number }>();
 
   async get(accountId: string, key: string): Promise<PollTarget | undefined> {
-    const full = `${accountId}\u0000${key}`;
+    const full = memoryKey(accountId, key);
     const hit = this.targets.get(full);
     if (!hit) return undefined;
     if (hit.expiresAt <= Date.now()) {
@@ -74,14 +75,14 @@ export class MemoryPendingSearches implements PendingSearches {
   }
 
   async set(accountId: string, key: string, target: PollTarget): Promise<void> {
-    const full = `${accountId}\u0000${key}`;
+    const full = memoryKey(accountId, key);
     this.targets.delete(full);
     if (this.targets.size >= MAX_PENDING) this.targets.delete(this.targets.keys().next().value!);
     this.targets.set(full, { target, expiresAt: Date.now() + PENDING_TTL_MS });
   }
 
   async delete(accountId: string, key: string): Promise<void> {
-    this.targets.delete(`${accountId}\u0000${key}`);
+    this.targets.delete(memoryKey(accountId, key));
   }
 }
 
@@ -120,7 +121,7 @@ export class RedisPendingSearches implements PendingSearches {
 }
 
 const redisKey = (accountId: string, key: string) =>
-  `triage:polls:{${accountId}}:${createHash("sha256").update(key).digest("base64url").slice(0, 32)}`;
+  `triage:polls:{${accountId}}:${redisKeyDigest(key)}`;
 
 function noteFailure(err: Error): void {
   console.error(`[triage] could not share where to poll a running search through Redis: ${err.message}`);

@@ -1,8 +1,9 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type Redis from "ioredis";
 import { escapeNonAscii } from "@/lib/json/ascii";
 import { jsonBytes } from "@/lib/json/bytes";
+import { redisKeyDigest } from "@/lib/rate-state";
 
 // The read cache and the coalescing of identical reads when instances share Redis (REDIS_URL).
 //
@@ -51,7 +52,7 @@ export class SharedReadCache {
   }
 
   async lookup(accountId: string, key: string): Promise<Lookup> {
-    const [generation, text] = await this.redis.triageReadLookup(generationKey(accountId), digest(key));
+    const [generation, text] = await this.redis.triageReadLookup(generationKey(accountId), redisKeyDigest(key));
     return text === null ? { generation } : { generation, value: JSON.parse(text) };
   }
 
@@ -99,7 +100,5 @@ export class SharedReadCache {
 
 const base = (accountId: string) => `triage:reads:{${accountId}}`;
 const generationKey = (accountId: string) => `${base(accountId)}:gen`;
-/** Keys may be long (a search's JSON); a digest keeps Redis keys short and says nothing of the search. */
-const digest = (key: string) => createHash("sha256").update(key).digest("base64url").slice(0, 32);
-const answerKey = (accountId: string, generation: string, key: string) => `${generationKey(accountId)}:${generation}:${digest(key)}`;
+const answerKey = (accountId: string, generation: string, key: string) => `${generationKey(accountId)}:${generation}:${redisKeyDigest(key)}`;
 const loadingKey = (accountId: string, generation: string, key: string) => `${answerKey(accountId, generation, key)}:load`;
