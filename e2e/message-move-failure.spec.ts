@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 import { freshMessage, openMessage, panel, tab, truth } from "./message-fixtures";
 
+// A laptop with the browser's bars: the dialog's folder list is taller than what is left.
+test.use({ viewport: { width: 1366, height: 600 } });
+
 test("an upstream failure during a move shows the error, sends the move once, and changes nothing", async ({ page, simulator }) => {
   const message = await freshMessage("delivered", 9);
   const logBefore = await truth.actionLog(message.id);
@@ -18,6 +21,10 @@ test("an upstream failure during a move shows the error, sends the move once, an
   const error = dialog.getByRole("alert");
   await expect(error).toContainText("Move failed");
   await expect(error).toContainText("Cloudflare had a problem (HTTP 500)");
+  // Where the analyst is looking: on screen (not below the folder list), focused, and saying what to do.
+  await expect(error).toBeInViewport({ ratio: 1 });
+  await expect(error).toBeFocused();
+  await expect(error).toContainText("may or may not have been made. Check the action log before trying again.");
   await expect(dialog.getByRole("button", { name: "Move to Junk" })).toBeEnabled();
 
   const moves = (await simulator.calls()).filter((c) => c.method === "POST" && c.path.endsWith("/move"));

@@ -1,3 +1,4 @@
+import { consoleOrigins } from "./auth/console-origin";
 import { getEnv, type ServerEnv } from "./env";
 
 /** A bad configuration stops start-up with a message naming the variable; a good one is announced. */
@@ -11,6 +12,7 @@ export function checkConfigurationAtStartup(): void {
     process.exit(1);
   }
   const { upstream, auth } = env;
+  consoleOrigins();
   console.log(
     upstream.mode === "cloudflare"
       ? `[triage] upstream: Cloudflare account ${upstream.accountId}${upstream.baseURL ? ` via ${upstream.baseURL}` : ""}`

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorState } from "@/components/ui/error-state";
+import { ActionFailure } from "@/components/ui/action-failure";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
@@ -14,7 +14,6 @@ import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
 import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { moveEligibility, releaseEligibility, type Eligibility } from "@/lib/message-actions/eligibility";
 import { recipientsOf } from "@/lib/messages/message-view";
-import { ApiError } from "@/lib/queries/http";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";
 import { RECLASSIFY_DISPOSITIONS, type Destination } from "@/lib/schemas/enums";
 import { EvidenceButton } from "./evidence-button";
@@ -195,6 +194,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
         onClose={close}
         title={open ? VERB[open].title : ""}
         dismissible={!inFlight}
+        alert={action.error && open ? <ActionFailure title={`${VERB[open].done} failed`} error={action.error} /> : null}
         footer={
           <>
             <Button onClick={close} disabled={inFlight}>
@@ -252,13 +252,6 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
             <p role="status" className="text-zinc-600">
               {VERB[open].progress}
             </p>
-          ) : null}
-          {action.error && open ? (
-            <ErrorState
-              title={`${VERB[open].done} failed`}
-              message={action.error.message}
-              detail={action.error instanceof ApiError ? `${action.error.status} ${action.error.code}` : undefined}
-            />
           ) : null}
         </div>
       </Dialog>

@@ -5,7 +5,7 @@ import { usePermission } from "@/components/auth/current-user";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorState } from "@/components/ui/error-state";
+import { ActionFailure } from "@/components/ui/action-failure";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
 import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { describeBlocked, selectionEligibility, type SelectionEligibility } from "@/lib/message-actions/eligibility";
@@ -139,6 +139,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
         onClose={close}
         title={outcomes ? `${verb} finished` : title}
         dismissible={!inFlight}
+        alert={mutation.error && !outcomes ? <ActionFailure title={`${verb} failed`} error={mutation.error} onRetry={confirm} retrying={inFlight} /> : null}
         footer={
           outcomes ? (
             <Button variant="primary" onClick={close}>
@@ -211,9 +212,6 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
               ))}
               {targets.length > 10 ? <li className="list-none text-zinc-500">and {targets.length - 10} more</li> : null}
             </ul>
-            {mutation.error ? (
-              <ErrorState title={`${verb} failed`} message={mutation.error.message} onRetry={confirm} retrying={inFlight} />
-            ) : null}
           </div>
         )}
       </Dialog>

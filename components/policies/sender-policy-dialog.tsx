@@ -4,12 +4,11 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorState } from "@/components/ui/error-state";
+import { ActionFailure } from "@/components/ui/action-failure";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
 import { prefillComment } from "@/lib/policies/comment";
 import { senderPattern, type SenderScope } from "@/lib/policies/sender";
-import { ApiError } from "@/lib/queries/http";
 import { useCreateAllowPolicy, useCreateBlockedSender } from "@/lib/queries/policies";
 import {
   ALLOW_KINDS,
@@ -98,6 +97,7 @@ export function SenderPolicyDialog({
       onClose={() => !inFlight && onClose()}
       dismissible={!inFlight}
       title={mode === "block" ? "Block sender" : "Allow sender"}
+      alert={mutation.error ? <ActionFailure title={mode === "block" ? "Block failed" : "Allow failed"} error={mutation.error} /> : null}
       footer={
         <>
           <Button onClick={onClose} disabled={inFlight}>
@@ -186,13 +186,6 @@ export function SenderPolicyDialog({
             ? "Email Security will block new mail that matches. Mail already delivered is not touched."
             : "Email Security will apply this to new mail that matches. An allow rule weakens protection: prefer the narrowest pattern."}
         </p>
-        {mutation.error ? (
-          <ErrorState
-            title={mode === "block" ? "Block failed" : "Allow failed"}
-            message={mutation.error.message}
-            detail={mutation.error instanceof ApiError ? `${mutation.error.status} ${mutation.error.code}` : undefined}
-          />
-        ) : null}
       </form>
     </Dialog>
   );

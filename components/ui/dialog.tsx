@@ -14,6 +14,7 @@ export function Dialog({
   title,
   children,
   footer,
+  alert,
   dismissible = true,
 }: {
   open: boolean;
@@ -21,6 +22,11 @@ export function Dialog({
   title: string;
   children: ReactNode;
   footer?: ReactNode;
+  /**
+   * A failure, shown between the body and the footer: outside the scrolling body, so it is on
+   * screen however long the body is (below a long folder list it went unseen).
+   */
+  alert?: ReactNode;
   /** False while a request is in flight: Escape must not hide a pending outcome. */
   dismissible?: boolean;
 }) {
@@ -43,11 +49,13 @@ export function Dialog({
           onEscapeKeyDown={refuseWhileBusy}
           onPointerDownOutside={refuseWhileBusy}
           onInteractOutside={refuseWhileBusy}
-          className="fixed top-1/2 left-1/2 z-50 flex w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-md border border-zinc-300 bg-white text-[13px] text-zinc-900 shadow-xl"
+          className="fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-md border border-zinc-300 bg-white text-[13px] text-zinc-900 shadow-xl"
         >
-          <RadixDialog.Title className="border-b border-zinc-200 px-4 py-2.5 text-sm font-semibold">{title}</RadixDialog.Title>
-          <div className="max-h-[60vh] overflow-auto px-4 py-3">{children}</div>
-          {footer ? <div className="flex justify-end gap-2 border-t border-zinc-200 px-4 py-2.5">{footer}</div> : null}
+          <RadixDialog.Title className="shrink-0 border-b border-zinc-200 px-4 py-2.5 text-sm font-semibold">{title}</RadixDialog.Title>
+          {/* The body gives way (and scrolls) so the title, a failure and the footer always fit. */}
+          <div className="min-h-0 overflow-auto px-4 py-3">{children}</div>
+          {alert ? <div className="max-h-[40dvh] shrink-0 overflow-auto border-t border-zinc-200 px-4 py-3">{alert}</div> : null}
+          {footer ? <div className="flex shrink-0 justify-end gap-2 border-t border-zinc-200 px-4 py-2.5">{footer}</div> : null}
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

@@ -1,4 +1,5 @@
 import "server-only";
+import { consoleOrigins } from "@/lib/auth/console-origin";
 import { isSameOriginRequest } from "@/lib/auth/origin";
 import { ROLE_FOR, can, type Permission, type Role } from "@/lib/auth/roles";
 import { getAuditStore } from "@/lib/audit/store";
@@ -22,7 +23,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export async function authorize(request: Request, permission: Permission): Promise<Caller> {
   const user = await getRequestUser(request);
   if (!user) throw new AppError("unauthorized", "Sign in to use the console.");
-  if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, getEnv().auth.url)) {
+  if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, consoleOrigins() ?? new Set([new URL(request.url).origin]))) {
     throw new AppError("forbidden", "Refused: changes must be made from the console's own pages (cross-site request).");
   }
   if (!can(user.role, permission)) {
