@@ -1,0 +1,274 @@
+import "server-only";
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "cloudflare";
+import type { Upstream } from "@/lib/cloudflare/client";
+import { parseRetryAfter } from "@/lib/retry-after";
+import { CHECKS, READ_PERMISSION, type Check, type CheckId, type Ids, type Reading, type RequestOptions } from "./checks";
+import { FieldWatcher } from "./fields";
+
+/** What the doctor spends at most of the account's ~1,200 requests per 5 minutes (it needs 13). */
+export const MAX_READS = 15;
+/** The whole run, however Cloudflare answers. */
+export const DEFAULT_DEADLINE_MS = 60_000;
+/** A token that expires sooner than this is worth a warning. */
+const EXPIRY_WARNING_MS = 14 * 24 * 3600_000;
+
+export type Verdict = "ok" | "degraded" | "refused" | "skipped";
+
+export interface CheckResult {
+  id: CheckId | "token";
+  operation: string;
+  request: string;
+  /** The HTTP status, or null when no answer came (timeout, network) or nothing was sent. */
+  status: number | null;
+  /** From sending to having read the reply; null when nothing was sent. */
+  ms: number | null;
+  /** Fields the console reads that the reply lacked, and fields it sent that the console does not read. */
+  missing: string[];
+  unknown: string[];
+  /** Entries the console would leave out. */
+  unreadable: number;
+  /** Entries on the page, for a list that was read. */
+  entries?: number;
+  verdict: Verdict;
+  /** Why: Cloudflare's message on a refusal, what was thin on a degraded answer, why a check was skipped. */
+  note: string;
+}
+
+export interface DoctorReport {
+  target: { mode: "cloudflare" | "simulator"; baseURL: string; accountId: string };
+  results: CheckResult[];
+  /** Requests sent to the account, refused ones included. */
+  reads: number;
+  maxReads: number;
+  elapsedMs: number;
+  deadlineMs: number;
+  /** The message and bulk job read in detail (ids only; nothing of their content is printed). */
+  ids: Ids;
+}
+
+export interface DoctorOptions {
+  upstream: Upstream;
+  mode: "cloudflare" | "simulator";
+  /** Per request: the console's own read timeout (UPSTREAM_READ_TIMEOUT_MS), never beyond the deadline. */
+  readTimeoutMs: number;
+  deadlineMs?: number;
+  /** Read this message in detail instead of the search's first. */
+  messageId?: string;
+  maxReads?: number;
+}
+
+interface Answer {
+  status: number;
+  ms: number;
+  body: unknown;
+}
+
+/** Why nothing more is sent: a 401 or 429 means every further read would be refused too. */
+type Halt = string | null;
+
+function cloudflareMessage(err: APIError): string | undefined {
+  const first = err.errors?.[0];
+  return first?.message ? `${first.message}${first.code ? ` (code ${first.code})` : ""}` : undefined;
+}
+
+/**
+ * Runs every read the console makes, once, and says how each went. Never writes: every request is
+ * a GET through the SDK with its retries off, so the count of reads is exact.
+ */
+export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
+  const { client, accountId } = options.upstream;
+  const maxReads = options.maxReads ?? MAX_READS;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const started = performance.now();
+  const deadline = started + deadlineMs;
+  let reads = 0;
+  let halt: Halt = null;
+  const token = client.apiToken;
+  // Cloudflare's messages are printed: the token must never ride along in one.
+  const redact = (text: string) => (token ? text.split(token).join("[token]") : text);
+
+  /** One request, or why it may not be sent (budget or time spent). */
+  async function send(request: (options: RequestOptions) => { asResponse(): Promise<Response> }): Promise<Answer | { skipped: string }> {
+    if (reads >= maxReads) return { skipped: `not sent: the doctor spends at most ${maxReads} reads` };
+    const remaining = Math.floor(deadline - performance.now());
+    if (remaining <= 0) return { skipped: `not sent: the doctor's ${Math.round(deadlineMs / 1000)} s were up` };
+    reads += 1;
+    const at = performance.now();
+    const response = await request({ timeout: Math.min(options.readTimeoutMs, remaining), maxRetries: 0 }).asResponse();
+    const text = await response.text();
+    const ms = Math.round(performance.now() - at);
+    let body: unknown;
+    try {
+      body = text ? (JSON.parse(text) as unknown) : null;
+    } catch {
+      throw new UnreadableReply(response.status, ms, "the reply is not JSON");
+    }
+    return { status: response.status, ms, body };
+  }
+
+  function failure(base: Pick<CheckResult, "id" | "operation" | "request">, err: unknown, ms: number): CheckResult {
+    const result: CheckResult = { ...base, status: null, ms, missing: [], unknown: [], unreadable: 0, verdict: "refused", note: "" };
+    if (err instanceof UnreadableReply) return { ...result, status: err.status, ms: err.ms, note: `the console could not read the reply: ${err.reason}` };
+    if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) {
+      return { ...result, note: `no answer in time (gave up after ${(ms / 1000).toFixed(1)} s)` };
+    }
+    if (err instanceof APIConnectionError) {
+      halt ??= "not sent: Cloudflare could not be reached";
+      return { ...result, note: redact(`could not reach ${client.baseURL}: ${err.cause instanceof Error ? err.cause.message : err.message}`) };
+    }
+    if (err instanceof APIError && typeof err.status === "number") {
+      const said = redact(cloudflareMessage(err) ?? `HTTP ${err.status}`);
+      result.status = err.status;
+      if (err.status === 401) {
+        halt ??= "not sent: Cloudflare refused the token";
+        return { ...result, note: `Cloudflare refused the token: ${said}. Check CLOUDFLARE_API_TOKEN` };
+      }
+      if (err.status === 403) return { ...result, note: `the token lacks "${READ_PERMISSION}" on account ${accountId}: ${said}` };
+      if (err.status === 429) {
+        const retryAfter = parseRetryAfter(err.headers?.get("retry-after"));
+        const when = retryAfter !== undefined ? `; retry in ${retryAfter} s` : "";
+        halt ??= `not sent: Cloudflare is rate-limiting this account${when}`;
+        return { ...result, note: `Cloudflare is rate-limiting this account${when}: ${said}` };
+      }
+      return { ...result, note: `Cloudflare said: ${said}` };
+    }
+    return { ...result, note: redact(`unexpected failure: ${err instanceof Error ? err.message : String(err)}`) };
+  }
+
+  async function runCheck(check: Check, ids: Ids): Promise<{ result: CheckResult; ids?: Ids }> {
+    const base = { id: check.id, operation: check.operation, request: check.request };
+    const skipped = (note: string): { result: CheckResult } => ({
+      result: { ...base, status: null, ms: null, missing: [], unknown: [], unreadable: 0, verdict: "skipped", note },
+    });
+    if (halt) return skipped(halt);
+    if (check.needs && !ids[check.needs]) {
+      return skipped(check.needs === "message" ? "no message to read: the search found none (try --message ID)" : "no bulk job on the account to read");
+    }
+    const at = performance.now();
+    try {
+      const answer = await send((requestOptions) => check.send(client, accountId, ids, requestOptions));
+      if ("skipped" in answer) return skipped(answer.skipped);
+      return judge(check, answer);
+    } catch (err) {
+      return { result: failure(base, err, Math.round(performance.now() - at)) };
+    }
+  }
+
+  function judge(check: Check, answer: Answer): { result: CheckResult; ids?: Ids } {
+    const base = { id: check.id, operation: check.operation, request: check.request, status: answer.status, ms: answer.ms };
+    const body = (answer.body ?? {}) as { result?: unknown; result_info?: unknown };
+    const watch = new FieldWatcher();
+    let reading: Reading;
+    try {
+      reading = check.read(body, watch);
+    } catch {
+      return { result: { ...base, missing: [], unknown: [], unreadable: 0, verdict: "refused", note: "the console could not read the reply (the page would show an error)" } };
+    }
+    const { missing, unknown } = watch.report();
+    // A list reply with no `result` reads as empty, and one without `result_info` pages by guesswork.
+    if (check.list && body.result === undefined) missing.unshift("result");
+    if (check.list && body.result_info === undefined && check.id !== "actionLog") missing.unshift("result_info");
+    const notes: string[] = [];
+    if (answer.status === 202) notes.push("the search is still running (202); the console polls it");
+    if (reading.unreadable > 0) notes.push(`${reading.unreadable} entr${reading.unreadable === 1 ? "y" : "ies"} the console would leave out`);
+    if (missing.length > 0) notes.push(`the console shows "—" for ${missing.length} field${missing.length === 1 ? "" : "s"}`);
+    const verdict: Verdict = reading.unreadable > 0 || missing.length > 0 ? "degraded" : "ok";
+    return { result: { ...base, missing, unknown, unreadable: reading.unreadable, entries: reading.entries, verdict, note: notes.join("; ") }, ids: reading.ids };
+  }
+
+  /**
+   * The token: account-owned tokens verify at the account, user tokens at /user (Cloudflare's
+   * "Verify Token" operations; the SDK's accounts.tokens.verify and user.tokens.verify). Neither
+   * needs a permission. A mock of the Email Security descriptions has neither, which says nothing
+   * about the token: the operations after it do.
+   */
+  async function checkToken(): Promise<CheckResult> {
+    const base = { id: "token" as const, operation: "Verify the token" };
+    const attempts = [
+      { request: "GET /accounts/{account}/tokens/verify", call: (o: RequestOptions) => client.accounts.tokens.verify({ account_id: accountId }, o) },
+      { request: "GET /user/tokens/verify", call: (o: RequestOptions) => client.user.tokens.verify(o) },
+    ];
+    let last: CheckResult | undefined;
+    let totalMs = 0;
+    let notFound = 0;
+    for (const attempt of attempts) {
+      const at = performance.now();
+      try {
+        const answer = await send(attempt.call);
+        if ("skipped" in answer) break;
+        totalMs += answer.ms;
+        return tokenVerdict({ ...base, request: attempt.request }, answer, totalMs);
+      } catch (err) {
+        const ms = Math.round(performance.now() - at);
+        totalMs += ms;
+        last = failure({ ...base, request: attempt.request }, err, ms);
+        if (halt || last.status === 429 || last.status === null) return { ...last, ms: totalMs };
+        if (last.status === 404) notFound += 1;
+        // A 401 at one door may only mean the token belongs to the other (account or user).
+        if (last.status === 401) halt = null;
+      }
+    }
+    if (notFound === attempts.length) {
+      return { ...base, request: "GET …/tokens/verify", status: 404, ms: totalMs, missing: [], unknown: [], unreadable: 0, verdict: "skipped", note: "this address has no token check (a simulator or a mock?); the reads below test the token" };
+    }
+    halt = "not sent: Cloudflare refused the token";
+    return { ...(last as CheckResult), ms: totalMs, request: "GET …/tokens/verify", note: last?.note ?? "the token could not be verified" };
+  }
+
+  function tokenVerdict(base: Pick<CheckResult, "id" | "operation" | "request">, answer: Answer, ms: number): CheckResult {
+    const result = (answer.body as { result?: { status?: unknown; expires_on?: unknown; not_before?: unknown } } | null)?.result;
+    const common = { ...base, status: answer.status, ms, missing: [] as string[], unknown: [] as string[], unreadable: 0 };
+    const status = typeof result?.status === "string" ? result.status : "unknown";
+    const now = Date.now();
+    if (status !== "active") {
+      halt = "not sent: the token is not active";
+      return { ...common, verdict: "refused", note: `the token is ${status}` };
+    }
+    if (typeof result?.not_before === "string" && Date.parse(result.not_before) > now) {
+      halt = "not sent: the token is not valid yet";
+      return { ...common, verdict: "refused", note: `the token is not valid before ${result.not_before}` };
+    }
+    if (typeof result?.expires_on === "string" && Date.parse(result.expires_on) - now < EXPIRY_WARNING_MS) {
+      return { ...common, verdict: "degraded", note: `active, but expires on ${result.expires_on}` };
+    }
+    return { ...common, verdict: "ok", note: typeof result?.expires_on === "string" ? `active until ${result.expires_on}` : "active" };
+  }
+
+  const results = new Map<CheckResult["id"], CheckResult>();
+  results.set("token", await checkToken());
+
+  const ids: Ids = { message: options.messageId };
+  const byId = new Map(CHECKS.map((c) => [c.id, c]));
+  const phase = async (checkIds: CheckId[]) => {
+    const done = await Promise.all(checkIds.map((id) => runCheck(byId.get(id)!, ids)));
+    return done;
+  };
+  // Lists first (they name the message and the job to read), in parallel to keep the run short.
+  const lists = await phase(["search", "jobs", "blockedSenders", "allowPolicies", "submissions"]);
+  for (const { result, ids: found } of lists) {
+    results.set(result.id, result);
+    if (found?.message && !ids.message) ids.message = found.message;
+    if (found?.job) ids.job = found.job;
+  }
+  for (const { result } of await phase(["message", "detections", "trace", "actionLog", "job", "jobMessages"])) results.set(result.id, result);
+
+  return {
+    target: { mode: options.mode, baseURL: client.baseURL, accountId },
+    results: ["token" as const, ...CHECKS.map((c) => c.id)].map((id) => results.get(id)!),
+    reads,
+    maxReads,
+    elapsedMs: Math.round(performance.now() - started),
+    deadlineMs,
+    ids,
+  };
+}
+
+class UnreadableReply extends Error {
+  constructor(
+    readonly status: number,
+    readonly ms: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
