@@ -106,33 +106,45 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     return { status: response.status, ms, body };
   }
 
-  function failure(base: Pick<CheckResult, "id" | "operation" | "request">, err: unknown, ms: number): CheckResult {
-    const result: CheckResult = { ...base, status: null, ms, missing: [], unknown: [], unreadable: 0, verdict: "refused", note: "" };
-    if (err instanceof UnreadableReply) return { ...result, status: err.status, ms: err.ms, note: `the console could not read the reply: ${err.reason}` };
+  /**
+   * A refusal as the operator should read it, Cloudflare's own words kept. `halts`: why nothing
+   * more is worth sending (a refused token or a rate limit refuses every further read too).
+   */
+  function failure(base: Pick<CheckResult, "id" | "operation" | "request">, err: unknown, ms: number): { result: CheckResult; said: string; halts?: string } {
+    const emailSecurity = base.id !== "token";
+    const refused = (status: number | null, note: string, said = note) => ({
+      result: { ...base, status, ms, missing: [], unknown: [], unreadable: 0, verdict: "refused" as const, note },
+      said,
+    });
+    if (err instanceof UnreadableReply) {
+      const out = refused(err.status, `the console could not read the reply: ${err.reason}`);
+      return { ...out, result: { ...out.result, ms: err.ms } };
+    }
     if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) {
-      return { ...result, note: `no answer in time (gave up after ${(ms / 1000).toFixed(1)} s)` };
+      return refused(null, `no answer in time (gave up after ${(ms / 1000).toFixed(1)} s)`);
     }
     if (err instanceof APIConnectionError) {
-      halt ??= "not sent: Cloudflare could not be reached";
-      return { ...result, note: redact(`could not reach ${client.baseURL}: ${err.cause instanceof Error ? err.cause.message : err.message}`) };
+      const cause = err.cause instanceof Error ? err.cause.message : err.message;
+      return { ...refused(null, redact(`could not reach ${client.baseURL}: ${cause}`)), halts: "not sent: Cloudflare could not be reached" };
     }
-    if (err instanceof APIError && typeof err.status === "number") {
-      const said = redact(cloudflareMessage(err) ?? `HTTP ${err.status}`);
-      result.status = err.status;
-      if (err.status === 401) {
-        halt ??= "not sent: Cloudflare refused the token";
-        return { ...result, note: `Cloudflare refused the token: ${said}. Check CLOUDFLARE_API_TOKEN` };
-      }
-      if (err.status === 403) return { ...result, note: `the token lacks "${READ_PERMISSION}" on account ${accountId}: ${said}` };
-      if (err.status === 429) {
-        const retryAfter = parseRetryAfter(err.headers?.get("retry-after"));
-        const when = retryAfter !== undefined ? `; retry in ${retryAfter} s` : "";
-        halt ??= `not sent: Cloudflare is rate-limiting this account${when}`;
-        return { ...result, note: `Cloudflare is rate-limiting this account${when}: ${said}` };
-      }
-      return { ...result, note: `Cloudflare said: ${said}` };
+    if (!(err instanceof APIError) || typeof err.status !== "number") {
+      return refused(null, redact(`unexpected failure: ${err instanceof Error ? err.message : String(err)}`));
     }
-    return { ...result, note: redact(`unexpected failure: ${err instanceof Error ? err.message : String(err)}`) };
+    const status = err.status;
+    const said = redact(cloudflareMessage(err) ?? `HTTP ${status}`);
+    if (status === 401) {
+      return { ...refused(status, `Cloudflare refused the token: ${said}. Check CLOUDFLARE_API_TOKEN`, said), halts: "not sent: Cloudflare refused the token" };
+    }
+    if (status === 403 && emailSecurity) {
+      return refused(status, `the token lacks "${READ_PERMISSION}" on account ${accountId} (or is not allowed that account): ${said}`, said);
+    }
+    if (status === 404 && emailSecurity) return refused(status, `Cloudflare said: ${said} (is ${accountId} the account, with Email Security on it?)`, said);
+    if (status === 429) {
+      const retryAfter = parseRetryAfter(err.headers?.get("retry-after"));
+      const limited = `Cloudflare is rate-limiting this account${retryAfter !== undefined ? `; retry in ${retryAfter} s` : ""}`;
+      return { ...refused(status, `${limited}: ${said}`, said), halts: `not sent: ${limited}` };
+    }
+    return refused(status, `Cloudflare said: ${said}`, said);
   }
 
   async function runCheck(check: Check, ids: Ids): Promise<{ result: CheckResult; ids?: Ids }> {
@@ -150,7 +162,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       if ("skipped" in answer) return skipped(answer.skipped);
       return judge(check, answer);
     } catch (err) {
-      return { result: failure(base, err, Math.round(performance.now() - at)) };
+      const failed = failure(base, err, Math.round(performance.now() - at));
+      halt ??= failed.halts ?? null;
+      return { result: failed.result };
     }
   }
 
@@ -188,31 +202,39 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       { request: "GET /accounts/{account}/tokens/verify", call: (o: RequestOptions) => client.accounts.tokens.verify({ account_id: accountId }, o) },
       { request: "GET /user/tokens/verify", call: (o: RequestOptions) => client.user.tokens.verify(o) },
     ];
-    let last: CheckResult | undefined;
+    const refusals: ReturnType<typeof failure>[] = [];
     let totalMs = 0;
-    let notFound = 0;
     for (const attempt of attempts) {
       const at = performance.now();
       try {
         const answer = await send(attempt.call);
-        if ("skipped" in answer) break;
-        totalMs += answer.ms;
-        return tokenVerdict({ ...base, request: attempt.request }, answer, totalMs);
+        if ("skipped" in answer) return { ...base, request: attempt.request, status: null, ms: null, missing: [], unknown: [], unreadable: 0, verdict: "skipped", note: answer.skipped };
+        return tokenVerdict({ ...base, request: attempt.request }, answer, totalMs + answer.ms);
       } catch (err) {
         const ms = Math.round(performance.now() - at);
         totalMs += ms;
-        last = failure({ ...base, request: attempt.request }, err, ms);
-        if (halt || last.status === 429 || last.status === null) return { ...last, ms: totalMs };
-        if (last.status === 404) notFound += 1;
-        // A 401 at one door may only mean the token belongs to the other (account or user).
-        if (last.status === 401) halt = null;
+        const failed = failure({ ...base, request: attempt.request }, err, ms);
+        // No answer, or a rate limit: the other door would fare no better.
+        if (failed.result.status === null || failed.result.status === 429) {
+          halt ??= failed.halts ?? "not sent: the token could not be checked";
+          return { ...failed.result, ms: totalMs };
+        }
+        // Otherwise (401, 403, 404) the token may simply belong to the other door: try it.
+        refusals.push(failed);
       }
     }
-    if (notFound === attempts.length) {
-      return { ...base, request: "GET …/tokens/verify", status: 404, ms: totalMs, missing: [], unknown: [], unreadable: 0, verdict: "skipped", note: "this address has no token check (a simulator or a mock?); the reads below test the token" };
+    const base404 = { ...base, request: "GET …/tokens/verify", ms: totalMs, missing: [], unknown: [], unreadable: 0 };
+    if (refusals.every((f) => f.result.status === 404)) {
+      return { ...base404, status: 404, verdict: "skipped", note: "this address has no token check (a simulator or a mock?); the reads below test the token" };
     }
     halt = "not sent: Cloudflare refused the token";
-    return { ...(last as CheckResult), ms: totalMs, request: "GET …/tokens/verify", note: last?.note ?? "the token could not be verified" };
+    const last = refusals.findLast((f) => f.result.status !== 404) ?? refusals.at(-1)!;
+    return {
+      ...base404,
+      status: last.result.status,
+      verdict: "refused",
+      note: `Cloudflare accepted the token neither as account ${accountId}'s nor as a user's: ${last.said}. Check CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID`,
+    };
   }
 
   function tokenVerdict(base: Pick<CheckResult, "id" | "operation" | "request">, answer: Answer, ms: number): CheckResult {
