@@ -85,6 +85,14 @@ describe("npm run doctor: the token", () => {
     expect(formatReport(report)).not.toContain(FAKE_TOKEN);
   });
 
+  it("a Cloudflare message that repeats the token is printed without it", async () => {
+    const echo: Door = { status: 401, body: { success: false, errors: [{ code: 1000, message: `Invalid API Token ${FAKE_TOKEN}` }], messages: [], result: null } };
+    doors = { account: echo, user: echo };
+    const report = await doctorAgainst(baseURL);
+    expect(byId(report).token!.note).toContain("Invalid API Token [token]");
+    expect(formatReport(report)).not.toContain(FAKE_TOKEN);
+  });
+
   it("an expired or disabled token is refused", async () => {
     for (const status of ["expired", "disabled"]) {
       doors = { account: active({ status }), user: invalid };

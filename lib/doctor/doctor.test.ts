@@ -70,7 +70,7 @@ describe("npm run doctor against the simulator", () => {
     expect(text).toMatch(/Search messages\s+GET \/investigate\s+200\s+\d+ ms/);
     expect(text).toContain(`${report.reads} reads of the account's budget`);
     for (const out of [text, reportJson(report)]) expect(out).not.toContain(FAKE_TOKEN);
-    expect(JSON.parse(reportJson(report))).toMatchObject({ exitCode: 0, budget: { spent: report.reads, max: MAX_READS } });
+    expect(JSON.parse(reportJson(report))).toMatchObject({ exitCode: 0, reads: report.reads, maxReads: MAX_READS });
   });
 
   it("reads the message it is given instead of the search's first", async () => {
@@ -91,6 +91,14 @@ describe("npm run doctor against the simulator", () => {
     const thin = byId(await run());
     expect(thin.message).toMatchObject({ verdict: "degraded", missing: expect.arrayContaining([expect.any(String)]) });
     expect(thin.message!.note).toMatch(/the console shows "—" for \d+ fields?/);
+  });
+
+  it("a search still running (202) is answered; the message is then the one given", async () => {
+    const pending = byId(await run([{ pendingSearch: true }]));
+    expect(pending.search).toMatchObject({ verdict: "ok", status: 202, note: expect.stringContaining("still running") });
+    expect(pending.detections).toMatchObject({ verdict: "skipped", note: "no message to read: the search is still running (try --message ID)" });
+    const given = byId(await run([{ pendingSearch: true }], { messageId: sim.fixtures().deliveredId }));
+    expect(given.detections).toMatchObject({ verdict: "ok", status: 200 });
   });
 
   it("names a list entry the console would leave out", async () => {

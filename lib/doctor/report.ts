@@ -1,4 +1,4 @@
-import { MAX_READS, type CheckResult, type DoctorReport } from "./run";
+import type { CheckResult, DoctorReport } from "./run";
 import { WRITE_PERMISSION } from "./checks";
 
 /**
@@ -83,5 +83,5 @@ export function formatReport(report: DoctorReport): string {
 
 /** `--json`: the same report for machines, with the exit code in it. */
 export function reportJson(report: DoctorReport): string {
-  return JSON.stringify({ ...report, exitCode: exitCode(report), budget: { spent: report.reads, max: report.maxReads ?? MAX_READS } }, null, 2);
+  return JSON.stringify({ ...report, exitCode: exitCode(report) }, null, 2);
 }

@@ -147,15 +147,16 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     return refused(status, `Cloudflare said: ${said}`, said);
   }
 
+  /** Why a message or a job to read in detail was not found (set once the lists have answered). */
+  const unfound: Record<keyof Ids, string> = { message: "", job: "" };
+
   async function runCheck(check: Check, ids: Ids): Promise<{ result: CheckResult; ids?: Ids }> {
     const base = { id: check.id, operation: check.operation, request: check.request };
     const skipped = (note: string): { result: CheckResult } => ({
       result: { ...base, status: null, ms: null, missing: [], unknown: [], unreadable: 0, verdict: "skipped", note },
     });
     if (halt) return skipped(halt);
-    if (check.needs && !ids[check.needs]) {
-      return skipped(check.needs === "message" ? "no message to read: the search found none (try --message ID)" : "no bulk job on the account to read");
-    }
+    if (check.needs && !ids[check.needs]) return skipped(unfound[check.needs]);
     const at = performance.now();
     try {
       const answer = await send((requestOptions) => check.send(client, accountId, ids, requestOptions));
@@ -261,17 +262,21 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   const ids: Ids = { message: options.messageId };
   const byId = new Map(CHECKS.map((c) => [c.id, c]));
-  const phase = async (checkIds: CheckId[]) => {
-    const done = await Promise.all(checkIds.map((id) => runCheck(byId.get(id)!, ids)));
-    return done;
-  };
+  const phase = (checkIds: CheckId[]) => Promise.all(checkIds.map((id) => runCheck(byId.get(id)!, ids)));
   // Lists first (they name the message and the job to read), in parallel to keep the run short.
-  const lists = await phase(["search", "jobs", "blockedSenders", "allowPolicies", "submissions"]);
-  for (const { result, ids: found } of lists) {
+  for (const { result, ids: found } of await phase(["search", "jobs", "blockedSenders", "allowPolicies", "submissions"])) {
     results.set(result.id, result);
     if (found?.message && !ids.message) ids.message = found.message;
     if (found?.job) ids.job = found.job;
   }
+  const search = results.get("search")!;
+  unfound.message =
+    search.verdict === "refused" || search.verdict === "skipped"
+      ? "no message to read: the search did not answer (try --message ID)"
+      : search.status === 202
+        ? "no message to read: the search is still running (try --message ID)"
+        : "no message to read: the search found none (try --message ID)";
+  unfound.job = ["refused", "skipped"].includes(results.get("jobs")!.verdict) ? "no bulk job to read: the list did not answer" : "no bulk job on the account to read";
   for (const { result } of await phase(["message", "detections", "trace", "actionLog", "job", "jobMessages"])) results.set(result.id, result);
 
   return {
