@@ -5,7 +5,7 @@ import { parseRetryAfter } from "@/lib/retry-after";
 import { CHECKS, READ_PERMISSION, type Check, type CheckId, type Ids, type Reading, type RequestOptions } from "./checks";
 import { FieldWatcher } from "./fields";
 
-/** What the doctor spends at most of the account's ~1,200 requests per 5 minutes (it needs 13). */
+/** What the doctor spends at most of the account's ~1,200 requests per 5 minutes (it needs 12 or 13). */
 export const MAX_READS = 15;
 /** The whole run, however Cloudflare answers. */
 export const DEFAULT_DEADLINE_MS = 60_000;
