@@ -1,6 +1,6 @@
 import "server-only";
 import Cloudflare from "cloudflare";
-import { getEnv } from "@/lib/env";
+import { getEnv, type ServerEnv } from "@/lib/env";
 import { escapeNonAscii } from "@/lib/json/ascii";
 import { getSimulator } from "@/lib/simulator";
 
@@ -66,14 +66,15 @@ export interface Upstream {
   accountId: string;
 }
 
-function createUpstream(): Upstream {
-  const { upstream } = getEnv();
+/** The console's SDK client for a configuration; `npm run doctor` builds its own from the same env. */
+export function createUpstream(env: ServerEnv = getEnv()): Upstream {
+  const { upstream } = env;
   const common = {
     // Explicit nulls: the SDK would otherwise pick up CLOUDFLARE_API_KEY / CLOUDFLARE_EMAIL from the environment.
     apiKey: null,
     apiEmail: null,
     userServiceKey: null,
-    timeout: getEnv().limits.readTimeoutMs,
+    timeout: env.limits.readTimeoutMs,
     maxRetries: READ_OPTIONS.maxRetries,
     logLevel: "off" as const,
   };

@@ -141,3 +141,6 @@ export async function getSenderStatus(sender: string): Promise<SenderStatus> {
     allowed: allowed.result.filter((e) => e.kind !== "is_exempt_recipient" && coversSender(e, sender)),
   };
 }
+
+// For `npm run doctor`, which reads replies exactly as the console does.
+export { allowShape, blockShape, toAllowPolicy, toEntry };

@@ -45,3 +45,6 @@ export async function listSubmissions(query: SubmissionListQuery): Promise<Submi
     };
   });
 }
+
+// For `npm run doctor`, which reads replies exactly as the console does.
+export { submissionShape, toSubmission };
