@@ -19,7 +19,8 @@ function readmeDemoCommand(): string {
 /** Only what a person's shell has: no test variables, no CI's database or Redis. */
 function newcomerEnvironment(): NodeJS.ProcessEnv {
   const { PATH, HOME, USER, LANG, TMPDIR } = process.env;
-  return Object.fromEntries(Object.entries({ PATH, HOME, USER, LANG, TMPDIR }).filter(([, v]) => v !== undefined));
+  // No NODE_ENV either (Next.js's types insist on one): `npm run dev` sets what it needs.
+  return Object.fromEntries(Object.entries({ PATH, HOME, USER, LANG, TMPDIR }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
 }
 
 function startDemo(command: string): { server: ChildProcess; printedAddress: Promise<string>; output: () => string } {
