@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { usePermission } from "@/components/auth/current-user";
 import { ErrorState } from "@/components/ui/error-state";
@@ -31,9 +32,11 @@ export function PendingApprovals() {
             <tr key={r.id}>
               <td className={cellClass}>{describeJob(r.body)}</td>
               <td className={`${cellClass} break-words`}>
-                {describeBulkSearchParams(r.body.search_params).map((f) => `${f.label} ${f.value}`).join(" · ") || "no filters"}
+                <Revealed text={describeBulkSearchParams(r.body.search_params).map((f) => `${f.label} ${f.value}`).join(" · ")} fallback="no filters" />
               </td>
-              <td className={cellClass}>{r.requested_by}</td>
+              <td className={cellClass}>
+                <Revealed text={r.requested_by} />
+              </td>
               <td className={cellClass}>
                 <TimeText iso={r.created_at} />
               </td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -33,7 +34,9 @@ export function ActiveSessions({ currentEmail }: { currentEmail: string }) {
         <SimpleTable label="Active sessions" headers={["User", "Role at sign-in", "Sessions", "Signed in since", "Last seen", ""]}>
           {sessions.data.map((user) => (
             <tr key={user.email}>
-              <td className={cellClass}>{user.email}</td>
+              <td className={cellClass}>
+                <Revealed text={user.email} />
+              </td>
               <td className={cellClass}>{user.role}</td>
               <td className={cellClass}>{user.sessions}</td>
               <td className={cellClass}>{when(user.firstSignIn)}</td>
@@ -49,7 +52,7 @@ export function ActiveSessions({ currentEmail }: { currentEmail: string }) {
       )}
       {end.isSuccess && target === null ? (
         <p role="status" className="text-[12px] text-zinc-700">
-          Ended {end.data.ended} session{end.data.ended === 1 ? "" : "s"} of {end.data.email}.
+          Ended {end.data.ended} session{end.data.ended === 1 ? "" : "s"} of <Revealed text={end.data.email} />.
         </p>
       ) : null}
 
@@ -74,7 +77,11 @@ export function ActiveSessions({ currentEmail }: { currentEmail: string }) {
         }
       >
         <p>
-          Every browser where <strong>{target}</strong> is signed in is signed out on its next request
+          Every browser where{" "}
+          <strong>
+            <Revealed text={target} />
+          </strong>{" "}
+          is signed in is signed out on its next request
           {target === currentEmail ? ", this one included" : ""}. They can sign in again if their account still allows it.
         </p>
         {end.isError ? (

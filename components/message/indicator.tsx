@@ -1,3 +1,4 @@
+import { Revealed } from "@/components/ui/revealed";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { defang, type IndicatorKind } from "@/lib/messages/defang";
@@ -12,7 +13,9 @@ export function Indicator({ label, value, kind = "text" }: { label: string; valu
   const defanged = shown !== value;
   return (
     <span className="inline-flex max-w-full flex-wrap items-center gap-1">
-      <code className="rounded bg-zinc-100 px-1 font-mono text-[12px] break-all text-zinc-800">{shown}</code>
+      <code className="rounded bg-zinc-100 px-1 font-mono text-[12px] break-all text-zinc-800">
+        <Revealed text={shown} />
+      </code>
       <CopyButton value={shown} label={defanged ? `Copy ${label} (defanged)` : `Copy ${label}`} className="h-5 px-1 text-[11px]" />
       {defanged ? (
         <CopyButton value={value} label={`Copy original ${label}`} className="h-5 px-1 text-[11px]">

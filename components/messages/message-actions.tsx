@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useCallback, useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +11,7 @@ import { DestinationChoices } from "@/components/message-actions/destination-cho
 import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { describeBlocked, selectionEligibility, type SelectionEligibility } from "@/lib/message-actions/eligibility";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
-import { revealHidden } from "@/lib/messages/display-text";
+import { revealHidden } from "@/lib/text/reveal";
 import type { Message } from "@/lib/cloudflare/types";
 import { useMoveMessages, useReleaseMessages } from "@/lib/queries/messages";
 import type { Destination } from "@/lib/schemas/enums";
@@ -206,7 +207,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             <ul className="max-h-40 list-disc overflow-auto pl-5 text-zinc-700">
               {targets.slice(0, 10).map((m) => (
                 <li key={m.id} className="truncate">
-                  {m.subject ? revealHidden(m.subject) : "(no subject)"}
+                  <Revealed text={m.subject} fallback="(no subject)" />
                 </li>
               ))}
               {targets.length > 10 ? <li className="list-none text-zinc-500">and {targets.length - 10} more</li> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -25,11 +26,11 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
       meta: { label: "Pattern", cellClassName: "font-mono break-all" },
       cell: (info) => (
         <span>
-          {info.getValue()} {info.row.original.is_regex ? <Badge tone="info">regex</Badge> : null}
+          <Revealed text={info.getValue()} /> {info.row.original.is_regex ? <Badge tone="info">regex</Badge> : null}
         </span>
       ),
     }),
-    column.accessor("pattern_type", { header: "Type", meta: { label: "Type" } }),
+    column.accessor("pattern_type", { header: "Type", meta: { label: "Type" }, cell: (info) => <Revealed text={info.getValue()} /> }),
     ...(allowList
       ? [
           column.display({
@@ -52,7 +53,7 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
     column.accessor("comments", {
       header: "Comment",
       meta: { label: "Comment", cellClassName: "max-w-96 break-words" },
-      cell: (info) => info.getValue() ?? <span className="text-zinc-500">—</span>,
+      cell: (info) => <Revealed text={info.getValue()} fallback={<span className="text-zinc-500">—</span>} />,
     }),
     column.accessor("origin_message_id", {
       header: "Made from",
