@@ -50,10 +50,12 @@ describe("audit routes", () => {
     expect(admin.json.result[0].ip).toBe("192.0.2.1");
   });
 
-  it("keeps who read a message's raw source out of its Action log (that is the audit page's business)", async () => {
+  it("keeps who read a message's raw source out of a non-admin's Action log; an admin sees every entry", async () => {
     (await auditRecord({ email: "reader@x.test", role: "viewer", operation: "raw_download", messageIds: ["msg-1"], outcome: "succeeded", status: 200 }));
-    const res = await callRoute(messageAudit, "/x", { params: { id: "msg-1" } });
-    expect(res.json.result.map((r: { operation: string }) => r.operation)).toEqual(["move"]);
+    const analyst = await callRoute(messageAudit, "/x", { params: { id: "msg-1" }, as: "analyst" });
+    expect(analyst.json.result.map((r: { operation: string }) => r.operation)).toEqual(["move"]);
+    const admin = await callRoute(messageAudit, "/x", { params: { id: "msg-1" } });
+    expect(admin.json.result.map((r: { operation: string }) => r.operation)).toEqual(["raw_download", "move"]);
     expect((await auditList({ messageId: "msg-1", operation: "raw_download" }))).toHaveLength(1);
   });
 
