@@ -65,11 +65,11 @@ describe("audit routes", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="triage-audit-/);
     const [header, ...lines] = res.text.trim().split("\r\n");
-    expect(header).toMatch(/^id,started_at,completed_at,email,role,operation/);
+    expect(header).toMatch(/^"id","started_at","completed_at","email","role","operation"/);
     // The two seeded changes (the role refusals of the tests above are in the trail too).
-    expect(lines.filter((line) => /,(move|release),/.test(line))).toHaveLength(2);
-    expect(res.text).toContain("'=cmd");
-    expect(res.text).not.toMatch(/(^|,)=cmd/m);
+    expect(lines.filter((line) => /,"(move|release)",/.test(line))).toHaveLength(2);
+    expect(res.text).toContain(`"'=cmd|' /C calc'!A0@x.test"`);
+    expect(res.text).not.toMatch(/(^|,)"?=cmd/m);
   });
 
   it("records each export, with its filter and how many rows left", async () => {
