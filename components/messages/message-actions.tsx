@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
-import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
+import { defaultDestination, destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { describeBlocked, selectionEligibility, type SelectionEligibility } from "@/lib/message-actions/eligibility";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
 import { revealHidden } from "@/lib/text/reveal";
@@ -42,7 +42,6 @@ function canSay(e: SelectionEligibility<Message>, verb: string): string {
  * so ticking the first box does not push the table down.
  */
 export function MessageActions({ selected, onClearSelection }: { selected: Message[]; onClearSelection: () => void }) {
-  const [destination, setDestination] = useState<Destination>("JunkEmail");
   const [pending, setPending] = useState<Pending | null>(null);
   // The messages the dialog is about, fixed when it opens: the list may refresh underneath.
   const [targets, setTargets] = useState<Message[]>([]);
@@ -66,9 +65,8 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
     setSkipped(selected.length - (p.kind === "move" ? movable : releasable).eligible.length);
     setPending(p);
   };
-  // The dialog is where the folder is chosen; the choice is remembered for the next selection.
+  // The dialog is where the folder is chosen; it starts on the one the verdicts call for.
   const chooseDestination = useCallback((next: Destination) => {
-    setDestination(next);
     setPending((p) => (p?.kind === "move" ? { kind: "move", destination: next } : p));
   }, []);
   const close = () => {
@@ -116,7 +114,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             disabled={inFlight || !act.allowed || movable.eligible.length === 0}
             title={act.reason}
             aria-describedby={moveNoteId}
-            onClick={() => open({ kind: "move", destination })}
+            onClick={() => open({ kind: "move", destination: defaultDestination(movable.eligible.map((m) => m.final_disposition)) })}
           >
             Move…
           </Button>
