@@ -9,6 +9,7 @@ import { describeBulkSearchParams } from "@/lib/bulk/search-params";
 import { useApprovals } from "@/lib/queries/approvals";
 import { describeJob } from "./approval-status";
 import { TimeText } from "@/components/ui/time-text";
+import { revealHidden } from "@/lib/text/reveal";
 
 /** The /bulk dashboard's list of jobs waiting for a second admin; admins only. */
 export function PendingApprovals() {
@@ -44,7 +45,7 @@ export function PendingApprovals() {
                 <TimeText iso={r.expires_at} />
               </td>
               <td className={cellClass}>
-                <Link href={`/approvals/${encodeURIComponent(r.id)}`} className="text-blue-800 underline" aria-label={`Review the request from ${r.requested_by}: ${describeJob(r.body)}`}>
+                <Link href={`/approvals/${encodeURIComponent(r.id)}`} className="text-blue-800 underline" aria-label={`Review the request from ${revealHidden(r.requested_by)}: ${describeJob(r.body)}`}>
                   Review
                 </Link>
               </td>

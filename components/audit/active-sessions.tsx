@@ -8,6 +8,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { cellClass, SimpleTable } from "@/components/ui/simple-table";
 import { useActiveSessions, useEndUserSessions } from "@/lib/queries/sessions";
 import { TimeText } from "@/components/ui/time-text";
+import { revealHidden } from "@/lib/text/reveal";
 
 const when = (iso: string) => <TimeText iso={iso} />;
 
@@ -42,7 +43,7 @@ export function ActiveSessions({ currentEmail }: { currentEmail: string }) {
               <td className={cellClass}>{when(user.firstSignIn)}</td>
               <td className={cellClass}>{when(user.lastSeen)}</td>
               <td className={cellClass}>
-                <Button variant="danger" aria-label={`End sessions of ${user.email}`} onClick={() => setTarget(user.email)}>
+                <Button variant="danger" aria-label={`End sessions of ${revealHidden(user.email)}`} onClick={() => setTarget(user.email)}>
                   End sessions
                 </Button>
               </td>

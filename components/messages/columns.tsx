@@ -189,7 +189,7 @@ export function messageColumns({
                 type="button"
                 className={`flex min-w-0 text-zinc-700 ${pivotClass}`}
                 title={`${name ? `${name} <${revealHidden(address)}>` : revealHidden(address)} — show messages from this sender`}
-                aria-label={`Filter by sender ${address}`}
+                aria-label={`Filter by sender ${revealHidden(address)}`}
                 onClick={() => onPivot("sender", m)}
               >
                 <AddressText address={address} />

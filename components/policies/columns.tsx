@@ -8,6 +8,7 @@ import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/d
 import type { AllowPolicy, PolicyEntry } from "@/lib/policies/types";
 import { ALLOW_KIND_TEXT } from "./allow-kinds";
 import { TimeText } from "@/components/ui/time-text";
+import { revealHidden } from "@/lib/text/reveal";
 
 const column = createDataColumnHelper<PolicyEntry>();
 
@@ -83,10 +84,10 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
       meta: { label: "Actions" },
       cell: ({ row }) => (
         <span className="flex gap-1">
-          <Button className="h-6" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Edit comment of ${row.original.pattern}`} onClick={() => onEdit(row.original)}>
+          <Button className="h-6" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Edit comment of ${revealHidden(row.original.pattern)}`} onClick={() => onEdit(row.original)}>
             Edit comment…
           </Button>
-          <Button className="h-6" variant="danger" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Delete ${row.original.pattern}`} onClick={() => onDelete(row.original)}>
+          <Button className="h-6" variant="danger" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Delete ${revealHidden(row.original.pattern)}`} onClick={() => onDelete(row.original)}>
             Delete…
           </Button>
         </span>
