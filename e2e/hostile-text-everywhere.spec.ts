@@ -81,9 +81,12 @@ test("the hostile message's hidden characters are marked on every page that show
   const block = page.getByRole("dialog", { name: "Block sender" });
   await expect(block.getByLabel("Comment")).toHaveValue(/Invoice ⟨RLO⟩gpj\.exe/);
   await expectRevealed(page, "the block dialog");
+  // A pattern of this run's own, so the journey can run again against the same simulator.
+  const pattern = `hostile-${stamp}@evil-markup.invalid`;
+  await block.getByLabel("Pattern", { exact: true }).fill(pattern);
   await block.getByRole("button", { name: "Block", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Blocked ${sender.toLowerCase()}.` })).toBeVisible();
-  await page.goto(`/policies?tab=blocked&search=${encodeURIComponent(sender.toLowerCase())}`);
+  await expect(page.getByRole("status").filter({ hasText: `Blocked ${pattern}.` })).toBeVisible();
+  await page.goto(`/policies?tab=blocked&search=${encodeURIComponent(pattern)}`);
   await expect(page.getByRole("table")).toContainText("Invoice ⟨RLO⟩gpj.exe");
   await expectRevealed(page, "the Policies page");
 
