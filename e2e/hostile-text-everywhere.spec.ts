@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, test } from "./fixtures";
 import { E2E } from "./env";
 import { requestBulkJob } from "./approvals-helpers";
@@ -50,6 +52,14 @@ test("the hostile message's hidden characters are marked on every page that show
   await expect(row).toContainText("IT⟨ZWSP⟩ Support ⟨RLO⟩eciovni");
   await expectRevealed(page, "the list");
 
+  // The list's CSV export: the same markers.
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: /Export this page/ }).click();
+  const csv = (await readFile((await (await csvDownload).path())!)).toString("utf8").replace(/^\ufeff/, "");
+  expect(csv).toContain("Invoice ⟨RLO⟩gpj.exe overdue ⟨ZWSP⟩⟨ZWJ⟩");
+  expect(csv).not.toMatch(HIDDEN);
+
   // The message page, every tab, the header and the Overview's sender name included.
   await openMessage(page, hostileId);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Invoice ⟨RLO⟩gpj.exe");
@@ -66,7 +76,15 @@ test("the hostile message's hidden characters are marked on every page that show
     await expectRevealed(page, `the ${name} tab`);
   }
 
-  // The move and release dialogs name the message by its subject.
+  // The evidence pack's manifest names the message by its subject, revealed; message.eml keeps the original.
+  const evidenceDownload = page.waitForEvent("download");
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Download evidence" }).click();
+  const files = unzipSync(new Uint8Array(await readFile((await (await evidenceDownload).path())!)));
+  const manifest = strFromU8(files["manifest.json"]!);
+  expect(manifest).toContain("Invoice ⟨RLO⟩gpj.exe overdue ⟨ZWSP⟩⟨ZWJ⟩");
+  expect(manifest).not.toMatch(HIDDEN);
+
+  // The dialogs name the message by its subject.
   const actions = page.getByRole("region", { name: "Actions" });
   await actions.getByRole("button", { name: "Reclassify…" }).click();
   const reclassify = page.getByRole("dialog", { name: "Reclassify message" });
