@@ -108,14 +108,18 @@ test("the hostile message's hidden characters are marked on every page that show
   await expect(page.getByRole("table")).toContainText("Invoice ⟨RLO⟩gpj.exe");
   await expectRevealed(page, "the Policies page");
 
-  // A submission of the message (a reclassify to the verdict it already has changes nothing else).
-  const reclassified = await page.request.post(`/api/email-security/investigate/${encodeURIComponent(hostileId)}/reclassify`, {
-    data: { expected_disposition: "MALICIOUS" },
+  // A submission carrying hidden characters. Not of the hostile message itself: a reclassify leaves a
+  // line in its trace, which other journeys read as it was generated. The long-thread fixture's
+  // subject hides a zero-width space; a reclassify to the verdict it already has changes nothing else.
+  const thread = (await simulator.search({ sender: "forwarder@long-thread.test", detections_only: "false" })).result[0];
+  expect(thread?.subject).toContain("revised\u200B schedule");
+  const reclassified = await page.request.post(`/api/email-security/investigate/${encodeURIComponent(thread!.id)}/reclassify`, {
+    data: { expected_disposition: thread!.final_disposition },
     headers: { origin: E2E.consoleUrl },
   });
   expect(reclassified.ok()).toBe(true);
-  await page.goto("/submissions?query=Invoice");
-  await expect(page.getByRole("table", { name: "Submissions" })).toContainText("Invoice ⟨RLO⟩gpj.exe");
+  await page.goto("/submissions?query=quarterly");
+  await expect(page.getByRole("table", { name: "Submissions" })).toContainText("revised⟨ZWSP⟩ schedule");
   await expectRevealed(page, "the Submissions page");
 
   // The bulk dry run.
