@@ -27,10 +27,11 @@ export const truth = {
  * A message in the given delivery state, picked at an offset unique to the calling journey so
  * two journeys in one run never act on the same message. Skips the shared fixtures.
  */
-export async function freshMessage(deliveryStatus: "delivered" | "quarantined", offset: number): Promise<Message> {
+/** `filters` narrows the search, e.g. `{ final_disposition: "SPAM" }` for a message whose verdict a journey relies on. */
+export async function freshMessage(deliveryStatus: "delivered" | "quarantined", offset: number, filters: Record<string, string> = {}): Promise<Message> {
   const { hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId } = await simulator.fixtures();
   const shared = new Set([hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId]);
-  const { result } = await simulator.search({ delivery_status: deliveryStatus, detections_only: "false", per_page: "100" });
+  const { result } = await simulator.search({ delivery_status: deliveryStatus, detections_only: "false", per_page: "100", ...filters });
   const candidates = result.filter((m) => !shared.has(m.id) && (m.client_recipients ?? []).length > 0);
   const picked = candidates[offset];
   if (!picked) throw new Error(`no ${deliveryStatus} message at offset ${offset} (${candidates.length} candidates)`);

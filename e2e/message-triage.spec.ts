@@ -29,7 +29,7 @@ test("a quarantined message offers Release first and says why Move cannot work; 
 });
 
 test("the move dialog names folders in words, its button names the move, and Next message follows", async ({ page, simulator }) => {
-  const message = await freshMessage("delivered", 29);
+  const message = await freshMessage("delivered", 2, { final_disposition: "BULK" });
   const list = "delivery_status=delivered&detections_only=false&per_page=100";
   await page.goto(`/messages/${encodeURIComponent(message.id)}?list=${encodeURIComponent(list)}`);
   const nav = page.getByRole("navigation", { name: "Message navigation" });

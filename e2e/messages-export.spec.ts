@@ -54,9 +54,14 @@ test("export CSV: header, one row per loaded message, safe cells", async ({ page
   const truth = (await simulator.search({ domain: "evil-markup.invalid", detections_only: "false", per_page: "50" })).result;
   const hostile = truth.find((m) => m.id === hostileId);
   const hostileRow = rows.find((r) => r[0] === hostileId);
-  expect(hostileRow?.[5]).toBe(hostile?.subject);
-  expect(hostileRow?.[2]).toBe(hostile?.from_name);
-  // No cell may start with a character a spreadsheet would evaluate.
-  for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  // Hidden characters are revealed exactly as on the pages.
+  expect(hostile?.subject).toContain("\u202Egpj.exe");
+  expect(hostileRow?.[5]).toBe("<img src=x onerror=alert(1)> Invoice ⟨RLO⟩gpj.exe overdue ⟨ZWSP⟩⟨ZWJ⟩<script>alert(1)</script>⟨BOM⟩");
+  expect(hostileRow?.[2]).toBe("<script>alert(1)</script> IT⟨ZWSP⟩ Support ⟨RLO⟩eciovni");
+  // Every cell is quoted (so a ";" list separator cannot split one), and no line of a cell starts
+  // with a character a spreadsheet would evaluate.
+  expect(text.split("\r\n").filter(Boolean).every((line) => line.startsWith('"') && line.endsWith('"'))).toBe(true);
+  for (const row of rows) for (const cell of row) for (const line of cell.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[\t ]*[=+\-@]/);
+  expect(text).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
   await expect(page.getByRole("status").filter({ hasText: `Exported ${ids.length} rows` })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useCurrentUser } from "@/components/auth/current-user";
@@ -14,6 +15,7 @@ import { messageHref } from "@/lib/messages/tabs";
 import { useApproval, useDecideApproval } from "@/lib/queries/approvals";
 import { ApprovalStatusBadge, describeJob } from "./approval-status";
 import { TimeText } from "@/components/ui/time-text";
+import { revealHidden } from "@/lib/text/reveal";
 
 type Verdict = "approve" | "reject";
 
@@ -35,7 +37,7 @@ function Facts({ request }: { request: ApprovalRequest }) {
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-zinc-600">{k}</dt>
-          <dd className="break-words">{v}</dd>
+          <dd className="break-words">{typeof v === "string" ? <Revealed text={v} /> : v}</dd>
         </div>
       ))}
     </dl>
@@ -99,7 +101,7 @@ export function ApprovalRequestView({ id }: { id: string }) {
           </p>
         ) : null}
         {request.last_error && request.status === "pending" ? (
-          <p role="alert" className="text-red-800">The last approval could not create the job: {request.last_error}</p>
+          <p role="alert" className="text-red-800">The last approval could not create the job: <Revealed text={request.last_error} /></p>
         ) : null}
         <div className="flex items-center gap-2">
           {(["approve", "reject"] as const).map((v) => (
@@ -134,13 +136,17 @@ export function ApprovalRequestView({ id }: { id: string }) {
             {request.sample.map((m) => (
               <tr key={m.id}>
                 <td className={cellClass}>{m.received_at ? <TimeText iso={m.received_at} /> : "—"}</td>
-                <td className={`${cellClass} break-all`}>{m.from ?? "—"}</td>
+                <td className={`${cellClass} break-all`}>
+                  <Revealed text={m.from} fallback="—" />
+                </td>
                 <td className={`${cellClass} break-words`}>
                   <Link href={messageHref(m.id)} className="text-blue-800 underline">
-                    {m.subject || "(no subject)"}
+                    <Revealed text={m.subject} fallback="(no subject)" />
                   </Link>
                 </td>
-                <td className={cellClass}>{m.final_disposition ?? "—"}</td>
+                <td className={cellClass}>
+                  <Revealed text={m.final_disposition} fallback="—" />
+                </td>
               </tr>
             ))}
           </SimpleTable>
@@ -165,8 +171,8 @@ export function ApprovalRequestView({ id }: { id: string }) {
         <div className="flex flex-col gap-2">
           <p>
             {open === "approve"
-              ? `The job (${describeJob(request.body)}) starts at Cloudflare as soon as you approve it. Both your name and ${request.requested_by}'s are recorded.`
-              : `The job will not run. ${request.requested_by} sees your reason.`}
+              ? `The job (${describeJob(request.body)}) starts at Cloudflare as soon as you approve it. Both your name and ${revealHidden(request.requested_by)}'s are recorded.`
+              : `The job will not run. ${revealHidden(request.requested_by)} sees your reason.`}
           </p>
           <Field label="Reason" error={reasonError}>
             {(props) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { usePermission } from "@/components/auth/current-user";
 import { ErrorState } from "@/components/ui/error-state";
@@ -8,6 +9,7 @@ import { describeBulkSearchParams } from "@/lib/bulk/search-params";
 import { useApprovals } from "@/lib/queries/approvals";
 import { describeJob } from "./approval-status";
 import { TimeText } from "@/components/ui/time-text";
+import { revealHidden } from "@/lib/text/reveal";
 
 /** The /bulk dashboard's list of jobs waiting for a second admin; admins only. */
 export function PendingApprovals() {
@@ -31,9 +33,11 @@ export function PendingApprovals() {
             <tr key={r.id}>
               <td className={cellClass}>{describeJob(r.body)}</td>
               <td className={`${cellClass} break-words`}>
-                {describeBulkSearchParams(r.body.search_params).map((f) => `${f.label} ${f.value}`).join(" · ") || "no filters"}
+                <Revealed text={describeBulkSearchParams(r.body.search_params).map((f) => `${f.label} ${f.value}`).join(" · ")} fallback="no filters" />
               </td>
-              <td className={cellClass}>{r.requested_by}</td>
+              <td className={cellClass}>
+                <Revealed text={r.requested_by} />
+              </td>
               <td className={cellClass}>
                 <TimeText iso={r.created_at} />
               </td>
@@ -41,7 +45,7 @@ export function PendingApprovals() {
                 <TimeText iso={r.expires_at} />
               </td>
               <td className={cellClass}>
-                <Link href={`/approvals/${encodeURIComponent(r.id)}`} className="text-blue-800 underline" aria-label={`Review the request from ${r.requested_by}: ${describeJob(r.body)}`}>
+                <Link href={`/approvals/${encodeURIComponent(r.id)}`} className="text-blue-800 underline" aria-label={`Review the request from ${revealHidden(r.requested_by)}: ${describeJob(r.body)}`}>
                   Review
                 </Link>
               </td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -7,6 +8,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { cellClass, SimpleTable } from "@/components/ui/simple-table";
 import { useActiveSessions, useEndUserSessions } from "@/lib/queries/sessions";
 import { TimeText } from "@/components/ui/time-text";
+import { revealHidden } from "@/lib/text/reveal";
 
 const when = (iso: string) => <TimeText iso={iso} />;
 
@@ -33,13 +35,15 @@ export function ActiveSessions({ currentEmail }: { currentEmail: string }) {
         <SimpleTable label="Active sessions" headers={["User", "Role at sign-in", "Sessions", "Signed in since", "Last seen", ""]}>
           {sessions.data.map((user) => (
             <tr key={user.email}>
-              <td className={cellClass}>{user.email}</td>
+              <td className={cellClass}>
+                <Revealed text={user.email} />
+              </td>
               <td className={cellClass}>{user.role}</td>
               <td className={cellClass}>{user.sessions}</td>
               <td className={cellClass}>{when(user.firstSignIn)}</td>
               <td className={cellClass}>{when(user.lastSeen)}</td>
               <td className={cellClass}>
-                <Button variant="danger" aria-label={`End sessions of ${user.email}`} onClick={() => setTarget(user.email)}>
+                <Button variant="danger" aria-label={`End sessions of ${revealHidden(user.email)}`} onClick={() => setTarget(user.email)}>
                   End sessions
                 </Button>
               </td>
@@ -49,7 +53,7 @@ export function ActiveSessions({ currentEmail }: { currentEmail: string }) {
       )}
       {end.isSuccess && target === null ? (
         <p role="status" className="text-[12px] text-zinc-700">
-          Ended {end.data.ended} session{end.data.ended === 1 ? "" : "s"} of {end.data.email}.
+          Ended {end.data.ended} session{end.data.ended === 1 ? "" : "s"} of <Revealed text={end.data.email} />.
         </p>
       ) : null}
 
@@ -74,7 +78,11 @@ export function ActiveSessions({ currentEmail }: { currentEmail: string }) {
         }
       >
         <p>
-          Every browser where <strong>{target}</strong> is signed in is signed out on its next request
+          Every browser where{" "}
+          <strong>
+            <Revealed text={target} />
+          </strong>{" "}
+          is signed in is signed out on its next request
           {target === currentEmail ? ", this one included" : ""}. They can sign in again if their account still allows it.
         </p>
         {end.isError ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { AuditOutcomeBadge } from "./outcome-badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
@@ -20,7 +21,7 @@ export const auditColumns: DataTableColumns<AuditEvent> = [
     meta: { label: "User" },
     cell: (info) => (
       <span>
-        {info.getValue()} <span className="text-zinc-500">({info.row.original.role})</span>
+        <Revealed text={info.getValue()} /> <span className="text-zinc-500">({info.row.original.role})</span>
       </span>
     ),
   }),
@@ -33,23 +34,25 @@ export const auditColumns: DataTableColumns<AuditEvent> = [
       const e = row.original;
       if (e.job_id) return <Link className="text-blue-700 underline" href={`/bulk/${e.job_id}`}>job {e.job_id.slice(0, 8)}</Link>;
       const [first, ...rest] = e.message_ids;
-      if (!first) return <span className="text-zinc-500">{describeAccessEvent(e) ?? "—"}</span>;
+      if (!first) return <span className="text-zinc-500">
+            <Revealed text={describeAccessEvent(e)} fallback="—" />
+          </span>;
       return (
         <span>
           <Link className="text-blue-700 underline" href={`/messages/${encodeURIComponent(first)}`}>
-            {first}
+            <Revealed text={first} />
           </Link>
           {rest.length > 0 ? <span className="text-zinc-500"> +{rest.length} more</span> : null}
         </span>
       );
     },
   }),
-  column.accessor("destination", { header: "Destination", meta: { label: "Destination" }, cell: (i) => i.getValue() ?? "—" }),
+  column.accessor("destination", { header: "Destination", meta: { label: "Destination" }, cell: (i) => <Revealed text={i.getValue()} fallback="—" /> }),
   column.accessor("outcome", {
     header: "Outcome",
     meta: { label: "Outcome" },
     cell: (info) => <AuditOutcomeBadge outcome={info.getValue() as AuditOutcome} />,
   }),
   column.accessor("upstream_status", { header: "HTTP", meta: { label: "HTTP status" }, cell: (i) => i.getValue() ?? "—" }),
-  column.accessor("ip", { header: "From", meta: { label: "IP address" }, cell: (i) => i.getValue() ?? "—" }),
+  column.accessor("ip", { header: "From", meta: { label: "IP address" }, cell: (i) => <Revealed text={i.getValue()} fallback="—" /> }),
 ];

@@ -1,11 +1,13 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { withoutApprovalMark } from "@/lib/approvals/mark";
 import { describeAction, formatDuration, jobDurationMs } from "@/lib/bulk/progress";
 import type { BulkJob } from "@/lib/cloudflare/types";
 import { DateTime, JobProgressBar, JobStatusBadge } from "./job-status";
+import { revealHidden } from "@/lib/text/reveal";
 
 const helper = createDataColumnHelper<BulkJob>();
 
@@ -75,9 +77,15 @@ export function jobColumns({ now }: { now: number }): DataTableColumns<BulkJob> 
       header: "Comment",
       meta: { label: "Comment", cellClassName: "max-w-64" },
       enableSorting: false,
-      // A text node: React escapes it, so markup in a comment stays inert.
+      // A text node (React escapes it, so markup in a comment stays inert), hidden characters shown.
       cell: ({ getValue }) =>
-        getValue() ? <span className="line-clamp-2 break-words" title={getValue()}>{getValue()}</span> : <span className="text-zinc-400">—</span>,
+        getValue() ? (
+          <span className="line-clamp-2 break-words" title={revealHidden(getValue())}>
+            <Revealed text={getValue()} />
+          </span>
+        ) : (
+          <span className="text-zinc-400">—</span>
+        ),
     }),
   ]);
 }

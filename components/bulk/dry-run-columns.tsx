@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { DispositionBadge } from "@/components/ui/badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { isDangerousDisposition } from "@/lib/bulk/validate";
@@ -24,21 +25,21 @@ export function dryRunColumns(): DataTableColumns<Message> {
       header: "From",
       meta: { label: "From", cellClassName: "max-w-56 truncate" },
       enableSorting: false,
-      cell: ({ getValue }) => getValue() || <span className="text-zinc-400">—</span>,
+      cell: ({ getValue }) => <Revealed text={getValue()} fallback={<span className="text-zinc-400">—</span>} />,
     }),
     helper.accessor((m) => recipientsOf(m).join(", "), {
       id: "to",
       header: "To",
       meta: { label: "To", cellClassName: "max-w-48 truncate" },
       enableSorting: false,
-      cell: ({ getValue }) => getValue() || <span className="text-zinc-400">—</span>,
+      cell: ({ getValue }) => <Revealed text={getValue()} fallback={<span className="text-zinc-400">—</span>} />,
     }),
     helper.accessor((m) => m.subject ?? "", {
       id: "subject",
       header: "Subject",
       meta: { label: "Subject", cellClassName: "max-w-[28rem] truncate" },
       enableSorting: false,
-      cell: ({ getValue }) => getValue() || <span className="text-zinc-400 italic">(no subject)</span>,
+      cell: ({ getValue }) => <Revealed text={getValue()} fallback={<span className="text-zinc-400 italic">(no subject)</span>} />,
     }),
     helper.accessor((m) => m.final_disposition ?? "", {
       id: "disposition",
@@ -56,7 +57,7 @@ export function dryRunColumns(): DataTableColumns<Message> {
       header: "Delivery",
       meta: { label: "Delivery status", cellClassName: "whitespace-nowrap" },
       enableSorting: false,
-      cell: ({ getValue }) => getValue() || <span className="text-zinc-400">—</span>,
+      cell: ({ getValue }) => <Revealed text={getValue()} fallback={<span className="text-zinc-400">—</span>} />,
     }),
   ]);
 }

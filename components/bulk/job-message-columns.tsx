@@ -1,8 +1,10 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
 import { jobMessageLink } from "@/lib/bulk/job-messages";
+import { revealHidden } from "@/lib/text/reveal";
 import type { BulkJobMessage } from "@/lib/cloudflare/types";
 import { DateTime, JobMessageStatusBadge } from "./job-status";
 
@@ -33,7 +35,11 @@ export function jobMessageColumns(): DataTableColumns<BulkJobMessage> {
             ) : (
               <span className="text-zinc-400">—</span>
             )}
-            {subject ? <span className="truncate text-zinc-600" title={subject}>{subject}</span> : null}
+            {subject ? (
+              <span className="truncate text-zinc-600" title={revealHidden(subject)}>
+                <Revealed text={subject} />
+              </span>
+            ) : null}
           </div>
         );
       },
@@ -43,7 +49,7 @@ export function jobMessageColumns(): DataTableColumns<BulkJobMessage> {
       header: "Recipient",
       meta: { label: "Recipient", cellClassName: "max-w-48 truncate" },
       enableSorting: false,
-      cell: ({ getValue }) => getValue() || <span className="text-zinc-400">—</span>,
+      cell: ({ getValue }) => <Revealed text={getValue()} fallback={<span className="text-zinc-400">—</span>} />,
     }),
     helper.accessor((m) => m.status, {
       id: "status",
@@ -77,7 +83,7 @@ export function jobMessageColumns(): DataTableColumns<BulkJobMessage> {
       header: "Status message",
       meta: { label: "Status message", cellClassName: "max-w-80" },
       enableSorting: false,
-      cell: ({ getValue }) => getValue() || <span className="text-zinc-400">—</span>,
+      cell: ({ getValue }) => <Revealed text={getValue()} fallback={<span className="text-zinc-400">—</span>} />,
     }),
   ]);
 }

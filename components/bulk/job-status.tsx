@@ -1,3 +1,4 @@
+import { Revealed } from "@/components/ui/revealed";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { TimeText } from "@/components/ui/time-text";
@@ -25,12 +26,16 @@ const MESSAGE_TONES: Record<string, BadgeTone> = {
 // A status the console does not know is shown as it came, in the neutral tone; a missing one as "—".
 export function JobStatusBadge({ status }: { status: string | null | undefined }) {
   if (!status) return <span className="text-zinc-400">—</span>;
-  return <Badge tone={JOB_TONES[status] ?? "neutral"}>{status}</Badge>;
+  return <Badge tone={JOB_TONES[status] ?? "neutral"}>
+      <Revealed text={status} />
+    </Badge>;
 }
 
 export function JobMessageStatusBadge({ status }: { status: string | null | undefined }) {
   if (!status) return <span className="text-zinc-400">—</span>;
-  return <Badge tone={MESSAGE_TONES[status] ?? "neutral"}>{status}</Badge>;
+  return <Badge tone={MESSAGE_TONES[status] ?? "neutral"}>
+      <Revealed text={status} />
+    </Badge>;
 }
 
 /** The job's progress: a bar of outcomes out of discovered messages, and the same in words. */

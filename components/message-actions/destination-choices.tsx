@@ -4,8 +4,8 @@ import { useEffect, useId } from "react";
 import { DESTINATION_CHOICES, destinationForKey, type DestinationChoice } from "@/lib/message-actions/destinations";
 import type { Destination } from "@/lib/schemas/enums";
 
-const SAFE = DESTINATION_CHOICES.filter((c) => !c.destructive);
-const DESTRUCTIVE = DESTINATION_CHOICES.filter((c) => c.destructive);
+const USER_CAN_OPEN = DESTINATION_CHOICES.filter((c) => c.userCanOpen);
+const TAKEN_AWAY = DESTINATION_CHOICES.filter((c) => !c.userCanOpen);
 
 function Choice({ choice, name, checked, disabled, onChange }: { choice: DestinationChoice; name: string; checked: boolean; disabled: boolean; onChange: (d: Destination) => void }) {
   const id = useId();
@@ -40,10 +40,13 @@ function Choice({ choice, name, checked, disabled, onChange }: { choice: Destina
 }
 
 /**
- * Where a move sends mail, as labelled choices that say what each means for the user. The
- * destructive ones (the user loses sight of the message) are a group of their own, set apart
- * and red: with two radio groups, arrow keys cannot slide from Junk into Purge. A digit picks a
- * destination while `keys` is on (the move dialogs: m, 3, Enter).
+ * Where a move sends mail, as labelled choices that say what each means for the user, in two
+ * groups named for what they do: folders the user can still open (Inbox, Junk and Deleted items:
+ * a threat left there can still be clicked) and folders that take the message away from the user.
+ * Neither group is dressed as the safe one; the only danger styling is for what cannot be undone
+ * (Purge). With two radio groups, arrow keys cannot slide from one into the other. A digit picks
+ * a destination while `keys` is on (the move dialogs: m, 4, Enter). The dialog's starting folder
+ * comes from `defaultDestination` (lib/message-actions/destinations.ts).
  */
 export function DestinationChoices({
   value,
@@ -74,18 +77,23 @@ export function DestinationChoices({
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-[11px] font-medium text-zinc-600">Destination</legend>
-      <ul role="radiogroup" aria-label="Folders the user can still reach" className="flex flex-col gap-0.5">
-        {SAFE.map((c) => (
-          <Choice key={c.value} choice={c} name={`${name}-safe`} checked={value === c.value} disabled={disabled} onChange={onChange} />
-        ))}
-      </ul>
-      <div className="rounded border border-red-300 bg-red-50/60 p-1.5">
-        <p id={`${name}-destructive`} className="px-2 pb-0.5 text-[11px] font-semibold text-red-800 uppercase">
+      <div className="rounded border border-amber-300 bg-amber-50/50 p-1.5">
+        <p id={`${name}-open`} className="px-2 pb-0.5 text-[11px] font-semibold text-amber-900 uppercase">
+          The user can still open it
+        </p>
+        <ul role="radiogroup" aria-labelledby={`${name}-open`} className="flex flex-col gap-0.5">
+          {USER_CAN_OPEN.map((c) => (
+            <Choice key={c.value} choice={c} name={`${name}-open`} checked={value === c.value} disabled={disabled} onChange={onChange} />
+          ))}
+        </ul>
+      </div>
+      <div className="rounded border border-zinc-300 p-1.5">
+        <p id={`${name}-away`} className="px-2 pb-0.5 text-[11px] font-semibold text-zinc-700 uppercase">
           Takes the message away from the user
         </p>
-        <ul role="radiogroup" aria-labelledby={`${name}-destructive`} className="flex flex-col gap-0.5">
-          {DESTRUCTIVE.map((c) => (
-            <Choice key={c.value} choice={c} name={`${name}-destructive`} checked={value === c.value} disabled={disabled} onChange={onChange} />
+        <ul role="radiogroup" aria-labelledby={`${name}-away`} className="flex flex-col gap-0.5">
+          {TAKEN_AWAY.map((c) => (
+            <Choice key={c.value} choice={c} name={`${name}-away`} checked={value === c.value} disabled={disabled} onChange={onChange} />
           ))}
         </ul>
       </div>

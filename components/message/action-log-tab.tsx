@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { AuditOutcomeBadge } from "@/components/audit/outcome-badge";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
@@ -43,7 +44,7 @@ function ConsoleActions({ id }: { id: string }) {
             {events.map((e) => (
               <tr key={e.id}>
                 <td className={td}>
-                  {e.email} <span className="text-zinc-500">({e.role})</span>
+                  <Revealed text={e.email} /> <span className="text-zinc-500">({e.role})</span>
                 </td>
                 <td className={td}>{describeAuditOperation(e)}</td>
                 <td className={td}>
@@ -52,7 +53,9 @@ function ConsoleActions({ id }: { id: string }) {
                 <td className={td}>
                   <AuditOutcomeBadge outcome={e.outcome} />
                 </td>
-                <td className={td}>{e.destination ?? "—"}</td>
+                <td className={td}>
+                  <Revealed text={e.destination} fallback="—" />
+                </td>
               </tr>
             ))}
           </SimpleTable>
@@ -81,12 +84,16 @@ export function ActionLogTab({ id }: { id: string }) {
                   {sortActionLog(entries).map((e, i) => (
                     <tr key={`${actionTime(e) ?? "pending"}-${i}`}>
                       <td className={td}>
-                        {describeOperation(e.operation)}{" "}
+                        <Revealed text={describeOperation(e.operation)} />{" "}
                         {/* An operation the console does not know is shown as Cloudflare named it. */}
                         {describeOperation(e.operation) === e.operation ? (
-                          <Badge tone="neutral">{e.operation}</Badge>
+                          <Badge tone="neutral">
+                            <Revealed text={e.operation} />
+                          </Badge>
                         ) : (
-                          <span className="font-mono text-[11px] text-zinc-500">{e.operation}</span>
+                          <span className="font-mono text-[11px] text-zinc-500">
+                            <Revealed text={e.operation} />
+                          </span>
                         )}
                       </td>
                       <td className={td}>
@@ -100,9 +107,15 @@ export function ActionLogTab({ id }: { id: string }) {
                           "—"
                         )}
                       </td>
-                      <td className={td}>{e.status ?? "—"}</td>
-                      <td className={td}>{e.properties?.folder ?? "—"}</td>
-                      <td className={td}>{e.properties?.requested_by ?? "—"}</td>
+                      <td className={td}>
+                        <Revealed text={e.status} fallback="—" />
+                      </td>
+                      <td className={td}>
+                        <Revealed text={e.properties?.folder} fallback="—" />
+                      </td>
+                      <td className={td}>
+                        <Revealed text={e.properties?.requested_by} fallback="—" />
+                      </td>
                     </tr>
                   ))}
                 </SimpleTable>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useId, useMemo, useState } from "react";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import { Badge } from "@/components/ui/badge";
@@ -45,9 +46,11 @@ function HeadersTable({ headers }: { headers: NonNullable<Detections["headers"]>
         <SimpleTable label="Headers" headers={["Name", "Value"]}>
           {shown.map((h, i) => (
             <tr key={i}>
-              <td className={`${td} w-48 font-medium whitespace-nowrap`}>{h.name}</td>
+              <td className={`${td} w-48 font-medium whitespace-nowrap`}>
+                <Revealed text={h.name} />
+              </td>
               <td className={`${td} font-mono break-all`}>
-                {h.value}
+                <Revealed text={h.value} />
                 <HeaderDateNote name={h.name} value={h.value} />
               </td>
             </tr>
@@ -87,15 +90,25 @@ function DetectionsView({ d }: { d: Detections }) {
                 {findings.map((f, i) => (
                   <tr key={i}>
                     <td className={td}>{f.detection ? <Badge tone={dispositionTone(f.detection)}>{f.detection}</Badge> : "—"}</td>
-                    <td className={td}>{f.name ?? "—"}</td>
-                    <td className={td}>{f.field ?? "—"}</td>
-                    <td className={`${td} break-all`}>{f.portion ?? "—"}</td>
-                    <td className={td}>{f.reason ?? "—"}</td>
+                    <td className={td}>
+                      <Revealed text={f.name} fallback="—" />
+                    </td>
+                    <td className={td}>
+                      <Revealed text={f.field} fallback="—" />
+                    </td>
+                    <td className={`${td} break-all`}>
+                      <Revealed text={f.portion} fallback="—" />
+                    </td>
+                    <td className={td}>
+                      <Revealed text={f.reason} fallback="—" />
+                    </td>
                     <td className={`${td} tabular-nums`}>{f.score ?? "—"}</td>
                     <td className={td}>
                       {f.value ? <Indicator label="finding value" value={f.value} kind={/^[a-z][a-z0-9+.-]*:/i.test(f.value) && !f.value.includes("@") ? "url" : "text"} /> : "—"}
                     </td>
-                    <td className={`${td} text-zinc-600`}>{f.detail ?? "—"}</td>
+                    <td className={`${td} text-zinc-600`}>
+                      <Revealed text={f.detail} fallback="—" />
+                    </td>
                   </tr>
                 ))}
               </SimpleTable>
@@ -116,8 +129,12 @@ function DetectionsView({ d }: { d: Detections }) {
                   const name = a.filename ?? a.name ?? `Attachment ${i + 1}`;
                   return (
                     <tr key={i}>
-                      <td className={`${td} break-all`}>{name}</td>
-                      <td className={td}>{a.content_type ?? "—"}</td>
+                      <td className={`${td} break-all`}>
+                        <Revealed text={name} />
+                      </td>
+                      <td className={td}>
+                        <Revealed text={a.content_type} fallback="—" />
+                      </td>
                       <td className={`${td} whitespace-nowrap tabular-nums`}>{a.size != null ? formatBytes(a.size) : "—"}</td>
                       <td className={td}>
                         <dl className="grid grid-cols-[3.5rem_1fr] gap-x-1">
@@ -153,8 +170,12 @@ function DetectionsView({ d }: { d: Detections }) {
           <dl className="grid grid-cols-[12rem_1fr] gap-x-3 gap-y-1 text-[12px]">
             {threats.map((c, i) => (
               <div key={i} className="contents">
-                <dt className="font-medium">{c.name ?? `Category ${c.id ?? i + 1}`}</dt>
-                <dd className="text-zinc-700">{c.description ?? "No description."}</dd>
+                <dt className="font-medium">
+                  <Revealed text={c.name ?? `Category ${c.id ?? i + 1}`} />
+                </dt>
+                <dd className="text-zinc-700">
+                  <Revealed text={c.description} fallback="No description." />
+                </dd>
               </div>
             ))}
           </dl>

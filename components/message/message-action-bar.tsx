@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Button } from "@/components/ui/button";
+import { Revealed } from "@/components/ui/revealed";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionFailure } from "@/components/ui/action-failure";
 import { Field, inputClass } from "@/components/ui/field";
@@ -11,8 +12,9 @@ import { DestinationChoices } from "@/components/message-actions/destination-cho
 import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
-import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
+import { defaultDestination, destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { moveEligibility, releaseEligibility, type Eligibility } from "@/lib/message-actions/eligibility";
+import { primaryAction, releaseMayLead } from "@/lib/message-actions/primary";
 import { recipientsOf } from "@/lib/messages/message-view";
 import { useMessageAction, type MessageActionInput, type ReclassifyDisposition } from "@/lib/queries/message";
 import { RECLASSIFY_DISPOSITIONS, type Destination } from "@/lib/schemas/enums";
@@ -40,8 +42,10 @@ function listOf(items: string[]): string {
 
 /**
  * Move, Release and Reclassify for one message. The actions follow the message's state: the one
- * that makes sense is the primary button (Release for a quarantined message, Move otherwise), and
- * one that cannot succeed is disabled with the reason beside it. Each opens a dialog that states
+ * that makes sense is the primary button (Release for a quarantined message, Move otherwise), but
+ * never Release on MALICIOUS, MALICIOUS-BEC or SPOOF mail, whose release dialog also says what it
+ * delivers; one that cannot succeed is disabled with the reason beside it. The move dialog starts on
+ * the folder the verdict calls for (a threat where the user cannot open it). Each opens a dialog that states
  * exactly what will happen, with a confirm button named after it ("Move to Junk"). Buttons stay
  * disabled while the request is in flight, the outcome is announced on the page with a way on to
  * the next message of the results (`onNext`), and a failure keeps the dialog open with
@@ -51,7 +55,8 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
   const permission = usePermission("act");
   const action = useMessageAction(message.id);
   const [open, setOpen] = useState<Kind | null>(null);
-  const [destination, setDestination] = useState<Destination>("JunkEmail");
+  // The folder follows the verdict: a threat starts where the user cannot open it.
+  const [destination, setDestination] = useState<Destination>(() => defaultDestination([message.final_disposition]));
   const [expected, setExpected] = useState<ReclassifyDisposition>(() => defaultExpected(message.final_disposition));
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const noteId = useId();
@@ -62,12 +67,15 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
     release: releaseEligibility(message),
     reclassify: { ok: true },
   };
-  const primary: Kind = allowed.release.ok ? "release" : "move";
+  // Never Release on a known threat: then no button is filled (lib/message-actions/primary.ts).
+  const primary = primaryAction({ disposition: message.final_disposition, moveOk: allowed.move.ok, releaseOk: allowed.release.ok });
+  const releaseIsRisky = !releaseMayLead(message.final_disposition);
 
   const openDialog = (kind: Kind) => {
     if (!permission.allowed || inFlight || !allowed[kind].ok) return;
     action.reset();
     setNotice(null);
+    if (kind === "move") setDestination(defaultDestination([message.final_disposition]));
     setOpen(kind);
   };
 
@@ -142,7 +150,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
       </Button>
     );
   };
-  const order: Kind[] = primary === "release" ? ["release", "move", "reclassify"] : ["move", "release", "reclassify"];
+  const order: Kind[] = allowed.release.ok && !allowed.move.ok ? ["release", "move", "reclassify"] : ["move", "release", "reclassify"];
   const labels: Record<Kind, [string, string]> = { move: ["Move…", "m"], release: ["Release…", "r"], reclassify: ["Reclassify…", "c"] };
   const blocked = order.filter((kind) => reasonFor(kind) !== undefined);
 
@@ -201,7 +209,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
               Cancel
             </Button>
             <Button
-              variant={open === "move" && destinationChoice(destination).destructive ? "danger" : "primary"}
+              variant={(open === "move" && destinationChoice(destination).destructive) || (open === "release" && releaseIsRisky) ? "danger" : "primary"}
               onClick={confirm}
               disabled={inFlight}
               data-autofocus
@@ -212,19 +220,24 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
         }
       >
         <div className="flex flex-col gap-2">
-          <p className="font-medium break-words">{message.subject || "(no subject)"}</p>
+          <p className="font-medium break-words">
+            <Revealed text={message.subject} fallback="(no subject)" />
+          </p>
           {open === "move" ? (
             <>
               <DestinationChoices value={destination} onChange={setDestination} disabled={inFlight} />
               <p>
                 The message will be moved to the <strong>{destinationChoice(destination).label}</strong> folder in the mailbox of{" "}
-                {listOf(recipients)}: {destinationChoice(destination).consequence}. Cloudflare records the move in the action log.
+                <Revealed text={listOf(recipients)} />: {destinationChoice(destination).consequence}. Cloudflare records the move in the action log.
               </p>
             </>
           ) : open === "release" ? (
             <p>
-              The message will be released from quarantine and delivered to {listOf(recipients)}. Cloudflare records the
-              release in the action log.
+              The message will be released from quarantine and delivered to <Revealed text={listOf(recipients)} />.
+              {releaseIsRisky ? (
+                <strong className="text-red-800"> Cloudflare judged it {message.final_disposition}: releasing it delivers a known threat.</strong>
+              ) : null}{" "}
+              Cloudflare records the release in the action log.
             </p>
           ) : open === "reclassify" ? (
             <>

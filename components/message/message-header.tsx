@@ -1,6 +1,6 @@
+import { Revealed } from "@/components/ui/revealed";
 import { Badge } from "@/components/ui/badge";
 import type { Message } from "@/lib/cloudflare/types";
-import { revealHidden } from "@/lib/messages/display-text";
 import { TimeText } from "@/components/ui/time-text";
 import { dispositionTone, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "@/lib/messages/message-view";
 import { replyToIfDiffers } from "@/lib/messages/message-facts";
@@ -9,7 +9,7 @@ import { AuthBadges } from "./auth-badges";
 
 /**
  * What an analyst needs in the first seconds: who, to whom, when, the verdict and why. Mail text
- * goes through the list's `revealHidden`, so a right-to-left override reads as ⟨RLO⟩ here too.
+ * is shown through `Revealed`, as everywhere else, so a right-to-left override reads as ⟨RLO⟩.
  */
 export function MessageHeader({ message: m }: { message: Message }) {
   const received = receivedAt(m);
@@ -18,7 +18,7 @@ export function MessageHeader({ message: m }: { message: Message }) {
   return (
     <header className="flex flex-col gap-2 rounded border border-zinc-200 bg-white p-3">
       <div className="flex flex-wrap items-start gap-2">
-        <h1 className="min-w-0 flex-1 text-base font-semibold break-words">{m.subject ? revealHidden(m.subject) : "(no subject)"}</h1>
+        <h1 className="min-w-0 flex-1 text-base font-semibold break-words"><Revealed text={m.subject} fallback="(no subject)" /></h1>
         {m.final_disposition ? (
           <Badge tone={dispositionTone(m.final_disposition)} title="Final disposition">
             {m.final_disposition}
@@ -31,11 +31,17 @@ export function MessageHeader({ message: m }: { message: Message }) {
       <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-0.5 text-[12px] md:grid-cols-[6rem_1fr_6rem_1fr]">
         <dt className="text-zinc-500">From</dt>
         <dd className="min-w-0 break-words">
-          {m.from_name ? <span className="font-medium">{revealHidden(m.from_name)} </span> : null}
-          <span className="text-zinc-700">{revealHidden(senderAddress(m) ?? m.from ?? "—")}</span>
+          {m.from_name ? <span className="font-medium">
+              <Revealed text={m.from_name} />{" "}
+            </span> : null}
+          <span className="text-zinc-700">
+            <Revealed text={senderAddress(m) ?? m.from} fallback="—" />
+          </span>
           {replyTo ? (
             <span className="mt-0.5 block">
-              <Badge tone="warning">Reply-To differs</Badge> <span className="text-zinc-700">{revealHidden(replyTo)}</span>
+              <Badge tone="warning">Reply-To differs</Badge> <span className="text-zinc-700">
+                <Revealed text={replyTo} />
+              </span>
             </span>
           ) : null}
           <SenderPolicies messageId={m.id} subject={m.subject ?? null} sender={senderAddress(m)} recipient={recipientsOf(m)[0] ?? null} />
@@ -49,7 +55,9 @@ export function MessageHeader({ message: m }: { message: Message }) {
           )}
         </dd>
         <dt className="text-zinc-500">To</dt>
-        <dd className="min-w-0 break-words">{revealHidden(recipientsOf(m).join(", ")) || "—"}</dd>
+        <dd className="min-w-0 break-words">
+          <Revealed text={recipientsOf(m).join(", ")} fallback="—" />
+        </dd>
         <dt className="text-zinc-500">Authentication</dt>
         <dd>
           <AuthBadges validation={m.validation} />
@@ -59,7 +67,9 @@ export function MessageHeader({ message: m }: { message: Message }) {
         {reasons.length > 0 ? (
           <ul className="list-disc pl-5 text-zinc-800">
             {reasons.map((reason, i) => (
-              <li key={i}>{revealHidden(reason)}</li>
+              <li key={i}>
+                <Revealed text={reason} />
+              </li>
             ))}
           </ul>
         ) : (

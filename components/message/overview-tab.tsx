@@ -1,10 +1,10 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { Badge } from "@/components/ui/badge";
 import type { Detections, Message } from "@/lib/cloudflare/types";
 import { TimeText } from "@/components/ui/time-text";
 import { describeLink } from "@/lib/messages/links";
-import { revealHidden } from "@/lib/messages/display-text";
 import { domainOf, senderAddress } from "@/lib/messages/message-view";
 import { useDetections } from "@/lib/queries/message";
 import { AuthBadges } from "./auth-badges";
@@ -42,7 +42,13 @@ function LinkList({ links }: { links: NonNullable<Detections["links"]> }) {
         const link = describeLink(l);
         return (
           <li key={`${l.href}-${i}`} className="flex flex-wrap items-center gap-1.5">
-            <span className="break-words text-zinc-800">{link.shown ? `“${revealHidden(link.shown)}”` : <span className="text-zinc-500">(no text)</span>}</span>
+            <span className="break-words text-zinc-800">{link.shown ? (
+                <>
+                  “<Revealed text={link.shown} />”
+                </>
+              ) : (
+                <span className="text-zinc-500">(no text)</span>
+              )}</span>
             <span aria-hidden="true" className="text-zinc-500">
               →
             </span>
@@ -114,14 +120,14 @@ export function OverviewTab({ message: m }: { message: Message }) {
           <Fact term="Outbound postfix id">
             {m.postfix_id_outbound ? <Indicator label="outbound postfix id" value={m.postfix_id_outbound} /> : null}
           </Fact>
-          <Fact term="Delivery mode">{m.delivery_mode ?? null}</Fact>
+          <Fact term="Delivery mode">{m.delivery_mode ? <Revealed text={m.delivery_mode} /> : null}</Fact>
           <Fact term="Sent">{m.sent_at ? <Time iso={m.sent_at} /> : m.sent_date ?? null}</Fact>
           <Fact term="Scanned">{m.scanned_at ? <Time iso={m.scanned_at} /> : null}</Fact>
           <Fact term="Campaign fingerprint">
             {m.edf_hash ? <Indicator label="EDF hash" value={m.edf_hash} /> : null}
             {m.htmltext_structure_hash ? <Indicator label="HTML structure hash" value={m.htmltext_structure_hash} /> : null}
           </Fact>
-          <Fact term="Actions taken">{m.post_delivery_operations?.length ? m.post_delivery_operations.join(", ") : null}</Fact>
+          <Fact term="Actions taken">{m.post_delivery_operations?.length ? <Revealed text={m.post_delivery_operations.join(", ")} /> : null}</Fact>
         </dl>
       </section>
 
@@ -135,7 +141,7 @@ export function OverviewTab({ message: m }: { message: Message }) {
               <span className="flex flex-wrap gap-1">
                 {m.threat_categories.map((c) => (
                   <Badge key={c} tone="warning">
-                    {c}
+                    <Revealed text={c} />
                   </Badge>
                 ))}
               </span>
@@ -143,7 +149,11 @@ export function OverviewTab({ message: m }: { message: Message }) {
           </Fact>
           <Fact term="SPF / DKIM / DMARC">
             <AuthBadges validation={m.validation} />
-            {m.validation?.comment ? <span className="ml-2 text-zinc-600">{m.validation.comment}</span> : null}
+            {m.validation?.comment ? (
+              <span className="ml-2 text-zinc-600">
+                <Revealed text={m.validation.comment} />
+              </span>
+            ) : null}
           </Fact>
           <Fact term="HELO server IP">{m.smtp_helo_server_ip ? <Indicator label="HELO server IP" value={m.smtp_helo_server_ip} kind="ip" /> : null}</Fact>
           <Fact term="Previous hop IP">{m.smtp_previous_hop_ip ? <Indicator label="previous hop IP" value={m.smtp_previous_hop_ip} kind="ip" /> : null}</Fact>
@@ -152,7 +162,11 @@ export function OverviewTab({ message: m }: { message: Message }) {
             {props.allowlisted_pattern ? (
               <>
                 <Indicator label="allow-list pattern" value={props.allowlisted_pattern} />
-                {props.allowlisted_pattern_type ? <span className="ml-1 text-zinc-600">({props.allowlisted_pattern_type})</span> : null}
+                {props.allowlisted_pattern_type ? (
+                  <span className="ml-1 text-zinc-600">
+                    (<Revealed text={props.allowlisted_pattern_type} />)
+                  </span>
+                ) : null}
               </>
             ) : null}
           </Fact>

@@ -1,12 +1,12 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { downloadFile } from "@/lib/browser/download";
 import { emlFileName } from "@/lib/messages/eml-file-name";
 import { capText, formatBytes, parseEml, type EmlHeader, type EmlPart, type ParsedEml } from "@/lib/messages/raw-mime";
-import { revealHidden } from "@/lib/messages/display-text";
 import { useRawMessage } from "@/lib/queries/message";
 import { HeaderDateNote } from "./header-date-note";
 import { QueryState } from "./query-state";
@@ -30,7 +30,7 @@ function CappedPre({ text, label }: { text: string; label: string }) {
         tabIndex={0}
         className="max-h-[60vh] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-[11px] leading-4 break-all whitespace-pre-wrap text-zinc-800"
       >
-        {shown}
+        <Revealed text={shown} />
       </pre>
       {capped.hiddenChars > 0 ? (
         <p className="flex items-center gap-2 text-[12px] text-zinc-600">
@@ -48,10 +48,17 @@ function Part({ part }: { part: EmlPart }) {
   return (
     <li className="flex flex-col gap-1 rounded border border-zinc-200 p-2">
       <p className="text-[12px]">
-        <span className="font-medium break-all">{part.label}</span>{" "}
+        <span className="font-medium break-all">
+          <Revealed text={part.label} />
+        </span>{" "}
         <span className="text-zinc-600">
-          · {part.mimeType} · {formatBytes(part.size)}
-          {part.disposition ? ` · ${part.disposition}` : ""}
+          · <Revealed text={part.mimeType} /> · {formatBytes(part.size)}
+          {part.disposition ? (
+            <>
+              {" · "}
+              <Revealed text={part.disposition} />
+            </>
+          ) : null}
         </span>
       </p>
       {part.text !== undefined ? (
@@ -90,10 +97,10 @@ function HeaderTable({ headers }: { headers: EmlHeader[] }) {
             {headers.map((h, i) => (
               <tr key={i} className="border-b border-zinc-100 align-top">
                 <th scope="row" className="w-48 px-2 py-0.5 text-left font-medium whitespace-nowrap">
-                  {h.name}
+                  <Revealed text={h.name} />
                 </th>
                 <td className="px-2 py-0.5 font-mono break-all">
-                  {revealHidden(encoded ? h.value : h.decoded)}
+                  <Revealed text={encoded ? h.value : h.decoded} />
                   {encoded ? null : <HeaderDateNote name={h.name} value={h.decoded} />}
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { UnreadableNote } from "@/components/ui/unreadable-note";
 import type { Trace } from "@/lib/cloudflare/types";
 import { TimeText } from "@/components/ui/time-text";
@@ -45,7 +46,9 @@ function Timeline({ title, lines, pending }: { title: string; lines: Lines; pend
               ) : (
                 <span className="block text-[11px] text-zinc-400">no time</span>
               )}
-              <span className="block font-mono text-[12px] break-all whitespace-pre-wrap text-zinc-800">{line.message ?? ""}</span>
+              <span className="block font-mono text-[12px] break-all whitespace-pre-wrap text-zinc-800">
+                <Revealed text={line.message} />
+              </span>
             </li>
           ))}
         </ol>

@@ -1,12 +1,14 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useCallback, type ReactNode } from "react";
 import { DeliveryBadge, DispositionBadge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { createDataColumnHelper, type DataTableColumns, type RowGroup } from "@/components/ui/data-table";
 import { TimeText, useTimeMode } from "@/components/ui/time-text";
 import type { Message } from "@/lib/cloudflare/types";
-import { addressParts, commonRecipientDomain, recipientLabel, revealHidden } from "@/lib/messages/display-text";
+import { addressParts, commonRecipientDomain, recipientLabel } from "@/lib/messages/display-text";
+import { revealHidden } from "@/lib/text/reveal";
 import { authSummary, receivedAt, receivedAtMs, recipientsOf, senderAddress, senderDomain, type AuthVerdict } from "@/lib/messages/message-view";
 import { pivotFilters, type PivotKind } from "@/lib/messages/pivots";
 import { dayKey } from "@/lib/time/format";
@@ -68,14 +70,24 @@ function AuthCell({ message }: { message: Message }) {
 /** An address cut in its local part only, the registrable domain emphasised. */
 export function AddressText({ address }: { address: string }) {
   const parts = addressParts(address);
-  if (!parts) return <span className="truncate">{revealHidden(address)}</span>;
+  if (!parts) return <span className="truncate">
+        <Revealed text={address} />
+      </span>;
   return (
     <span className="flex min-w-0">
-      <span className="min-w-[2ch] truncate">{revealHidden(parts.local)}</span>
+      <span className="min-w-[2ch] truncate">
+        <Revealed text={parts.local} />
+      </span>
       <span className="shrink-0">@</span>
       {/* Subdomains give way before the local part's last letters; the registrable domain never does. */}
-      {parts.subdomain ? <span className="shrink-[4] truncate">{parts.subdomain}</span> : null}
-      <span className="shrink-0 font-semibold text-zinc-900">{parts.registrable}</span>
+      {parts.subdomain ? (
+        <span className="shrink-[4] truncate">
+          <Revealed text={parts.subdomain} />
+        </span>
+      ) : null}
+      <span className="shrink-0 font-semibold text-zinc-900">
+        <Revealed text={parts.registrable} />
+      </span>
     </span>
   );
 }
@@ -169,22 +181,22 @@ export function messageColumns({
             {name ? (
               // The name gives way first (it shrinks ten times faster): the address's domain is what must stay readable.
               <span className="max-w-[45%] min-w-[3ch] shrink-[10] truncate font-medium" title={name}>
-                {name}
+                <Revealed text={m.from_name} />
               </span>
             ) : null}
             {address ? (
               <button
                 type="button"
                 className={`flex min-w-0 text-zinc-700 ${pivotClass}`}
-                title={`${name ? `${name} <${address}>` : address} — show messages from this sender`}
-                aria-label={`Filter by sender ${address}`}
+                title={`${name ? `${name} <${revealHidden(address)}>` : revealHidden(address)} — show messages from this sender`}
+                aria-label={`Filter by sender ${revealHidden(address)}`}
                 onClick={() => onPivot("sender", m)}
               >
                 <AddressText address={address} />
               </button>
             ) : (
-              <span className="truncate text-zinc-700" title={m.from ?? undefined}>
-                {m.from ? revealHidden(m.from) : "—"}
+              <span className="truncate text-zinc-700" title={m.from ? revealHidden(m.from) : undefined}>
+                <Revealed text={m.from} fallback="—" />
               </span>
             )}
             {domain ? pivotButton("domain", m, `Filter by domain ${domain}`, `Show messages involving ${domain}`, "domain") : null}
@@ -203,8 +215,14 @@ export function messageColumns({
         const own = ownDomainOf(table.options.data);
         const first = to[0] ?? "";
         return (
-          <span className="flex min-w-0 text-zinc-700" title={to.join(", ")}>
-            {recipientLabel(first, own) === first ? <AddressText address={first} /> : <span className="truncate">{recipientLabel(first, own)}</span>}
+          <span className="flex min-w-0 text-zinc-700" title={revealHidden(to.join(", "))}>
+            {recipientLabel(first, own) === first ? (
+              <AddressText address={first} />
+            ) : (
+              <span className="truncate">
+                <Revealed text={recipientLabel(first, own)} />
+              </span>
+            )}
             {to.length > 1 ? <span className="shrink-0 pl-1 text-zinc-500">+{to.length - 1}</span> : null}
           </span>
         );
@@ -231,7 +249,7 @@ export function messageColumns({
                 onOpen(m.id);
               }}
             >
-              {m.subject ? revealHidden(m.subject) : <span className="text-zinc-500 italic">(no subject)</span>}
+              <Revealed text={m.subject} fallback={<span className="text-zinc-500 italic">(no subject)</span>} />
             </a>
             {pivotFilters("campaign", m)
               ? pivotButton("campaign", m, "Show same campaign", "Show other messages of this campaign (same sending domain and subject)", "campaign")
@@ -275,8 +293,8 @@ export function messageColumns({
       cell: ({ getValue }) => {
         const v = getValue();
         return v ? (
-          <span className="block truncate text-zinc-700" title={v}>
-            {v}
+          <span className="block truncate text-zinc-700" title={revealHidden(v)}>
+            <Revealed text={v} />
           </span>
         ) : (
           none
@@ -298,8 +316,8 @@ export function messageColumns({
       cell: ({ getValue }) => {
         const v = getValue();
         return v ? (
-          <span className="block truncate" title={v}>
-            {v}
+          <span className="block truncate" title={revealHidden(v)}>
+            <Revealed text={v} />
           </span>
         ) : (
           none

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import * as Popover from "@radix-ui/react-popover";
 import { useImperativeHandle, useState, type FormEvent, type ReactNode, type Ref, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
@@ -30,6 +31,7 @@ import {
   type FilterKey,
 } from "@/lib/filters/registry";
 import type { MessageFilters } from "@/lib/schemas/search";
+import { revealHidden } from "@/lib/text/reveal";
 
 type KeysWithInput<I extends FilterInput> = { [K in FilterKey]: (typeof FILTERS)[K]["input"] extends I ? K : never }[FilterKey];
 type TextKey = KeysWithInput<"text">;
@@ -342,12 +344,14 @@ export function FilterBar({
               <button
                 type="button"
                 onClick={() => remove(chip.key)}
-                aria-label={`Remove filter ${chip.label}: ${chip.value}`}
-                title={`${chip.label}: ${chip.value}`}
+                aria-label={`Remove filter ${chip.label}: ${revealHidden(chip.value)}`}
+                title={`${chip.label}: ${revealHidden(chip.value)}`}
                 className="inline-flex max-w-80 items-center gap-1 rounded-full border border-blue-200 bg-blue-50 py-px pr-1.5 pl-2 text-[11px] text-blue-950 hover:border-blue-400"
               >
                 <span className="font-medium whitespace-nowrap">{chip.label}:</span>
-                <span className="truncate">{chip.value}</span>
+                <span className="truncate">
+                  <Revealed text={chip.value} />
+                </span>
                 <span aria-hidden="true" className="text-blue-800">
                   ×
                 </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useCallback, useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
 import { Badge } from "@/components/ui/badge";
@@ -7,10 +8,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionFailure } from "@/components/ui/action-failure";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
-import { destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
+import { defaultDestination, destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { describeBlocked, selectionEligibility, type SelectionEligibility } from "@/lib/message-actions/eligibility";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
-import { revealHidden } from "@/lib/messages/display-text";
+import { revealHidden } from "@/lib/text/reveal";
 import type { Message } from "@/lib/cloudflare/types";
 import { useMoveMessages, useReleaseMessages } from "@/lib/queries/messages";
 import type { Destination } from "@/lib/schemas/enums";
@@ -41,7 +42,6 @@ function canSay(e: SelectionEligibility<Message>, verb: string): string {
  * so ticking the first box does not push the table down.
  */
 export function MessageActions({ selected, onClearSelection }: { selected: Message[]; onClearSelection: () => void }) {
-  const [destination, setDestination] = useState<Destination>("JunkEmail");
   const [pending, setPending] = useState<Pending | null>(null);
   // The messages the dialog is about, fixed when it opens: the list may refresh underneath.
   const [targets, setTargets] = useState<Message[]>([]);
@@ -65,9 +65,8 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
     setSkipped(selected.length - (p.kind === "move" ? movable : releasable).eligible.length);
     setPending(p);
   };
-  // The dialog is where the folder is chosen; the choice is remembered for the next selection.
+  // The dialog is where the folder is chosen; it starts on the one the verdicts call for.
   const chooseDestination = useCallback((next: Destination) => {
-    setDestination(next);
     setPending((p) => (p?.kind === "move" ? { kind: "move", destination: next } : p));
   }, []);
   const close = () => {
@@ -115,7 +114,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             disabled={inFlight || !act.allowed || movable.eligible.length === 0}
             title={act.reason}
             aria-describedby={moveNoteId}
-            onClick={() => open({ kind: "move", destination })}
+            onClick={() => open({ kind: "move", destination: defaultDestination(movable.eligible.map((m) => m.final_disposition)) })}
           >
             Move…
           </Button>
@@ -207,7 +206,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             <ul className="max-h-40 list-disc overflow-auto pl-5 text-zinc-700">
               {targets.slice(0, 10).map((m) => (
                 <li key={m.id} className="truncate">
-                  {m.subject ? revealHidden(m.subject) : "(no subject)"}
+                  <Revealed text={m.subject} fallback="(no subject)" />
                 </li>
               ))}
               {targets.length > 10 ? <li className="list-none text-zinc-500">and {targets.length - 10} more</li> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/d
 import type { AllowPolicy, PolicyEntry } from "@/lib/policies/types";
 import { ALLOW_KIND_TEXT } from "./allow-kinds";
 import { TimeText } from "@/components/ui/time-text";
+import { revealHidden } from "@/lib/text/reveal";
 
 const column = createDataColumnHelper<PolicyEntry>();
 
@@ -25,11 +27,11 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
       meta: { label: "Pattern", cellClassName: "font-mono break-all" },
       cell: (info) => (
         <span>
-          {info.getValue()} {info.row.original.is_regex ? <Badge tone="info">regex</Badge> : null}
+          <Revealed text={info.getValue()} /> {info.row.original.is_regex ? <Badge tone="info">regex</Badge> : null}
         </span>
       ),
     }),
-    column.accessor("pattern_type", { header: "Type", meta: { label: "Type" } }),
+    column.accessor("pattern_type", { header: "Type", meta: { label: "Type" }, cell: (info) => <Revealed text={info.getValue()} /> }),
     ...(allowList
       ? [
           column.display({
@@ -52,7 +54,7 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
     column.accessor("comments", {
       header: "Comment",
       meta: { label: "Comment", cellClassName: "max-w-96 break-words" },
-      cell: (info) => info.getValue() ?? <span className="text-zinc-500">—</span>,
+      cell: (info) => <Revealed text={info.getValue()} fallback={<span className="text-zinc-500">—</span>} />,
     }),
     column.accessor("origin_message_id", {
       header: "Made from",
@@ -82,10 +84,10 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
       meta: { label: "Actions" },
       cell: ({ row }) => (
         <span className="flex gap-1">
-          <Button className="h-6" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Edit comment of ${row.original.pattern}`} onClick={() => onEdit(row.original)}>
+          <Button className="h-6" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Edit comment of ${revealHidden(row.original.pattern)}`} onClick={() => onEdit(row.original)}>
             Edit comment…
           </Button>
-          <Button className="h-6" variant="danger" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Delete ${row.original.pattern}`} onClick={() => onDelete(row.original)}>
+          <Button className="h-6" variant="danger" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Delete ${revealHidden(row.original.pattern)}`} onClick={() => onDelete(row.original)}>
             Delete…
           </Button>
         </span>

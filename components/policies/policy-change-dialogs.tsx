@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,6 +10,7 @@ import type { PolicyEntry } from "@/lib/policies/types";
 import { ApiError } from "@/lib/queries/http";
 import { useDeletePolicy, useEditPolicyComment, type PolicyList } from "@/lib/queries/policies";
 import { editCommentBodySchema } from "@/lib/schemas/policies";
+import { revealHidden } from "@/lib/text/reveal";
 
 const detailOf = (error: Error) => (error instanceof ApiError ? `${error.status} ${error.code}` : undefined);
 
@@ -27,7 +29,7 @@ export function EditCommentDialog({ list, entry, onClose }: { list: PolicyList; 
       open
       onClose={() => !edit.isPending && onClose()}
       dismissible={!edit.isPending}
-      title={`Edit comment of ${entry.pattern}`}
+      title={`Edit comment of ${revealHidden(entry.pattern)}`}
       footer={
         <>
           <Button onClick={onClose} disabled={edit.isPending}>
@@ -68,7 +70,9 @@ export function DeletePolicyDialog({ list, entry, onClose }: { list: PolicyList;
       }
     >
       <p>
-        The {what} for <strong className="font-mono break-all">{entry.pattern}</strong> will be removed from Email Security.{" "}
+        The {what} for <strong className="font-mono break-all">
+          <Revealed text={entry.pattern} />
+        </strong> will be removed from Email Security.{" "}
         {list === "block_senders" ? "New mail from this sender will be scanned as usual again." : "New mail that matches will be fully scanned again."}
       </p>
       {remove.error ? <ErrorState title="Delete failed" message={remove.error.message} detail={detailOf(remove.error)} /> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
@@ -38,7 +39,7 @@ export function SenderPolicies(source: SenderPolicySource) {
           <span key={e.id} className="inline-flex items-center gap-1">
             <Badge tone="danger">Blocked</Badge>
             <Link href={entryHref("blocked", e)} className="text-blue-800 underline">
-              {`Already blocked by ${e.pattern}`}
+              <Revealed text={`Already blocked by ${e.pattern}`} />
             </Link>
           </span>
         ))}
@@ -46,7 +47,7 @@ export function SenderPolicies(source: SenderPolicySource) {
           <span key={e.id} className="inline-flex items-center gap-1">
             <Badge tone="success">Allowed</Badge>
             <Link href={entryHref("allowed", e)} className="text-blue-800 underline">
-              {`Already allowed by ${e.pattern}${e.kind ? ` (${ALLOW_KIND_TEXT[e.kind].label.toLowerCase()})` : ""}`}
+              <Revealed text={`Already allowed by ${e.pattern}${e.kind ? ` (${ALLOW_KIND_TEXT[e.kind].label.toLowerCase()})` : ""}`} />
             </Link>
           </span>
         ))}
@@ -76,7 +77,7 @@ export function SenderPolicies(source: SenderPolicySource) {
       </span>
       {notice ? (
         <span role="status" className="text-[12px] text-emerald-900">
-          {notice}{" "}
+          <Revealed text={notice} />{" "}
           <Link href="/policies" className="text-blue-800 underline">
             Open policies
           </Link>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { DispositionBadge } from "@/components/ui/badge";
 import { createDataColumnHelper, type DataTableColumns } from "@/components/ui/data-table";
@@ -20,7 +21,7 @@ export const submissionColumns: DataTableColumns<Submission> = [
     meta: { label: "Requested" },
     cell: (info) => <TimeText iso={info.getValue()} />,
   }),
-  column.accessor("type", { header: "Type", meta: { label: "Type" }, cell: (i) => i.getValue() ?? "—" }),
+  column.accessor("type", { header: "Type", meta: { label: "Type" }, cell: (i) => <Revealed text={i.getValue()} fallback="—" /> }),
   column.accessor("subject", {
     header: "Subject",
     meta: { label: "Subject", cellClassName: "max-w-96 break-words" },
@@ -29,7 +30,7 @@ export const submissionColumns: DataTableColumns<Submission> = [
       const href = messageSearchHref(s);
       return (
         <span>
-          {s.subject || <span className="text-zinc-500">(no subject)</span>}
+          <Revealed text={s.subject} fallback={<span className="text-zinc-500">(no subject)</span>} />
           {href ? (
             <Link href={href} className="ml-1 text-blue-800 underline" aria-label={`Find the message of submission ${s.submission_id}`}>
               Find message
@@ -39,7 +40,7 @@ export const submissionColumns: DataTableColumns<Submission> = [
       );
     },
   }),
-  column.accessor("requested_by", { header: "By", meta: { label: "Requested by" }, cell: (i) => i.getValue() ?? "—" }),
+  column.accessor("requested_by", { header: "By", meta: { label: "Requested by" }, cell: (i) => <Revealed text={i.getValue()} fallback="—" /> }),
   column.display({
     id: "verdicts",
     header: "Original → requested → outcome",
@@ -59,6 +60,6 @@ export const submissionColumns: DataTableColumns<Submission> = [
       );
     },
   }),
-  column.accessor("status", { header: "Status", meta: { label: "Status" }, cell: (i) => i.getValue() ?? "—" }),
+  column.accessor("status", { header: "Status", meta: { label: "Status" }, cell: (i) => <Revealed text={i.getValue()} fallback="—" /> }),
   column.accessor("submission_id", { header: "Id", meta: { label: "Submission id", cellClassName: "font-mono text-[11px]" } }),
 ];

@@ -1,3 +1,4 @@
+import { Revealed } from "@/components/ui/revealed";
 import type { ReactNode } from "react";
 import { deliveryEmphasis, dispositionSeverity, type DeliveryEmphasis, type Severity } from "@/lib/severity";
 
@@ -39,7 +40,7 @@ export function Badge({ tone, children, title }: { tone: BadgeTone; children: Re
 export function DispositionBadge({ disposition, title }: { disposition: string; title?: string }) {
   return (
     <Badge tone={dispositionSeverity(disposition)} title={title}>
-      {disposition}
+      <Revealed text={disposition} />
     </Badge>
   );
 }

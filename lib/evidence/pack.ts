@@ -1,9 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getAuditStore } from "@/lib/audit/store";
+import { MESSAGE_AUDIT_VIEWS, listMessageAudit, type MessageAuditView } from "@/lib/audit/message-view";
+import type { Role } from "@/lib/auth/roles";
 import { getActionLog, getDetections, getMessage, getPreview, getRaw, getTrace } from "@/lib/cloudflare";
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/messages/raw-mime";
+import { revealHidden } from "@/lib/text/reveal";
 import type { ZipEntry } from "./zip";
 
 /**
@@ -21,8 +23,15 @@ export interface ManifestFile {
 export interface EvidenceManifest {
   format: "triage-evidence-pack/1";
   message_id: string;
+  /**
+   * The subject, to tell packs apart, with hidden characters as visible markers (lib/text/reveal.ts):
+   * a manifest is read by people; message.eml and message.json keep the original.
+   */
+  subject: string | null;
   exported_by: string;
   exported_at: string;
+  /** Which view of the console's audit trail console-audit.json holds: the exporter's own. */
+  console_audit_view: MessageAuditView;
   files: ManifestFile[];
   /** Parts the console asked for and Cloudflare did not have (e.g. no preview). */
   missing: string[];
@@ -61,7 +70,13 @@ async function optionalPreview(id: string): Promise<string | null> {
   }
 }
 
-export async function buildEvidencePack(id: string, exportedBy: string, exportedAt: Date, maxBytes: number): Promise<EvidencePack> {
+/** Who is exporting: the pack carries only what this person may see. */
+export interface Exporter {
+  email: string;
+  role: Role;
+}
+
+export async function buildEvidencePack(id: string, exporter: Exporter, exportedAt: Date, maxBytes: number): Promise<EvidencePack> {
   const [message, raw, screenshot, detections, trace, actionLog, consoleAudit] = await Promise.all([
     getMessage(id),
     getRaw(id),
@@ -69,7 +84,7 @@ export async function buildEvidencePack(id: string, exportedBy: string, exported
     getDetections(id),
     getTrace(id),
     getActionLog(id),
-    getAuditStore().then((store) => store.list({ messageId: id, limit: 1000 })),
+    listMessageAudit(id, exporter.role, 1000),
   ]);
   const eml = encoder.encode(raw.raw);
   // The raw message is most of a pack: refuse before decoding anything else.
@@ -84,8 +99,8 @@ export async function buildEvidencePack(id: string, exportedBy: string, exported
     { name: "action-log.json", data: jsonBytes(actionLog.result), description: "Cloudflare's action log" },
     {
       name: "console-audit.json",
-      data: jsonBytes(consoleAudit),
-      description: "The console's own audit entries for the message",
+      data: jsonBytes(consoleAudit.entries),
+      description: `The console's own audit entries for the message: ${MESSAGE_AUDIT_VIEWS[consoleAudit.view].description}`,
     },
   ];
   if (screenshot !== null) {
@@ -94,8 +109,10 @@ export async function buildEvidencePack(id: string, exportedBy: string, exported
   const manifest: EvidenceManifest = {
     format: "triage-evidence-pack/1",
     message_id: id,
-    exported_by: exportedBy,
+    subject: message.subject ? revealHidden(message.subject) : null,
+    exported_by: revealHidden(exporter.email),
     exported_at: exportedAt.toISOString(),
+    console_audit_view: consoleAudit.view,
     files: files.map((f) => ({ name: f.name, bytes: f.data.length, sha256: sha256(f.data), description: f.description })),
     missing: screenshot === null ? ["screenshot.png (no preview exists)"] : [],
   };

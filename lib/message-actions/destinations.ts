@@ -1,4 +1,5 @@
 import { DESTINATIONS, type Destination } from "@/lib/schemas/enums";
+import { isThreat } from "@/lib/severity";
 
 /**
  * The mailbox folders a move can send a message to, in the analyst's words rather than the API's
@@ -12,22 +13,28 @@ export interface DestinationChoice {
   label: string;
   /** What the user of the mailbox will see afterwards. */
   consequence: string;
-  /** The user loses sight of the message: offered apart from the others, styled as a danger. */
+  /**
+   * The user can still open the message there. A threat must not go to such a folder by default,
+   * and the dialog groups these apart under words that say so ("Deleted items" is one of them).
+   */
+  userCanOpen: boolean;
+  /** Cannot be undone: styled as a danger, confirm button included. */
   destructive: boolean;
   /** The digit that picks it in the move dialog: its place in the API's list, so keys never change. */
   key: string;
 }
 
-const WORDS: Record<Destination, Pick<DestinationChoice, "label" | "consequence" | "destructive">> = {
-  Inbox: { label: "Inbox", consequence: "back where the user reads mail", destructive: false },
-  JunkEmail: { label: "Junk", consequence: "the user still sees it", destructive: false },
-  DeletedItems: { label: "Deleted items", consequence: "the user can still open or restore it", destructive: false },
+const WORDS: Record<Destination, Pick<DestinationChoice, "label" | "consequence" | "userCanOpen" | "destructive">> = {
+  Inbox: { label: "Inbox", consequence: "back where the user reads mail", userCanOpen: true, destructive: false },
+  JunkEmail: { label: "Junk", consequence: "the user still sees it", userCanOpen: true, destructive: false },
+  DeletedItems: { label: "Deleted items", consequence: "the user can still open or restore it", userCanOpen: true, destructive: false },
   RecoverableItemsDeletions: {
     label: "Recoverable items",
     consequence: "hidden from the user; an administrator can restore it",
-    destructive: true,
+    userCanOpen: false,
+    destructive: false,
   },
-  RecoverableItemsPurges: { label: "Purge", consequence: "permanent for the user", destructive: true },
+  RecoverableItemsPurges: { label: "Purge", consequence: "permanent for the user", userCanOpen: false, destructive: true },
 };
 
 export const DESTINATION_CHOICES: readonly DestinationChoice[] = DESTINATIONS.map((value, i) => ({
@@ -49,4 +56,15 @@ export function destinationForKey(key: string): Destination | undefined {
 export function moveButtonLabel(destination: Destination, count?: number): string {
   const what = count === undefined ? "" : ` ${count} ${count === 1 ? "message" : "messages"}`;
   return `Move${what} to ${destinationChoice(destination).label}`;
+}
+
+/**
+ * Where the move dialog starts, from the verdicts of the messages it moves: a threat (MALICIOUS,
+ * MALICIOUS-BEC, SPOOF, SUSPICIOUS; lib/severity.ts) goes where the user cannot open it but an
+ * administrator can still bring it back (Recoverable items); anything else, spam and bulk mail
+ * included, to Junk. One threat in a selection is enough: the safe default is the one that does
+ * not leave it in front of the user. The analyst can still pick any folder.
+ */
+export function defaultDestination(dispositions: readonly (string | null | undefined)[]): Destination {
+  return dispositions.some((d) => isThreat(d)) ? "RecoverableItemsDeletions" : "JunkEmail";
 }

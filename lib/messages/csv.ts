@@ -1,12 +1,7 @@
 import type { Message } from "@/lib/cloudflare/types";
 import { authSummary, formatDeliveryStatus, receivedAt, recipientsOf, senderAddress } from "./message-view";
-import { buildCsv, type CsvValue } from "@/lib/csv";
+import { columnsToCsv, type CsvColumn } from "@/lib/csv";
 import { utcIso } from "@/lib/time/format";
-
-export interface CsvColumn<T> {
-  header: string;
-  value: (row: T) => CsvValue;
-}
 
 const utcIsoOrNull = (iso: string | null) => (iso === null ? null : utcIso(iso));
 
@@ -29,10 +24,7 @@ export const MESSAGE_CSV_COLUMNS: readonly CsvColumn<Message>[] = [
 ];
 
 export function messagesToCsv(messages: readonly Message[]): string {
-  return buildCsv(
-    MESSAGE_CSV_COLUMNS.map((c) => c.header),
-    messages.map((m) => MESSAGE_CSV_COLUMNS.map((c) => c.value(m))),
-  );
+  return columnsToCsv(MESSAGE_CSV_COLUMNS, messages);
 }
 
 /** `messages-2026-11-24T0930Z.csv`: sortable, and free of characters file systems refuse. */

@@ -1,4 +1,5 @@
 import { INVESTIGATE_ID_PATTERN } from "@/lib/schemas/ids";
+import { revealHidden } from "@/lib/text/reveal";
 
 // Client-safe. A block or allow entry made from a message carries the message's link in its
 // comment. Parsing that link back out is how an entry "remembers" its message: nothing new is
@@ -14,7 +15,8 @@ export function messageLink(origin: string, messageId: string): string {
 
 /** The prefilled comment: the message's link first (so it survives truncation), then its subject. */
 export function prefillComment({ origin, messageId, subject }: { origin: string; messageId: string; subject?: string | null }): string {
-  const clean = (subject ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  // Hidden characters as markers: the comment is read by people, here and in Cloudflare's dashboard.
+  const clean = revealHidden((subject ?? "").replace(/[\t\r\n]+/g, " ")).trim();
   const shown = clean.length > MAX_SUBJECT_CHARS ? `${clean.slice(0, MAX_SUBJECT_CHARS - 1)}…` : clean;
   return `From message ${messageLink(origin, messageId)}${shown ? ` — "${shown}"` : ""}`.slice(0, MAX_COMMENT_CHARS);
 }

@@ -50,10 +50,12 @@ describe("audit routes", () => {
     expect(admin.json.result[0].ip).toBe("192.0.2.1");
   });
 
-  it("keeps who read a message's raw source out of its Action log (that is the audit page's business)", async () => {
+  it("keeps who read a message's raw source out of a non-admin's Action log; an admin sees every entry", async () => {
     (await auditRecord({ email: "reader@x.test", role: "viewer", operation: "raw_download", messageIds: ["msg-1"], outcome: "succeeded", status: 200 }));
-    const res = await callRoute(messageAudit, "/x", { params: { id: "msg-1" } });
-    expect(res.json.result.map((r: { operation: string }) => r.operation)).toEqual(["move"]);
+    const analyst = await callRoute(messageAudit, "/x", { params: { id: "msg-1" }, as: "analyst" });
+    expect(analyst.json.result.map((r: { operation: string }) => r.operation)).toEqual(["move"]);
+    const admin = await callRoute(messageAudit, "/x", { params: { id: "msg-1" } });
+    expect(admin.json.result.map((r: { operation: string }) => r.operation)).toEqual(["raw_download", "move"]);
     expect((await auditList({ messageId: "msg-1", operation: "raw_download" }))).toHaveLength(1);
   });
 
@@ -63,11 +65,11 @@ describe("audit routes", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="triage-audit-/);
     const [header, ...lines] = res.text.trim().split("\r\n");
-    expect(header).toMatch(/^id,started_at,completed_at,email,role,operation/);
+    expect(header).toMatch(/^"id","started_at","completed_at","email","role","operation"/);
     // The two seeded changes (the role refusals of the tests above are in the trail too).
-    expect(lines.filter((line) => /,(move|release),/.test(line))).toHaveLength(2);
-    expect(res.text).toContain("'=cmd");
-    expect(res.text).not.toMatch(/(^|,)=cmd/m);
+    expect(lines.filter((line) => /,"(move|release)",/.test(line))).toHaveLength(2);
+    expect(res.text).toContain(`"'=cmd|' /C calc'!A0@x.test"`);
+    expect(res.text).not.toMatch(/(^|,)"?=cmd/m);
   });
 
   it("records each export, with its filter and how many rows left", async () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
@@ -115,7 +116,7 @@ function JobTimeline({ job, now }: { job: BulkJob; now: number }) {
         <dd className="tabular-nums">{formatDuration(jobDurationMs(job, now))}</dd>
       </dl>
       <p className="mt-1 text-zinc-800">
-        <span className="font-medium">Comment:</span> {withoutApprovalMark(job.comment) ?? <span className="text-zinc-400">none</span>}
+        <span className="font-medium">Comment:</span> <Revealed text={withoutApprovalMark(job.comment)} fallback={<span className="text-zinc-400">none</span>} />
       </p>
     </div>
   );
@@ -133,7 +134,9 @@ function JobSearch({ job }: { job: BulkJob }) {
           {params.map((f) => (
             <div key={f.key} className="contents">
               <dt className="text-zinc-500">{f.label}</dt>
-              <dd className="break-all">{f.value}</dd>
+              <dd className="break-all">
+                <Revealed text={f.value} />
+              </dd>
             </div>
           ))}
         </dl>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { describeBulkSearchParams } from "@/lib/bulk/search-params";
@@ -66,7 +67,12 @@ function JobSummary({ body }: { body: CreateBulkJobBody }) {
       <p>
         <span className="font-medium">Action:</span>{" "}
         {body.action === "MOVE" ? `move to ${body.destination ?? "—"}` : "release to the recipients"}
-        {body.comment ? ` — “${body.comment}”` : ""}
+        {body.comment ? (
+          <>
+            {" — “"}
+            <Revealed text={body.comment} />”
+          </>
+        ) : null}
       </p>
       <p className="font-medium">It acts on every message matching:</p>
       {params.length > 0 ? (
@@ -74,7 +80,9 @@ function JobSummary({ body }: { body: CreateBulkJobBody }) {
           {params.map((p) => (
             <div key={p.key} className="contents">
               <dt className="text-zinc-600">{p.label}</dt>
-              <dd className="break-all font-mono text-[12px]">{p.value}</dd>
+              <dd className="break-all font-mono text-[12px]">
+                <Revealed text={p.value} />
+              </dd>
             </div>
           ))}
         </dl>

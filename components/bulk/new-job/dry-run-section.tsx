@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
@@ -37,7 +38,7 @@ export function DryRunSection({ state, dryRun, urlHasErrors }: { state: MessageU
     <section aria-label="Dry run" className="flex flex-col gap-2">
       <h2 className="text-sm font-semibold">2. Dry run</h2>
       <p className="text-[12px] text-zinc-700">
-        {active.length > 0 ? `Search: ${active.map((f) => `${f.label} ${f.value}`).join(" · ")}` : "Search: no filters (the API's default window)"}
+        {active.length > 0 ? <Revealed text={`Search: ${active.map((f) => `${f.label} ${f.value}`).join(" · ")}`} /> : "Search: no filters (the API's default window)"}
         {state.range ? " — the range is fixed to absolute times when the job is created." : ""}
       </p>
       {unsearchable.length > 0 ? (

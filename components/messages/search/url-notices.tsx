@@ -1,3 +1,4 @@
+import { Revealed } from "@/components/ui/revealed";
 import { Button } from "@/components/ui/button";
 import { labelFor, type ParsedMessageUrl } from "@/lib/messages/search-url";
 
@@ -14,7 +15,9 @@ export function UrlNotices({ parsed, onClear }: { parsed: ParsedMessageUrl; onCl
           {pagingErrors.length > 0 ? (
             <ul className="mt-1 list-disc pl-5">
               {pagingErrors.map((k) => (
-                <li key={k}>{parsed.errors[k]}</li>
+                <li key={k}>
+                  <Revealed text={parsed.errors[k]} />
+                </li>
               ))}
             </ul>
           ) : null}
@@ -24,7 +27,8 @@ export function UrlNotices({ parsed, onClear }: { parsed: ParsedMessageUrl; onCl
         </div>
       ) : null}
       {parsed.unknownKeys.length > 0 ? (
-        <p className="text-[12px] text-zinc-500">Ignored unknown link parameters: {parsed.unknownKeys.join(", ")}</p>
+        <p className="text-[12px] text-zinc-500">Ignored unknown link parameters: <Revealed text={parsed.unknownKeys.join(", ")} />
+        </p>
       ) : null}
       {parsed.bulkOnlyKeys.length > 0 ? (
         <p role="note" className="text-[12px] text-amber-900">

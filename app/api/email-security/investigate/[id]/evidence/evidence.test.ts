@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { auditList } from "@/lib/testing/audit";
+import { auditList, auditRecord } from "@/lib/testing/audit";
 import { getEnv } from "@/lib/env";
 import type { EvidenceManifest } from "@/lib/evidence/pack";
-import { ORIGIN, sessionCookie } from "@/lib/testing/routes";
+import { ORIGIN, callRoute, sessionCookie } from "@/lib/testing/routes";
 import { useDemoSimulator } from "@/lib/testing/simulator";
 import type { Role } from "@/lib/auth/roles";
+import { GET as messageAudit } from "@/app/api/audit/messages/[id]/route";
 import { GET as evidence } from "./route";
 
 const { sim, fx } = useDemoSimulator();
@@ -51,13 +52,65 @@ describe("GET /api/email-security/investigate/{id}/evidence", () => {
 
   it("includes the console's own audit entries for the message, and audits the export itself", async () => {
     await download(fx.quarantinedId);
-    const { bytes } = await download(fx.quarantinedId);
+    const { bytes } = await download(fx.quarantinedId, "admin");
     const audit = JSON.parse(strFromU8(unzipSync(bytes)["console-audit.json"]!)) as { operation: string; message_ids: string[] }[];
     expect(audit.some((e) => e.operation === "evidence_export" && e.message_ids.includes(fx.quarantinedId))).toBe(true);
     const exports = await auditList({ operation: "evidence_export", messageId: fx.quarantinedId });
     expect(exports).toHaveLength(2);
-    expect(exports[0]).toMatchObject({ email: "analyst@tests.test", outcome: "succeeded" });
+    expect(exports[0]).toMatchObject({ email: "admin@tests.test", outcome: "succeeded" });
     expect(exports[0]!.params.files).toContain("message.eml");
+  });
+
+  describe("carries only the audit entries its reader may see", () => {
+    const seed = async () => {
+      const colleague = { email: "colleague@tests.test", ip: "198.51.100.77", userAgent: "ColleagueBrowser/1.0" };
+      await auditRecord({ ...colleague, role: "analyst", operation: "move", messageIds: [fx.undeliverableId], destination: "JunkEmail", outcome: "succeeded", status: 200 });
+      await auditRecord({ ...colleague, role: "viewer", operation: "raw_download", messageIds: [fx.undeliverableId], outcome: "succeeded", status: 200 });
+    };
+    const packOf = async (as: Role) => {
+      const files = unzipSync((await download(fx.undeliverableId, as)).bytes);
+      return {
+        manifest: JSON.parse(strFromU8(files["manifest.json"]!)) as EvidenceManifest,
+        auditText: strFromU8(files["console-audit.json"]!),
+      };
+    };
+
+    it("gives an analyst the Action log tab's view: no colleague's address, user agent or raw read", async () => {
+      await seed();
+      const { manifest, auditText } = await packOf("analyst");
+      expect(manifest.console_audit_view).toBe("team");
+      expect(manifest.files.find((f) => f.name === "console-audit.json")?.description).toMatch(/without IP addresses, user agents or raw reads/);
+      const audit = JSON.parse(auditText) as Record<string, unknown>[];
+      expect(audit.map((e) => e.operation)).toContain("move");
+      expect(auditText).not.toContain("198.51.100.77");
+      expect(auditText).not.toContain("ColleagueBrowser");
+      expect(audit.every((e) => !("ip" in e) && !("user_agent" in e))).toBe(true);
+      expect(audit.map((e) => e.operation)).not.toContain("raw_download");
+      expect(audit.map((e) => e.operation)).not.toContain("evidence_export");
+
+      // The very view the Action log tab shows the same analyst.
+      const tab = await callRoute(messageAudit, "/x", { params: { id: fx.undeliverableId }, as: "analyst" });
+      expect(audit.filter((e) => e.operation !== "evidence_export")).toEqual(tab.json.result);
+    });
+
+    it("gives an admin every entry, with where it came from, and says so", async () => {
+      const { manifest, auditText } = await packOf("admin");
+      expect(manifest.console_audit_view).toBe("full");
+      const audit = JSON.parse(auditText) as Record<string, unknown>[];
+      expect(audit.map((e) => e.operation)).toEqual(expect.arrayContaining(["move", "raw_download", "evidence_export"]));
+      expect(audit.find((e) => e.operation === "move")).toMatchObject({ ip: "198.51.100.77", user_agent: "ColleagueBrowser/1.0" });
+    });
+  });
+
+  it("names the message by its subject in the manifest, hidden characters revealed", async () => {
+    const { bytes } = await download(fx.hostileId);
+    const files = unzipSync(bytes);
+    const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as EvidenceManifest;
+    expect(manifest.subject).toContain("Invoice ⟨RLO⟩gpj.exe overdue ⟨ZWSP⟩⟨ZWJ⟩");
+    expect(strFromU8(files["manifest.json"]!)).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/);
+    // The evidence itself keeps the original bytes.
+    expect(strFromU8(files["message.json"]!)).toContain("gpj.exe");
+    expect(strFromU8(files["message.json"]!)).toContain(String.fromCharCode(0x202e));
   });
 
   it("leaves the screenshot out, and says so, when no preview exists", async () => {

@@ -9,7 +9,7 @@ import { messageParamsSchema } from "@/lib/schemas/params";
 
 export const GET = defineRoute({ permission: "act", params: messageParamsSchema }, async ({ params, caller }) => {
   const exportedAt = new Date();
-  const pack = await buildEvidencePack(params.id, caller.email, exportedAt, getEnv().limits.evidenceMaxBytes);
+  const pack = await buildEvidencePack(params.id, { email: caller.email, role: caller.role }, exportedAt, getEnv().limits.evidenceMaxBytes);
   // Recorded before the zip streams out, so an export is never missing from the trail.
   await recordRead(
     caller,
