@@ -12,7 +12,10 @@ import { editCommentBodySchema } from "@/lib/schemas/policies";
 
 const detailOf = (error: Error) => (error instanceof ApiError ? `${error.status} ${error.code}` : undefined);
 
-export function EditCommentDialog({ list, entry, onClose }: { list: PolicyList; entry: PolicyEntry; onClose: () => void }) {
+/** Only entries with an id reach these dialogs (columns.tsx disables the buttons otherwise). */
+type Addressable = PolicyEntry & { id: string };
+
+export function EditCommentDialog({ list, entry, onClose }: { list: PolicyList; entry: Addressable; onClose: () => void }) {
   const [comments, setComments] = useState(entry.comments ?? "");
   const [error, setError] = useState<string>();
   const edit = useEditPolicyComment();
@@ -47,7 +50,7 @@ export function EditCommentDialog({ list, entry, onClose }: { list: PolicyList; 
   );
 }
 
-export function DeletePolicyDialog({ list, entry, onClose }: { list: PolicyList; entry: PolicyEntry; onClose: () => void }) {
+export function DeletePolicyDialog({ list, entry, onClose }: { list: PolicyList; entry: Addressable; onClose: () => void }) {
   const remove = useDeletePolicy();
   const what = list === "block_senders" ? "block" : "allow policy";
   return (

@@ -151,7 +151,7 @@ export class SubmissionStore {
     const direction = pick("direction", ["asc", "desc"] as const) ?? "desc";
     // "Defaults to `now - 30 days`" and "Defaults to `now`".
     const end = time("end") ?? now;
-    const start = time("start") ?? end - DEFAULT_WINDOW_MS;
+    const start = time("start") ?? now - DEFAULT_WINDOW_MS;
     const escalatedFromUser = bool("escalated_from_user");
     // "Filter by review status": what rows call `customer_status`.
     const status = params.get("status")?.toLowerCase() || null;
