@@ -12,10 +12,12 @@ export const DEFAULT_PER_PAGE = 20;
 
 export function pageInfo(info: unknown, received: number, query: { page?: number; per_page?: number }): PageInfo {
   const sent = readWith(pageResultInfoSchema, info);
+  const asked = query.per_page ?? DEFAULT_PER_PAGE;
+  const used = sent?.per_page;
   return {
     page: query.page ?? sent?.page ?? 1,
-    // What Cloudflare says it used wins over what was asked: it may cap the size.
-    per_page: sent?.per_page || query.per_page || DEFAULT_PER_PAGE,
+    // Cloudflare may say it used a smaller page than asked (a cap); anything else is noise.
+    per_page: used && used >= 1 && used <= asked ? used : asked,
     count: received,
   };
 }
