@@ -256,3 +256,30 @@ describe("variance mode covers settings and submissions", () => {
     sim.setVariance(null);
   });
 });
+
+describe("every settings and submissions reply the simulator gives is one the description allows", () => {
+  const sim = createSimulator({ messageCount: 200 });
+  const checked = async (method: string, path: string, body?: unknown) => {
+    const res = await sim.handle(`${BASE}${path}`, { method, headers: { ...auth, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await res.json();
+    expect(contractProblems(method, new URL(`${BASE}${path}`).pathname.replace("/client/v4", ""), res.status, json), `${method} ${path}`).toEqual([]);
+    return { status: res.status, json: json as { result: Record<string, unknown> } };
+  };
+
+  it("lists, creates, gets, edits, deletes and refuses in the described shapes", async () => {
+    for (const list of ["block_senders", "allow_policies"]) {
+      await checked("GET", `/settings/${list}?per_page=1000`);
+      const body = list === "block_senders" ? { pattern: "shape@evil-shape.example", pattern_type: "EMAIL", is_regex: false } : { ...allowBody, pattern: "shape@partner-shape.example" };
+      const created = await checked("POST", `/settings/${list}`, body);
+      expect(created.status).toBe(201);
+      const id = String(created.json.result.id);
+      expect((await checked("GET", `/settings/${list}/${id}`)).status).toBe(200);
+      expect((await checked("PATCH", `/settings/${list}/${id}`, { comments: "shape" })).status).toBe(200);
+      expect((await checked("PATCH", `/settings/${list}/${id}`, { bogus: 1 })).status).toBe(400);
+      expect((await checked("DELETE", `/settings/${list}/${id}`)).status).toBe(200);
+      expect((await checked("DELETE", `/settings/${list}/${id}`)).status).toBe(404);
+    }
+    await checked("GET", "/submissions?per_page=1000");
+    expect((await checked("GET", "/submissions?type=team")).status).toBe(400);
+  });
+});
