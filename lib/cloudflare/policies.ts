@@ -5,6 +5,7 @@ import type { AllowPolicy, BlockedSender, Covering, PolicyEntry, PolicyPage, Sen
 import type { CreateAllowPolicyBody, CreateBlockedSenderBody, EditCommentBody, PolicyListQuery } from "@/lib/schemas/policies";
 import { upstreamRead, upstreamWrite } from "./call";
 import { READ_OPTIONS, WRITE_OPTIONS } from "./client";
+import { namingOperation } from "./errors";
 import { DEFAULT_PER_PAGE, pageInfo, receivedCount } from "./page-info";
 import {
   allowPolicyReplySchema,
@@ -21,6 +22,18 @@ import { readEach, readWith } from "./reply-shapes";
 // Changes use WRITE_OPTIONS: never retried, so a lost reply never makes a second entry. Requests
 // carry only fields the description has under their current names (no deprecated alias is ever
 // sent); replies are read with reply-schemas.ts.
+
+/**
+ * A change, sent once. Cloudflare refuses what its description refuses (a pattern its own rules
+ * find malformed, a duplicate): the analyst sees which change failed and what Cloudflare said.
+ */
+async function change<T>(operation: string, send: Parameters<typeof upstreamWrite<T>>[0]): Promise<T> {
+  try {
+    return await upstreamWrite(send);
+  } catch (err) {
+    throw namingOperation(operation, err);
+  }
+}
 
 /** What the console knows of an entry without Cloudflare's reply: the id it changed, the fields it sent. */
 interface Known {
@@ -88,21 +101,21 @@ export async function listBlockedSenders(query: PolicyListQuery): Promise<Policy
 
 export async function createBlockedSender(body: CreateBlockedSenderBody): Promise<BlockedSender> {
   const { pattern, pattern_type, is_regex, comments } = body;
-  const created = await upstreamWrite(({ client, accountId }) =>
+  const created = await change("Blocking", ({ client, accountId }) =>
     client.emailSecurity.settings.blockSenders.create({ account_id: accountId, pattern, pattern_type, is_regex, comments }, WRITE_OPTIONS),
   );
   return changedBlock(created, { pattern, pattern_type, is_regex }, comments);
 }
 
 export async function editBlockedSenderComment(id: string, body: EditCommentBody): Promise<BlockedSender> {
-  const edited = await upstreamWrite(({ client, accountId }) =>
+  const edited = await change("Editing the block's comment", ({ client, accountId }) =>
     client.emailSecurity.settings.blockSenders.edit(id, { account_id: accountId, comments: body.comments }, WRITE_OPTIONS),
   );
   return changedBlock(edited, { id }, body.comments);
 }
 
 export async function deleteBlockedSender(id: string): Promise<{ id: string }> {
-  const deleted = await upstreamWrite(({ client, accountId }) =>
+  const deleted = await change("Removing the block", ({ client, accountId }) =>
     client.emailSecurity.settings.blockSenders.delete(id, { account_id: accountId }, WRITE_OPTIONS),
   );
   return { id: readWith(deletedEntryReplySchema, deleted)?.id ?? id };
@@ -124,7 +137,7 @@ const KIND_FLAGS = (kind: CreateAllowPolicyBody["kind"]) => ({
 
 export async function createAllowPolicy(body: CreateAllowPolicyBody): Promise<AllowPolicy> {
   const { kind, pattern, pattern_type, is_regex, comments, verify_sender } = body;
-  const created = await upstreamWrite(({ client, accountId }) =>
+  const created = await change("Creating the allow policy", ({ client, accountId }) =>
     client.emailSecurity.settings.allowPolicies.create(
       {
         account_id: accountId,
@@ -143,14 +156,14 @@ export async function createAllowPolicy(body: CreateAllowPolicyBody): Promise<Al
 }
 
 export async function editAllowPolicyComment(id: string, body: EditCommentBody): Promise<AllowPolicy> {
-  const edited = await upstreamWrite(({ client, accountId }) =>
+  const edited = await change("Editing the allow policy's comment", ({ client, accountId }) =>
     client.emailSecurity.settings.allowPolicies.edit(id, { account_id: accountId, comments: body.comments }, WRITE_OPTIONS),
   );
   return changedAllow(edited, { id }, { comments: body.comments });
 }
 
 export async function deleteAllowPolicy(id: string): Promise<{ id: string }> {
-  const deleted = await upstreamWrite(({ client, accountId }) =>
+  const deleted = await change("Removing the allow policy", ({ client, accountId }) =>
     client.emailSecurity.settings.allowPolicies.delete(id, { account_id: accountId }, WRITE_OPTIONS),
   );
   return { id: readWith(deletedEntryReplySchema, deleted)?.id ?? id };

@@ -388,3 +388,13 @@ describe("issue 20: the settings operations held to Cloudflare's description", (
     for (const s of reviewed.json.result) expect(s.customer_status).toBe("reviewed");
   });
 });
+
+describe("Cloudflare's refusal of a change reaches the analyst", () => {
+  it("as a 4xx that names the change and carries Cloudflare's message, sent once", async () => {
+    // The console's address check is looser than Cloudflare's (a label may not start with '-').
+    const res = await callRoute(createBlock, `${API}/block_senders`, { as: "analyst", body: { pattern: "a@-bad.example", pattern_type: "EMAIL", is_regex: false } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toBe("Blocking failed: Cloudflare said: pattern must be a valid email address for pattern_type EMAIL (Cloudflare code 1001)");
+    expect(sim.calls().filter((c) => c.method === "POST")).toHaveLength(1);
+  });
+});
