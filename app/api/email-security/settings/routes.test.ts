@@ -398,3 +398,26 @@ describe("Cloudflare's refusal of a change reaches the analyst", () => {
     expect(sim.calls().filter((c) => c.method === "POST")).toHaveLength(1);
   });
 });
+
+describe("variance mode: every settings and submissions page stays usable under any seed", () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])("seed %i", async (seed) => {
+    sim.setVariance({ seed });
+    try {
+      const calls = [
+        () => callRoute(listBlocks, `${API}/block_senders`, { query: "per_page=25" }),
+        () => callRoute(listAllows, `${API}/allow_policies`, { query: "per_page=25" }),
+        () => callRoute(listSubmissions, "/api/email-security/submissions", { query: "per_page=50" }),
+      ];
+      for (const call of calls) {
+        const res = await call();
+        expect(res.status, res.text).toBe(200);
+        expect(res.json.result_info).toEqual({ page: 1, per_page: expect.any(Number), count: res.json.result.length + res.json.unreadable });
+        for (const row of res.json.result) expect(typeof (row.pattern ?? row.submission_id)).toBe("string");
+      }
+      const status = await callRoute(senderStatus, `${API}/sender_status`, { query: "sender=payroll-notice%40acme-payro11.test" });
+      expect(status.status, status.text).toBe(200);
+    } finally {
+      sim.setVariance(null);
+    }
+  });
+});
