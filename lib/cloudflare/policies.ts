@@ -81,8 +81,8 @@ const NO_FLAGS = { is_trusted_sender: null, is_acceptable_sender: null, is_exemp
  * would make a duplicate or a 409. What is missing falls back to what the console sent.
  */
 function changedBlock(reply: unknown, known: Known, comments: string | null | undefined): BlockedSender {
-  const raw = readWith(changedBlockedSenderReplySchema, reply) ?? { ...NOTHING_READ, comments: comments ?? null };
-  return toEntry(raw, known);
+  const raw = readWith(changedBlockedSenderReplySchema, reply) ?? NOTHING_READ;
+  return toEntry({ ...raw, comments: raw.comments ?? comments ?? null }, known);
 }
 
 function changedAllow(reply: unknown, known: Known, sent: Partial<AllowPolicyReply>): AllowPolicy {
