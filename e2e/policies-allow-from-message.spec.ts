@@ -16,19 +16,22 @@ test("an admin allows a sender's domain as an acceptable sender, edits the comme
   await expect(dialog.getByRole("radio", { name: /^Acceptable sender/ })).toBeChecked();
   await expect(dialog).toContainText("still scanned, so malware and phishing are still caught");
   await expect(dialog.getByRole("checkbox", { name: /^Verify the sender/ })).toBeChecked();
-  await expect(dialog.getByRole("checkbox", { name: /^Allow spoofed messages/ })).not.toBeChecked();
+  // No "spoofed messages" switch: it set the retired is_spoof; the acceptable-sender kind is that exemption.
+  await expect(dialog.getByRole("checkbox", { name: /spoof/i })).toHaveCount(0);
   await dialog.getByRole("radio", { name: "Domain" }).check();
   await expect(dialog.getByLabel("Pattern", { exact: true })).toHaveValue(domain);
   await dialog.getByRole("button", { name: "Allow", exact: true }).click();
 
   await expect(page.getByRole("status").filter({ hasText: `Allowed ${domain} (acceptable sender).` })).toBeVisible();
-  await expect(policies.getByRole("link", { name: `Already allowed by ${domain} (acceptable sender)` })).toBeVisible();
+  await expect(policies.getByRole("link", { name: `allowed: the domain ${domain} (acceptable sender)` })).toBeVisible();
   const [entry] = await settingsTruth<(TruthEntry & { is_acceptable_sender: boolean; verify_sender: boolean })[]>(
     `/settings/allow_policies?pattern=${encodeURIComponent(domain)}`,
   );
-  expect(entry).toMatchObject({ pattern_type: "DOMAIN", is_acceptable_sender: true, verify_sender: true });
+  expect(entry).toMatchObject({ pattern_type: "DOMAIN", is_acceptable_sender: true, is_trusted_sender: false, is_exempt_recipient: false, verify_sender: true });
+  for (const retired of ["is_sender", "is_spoof", "is_recipient"]) expect(entry).not.toHaveProperty(retired);
 
-  await policies.getByRole("link", { name: `Already allowed by ${domain} (acceptable sender)` }).click();
+  await policies.getByRole("link", { name: `allowed: the domain ${domain} (acceptable sender)` }).click();
+  await expect(page).toHaveURL(`/policies?tab=allowed&pattern=${domain}`);
   const table = page.getByRole("table", { name: "Allow policies" });
   const row = table.getByRole("row").filter({ hasText: domain });
   await expect(row).toContainText("Acceptable sender");

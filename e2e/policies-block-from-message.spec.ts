@@ -11,7 +11,7 @@ test("an analyst blocks a sender from a message and sees it on the policies page
   await openMessage(page, message.id);
   const policies = page.getByRole("group", { name: "Sender policies" });
   await expect(policies.getByRole("button", { name: "Block sender…" })).toBeEnabled();
-  await expect(policies).not.toContainText("Already blocked");
+  await expect(policies).not.toContainText("blocked:");
 
   await policies.getByRole("button", { name: "Block sender…" }).click();
   const dialog = page.getByRole("dialog", { name: "Block sender" });
@@ -31,7 +31,8 @@ test("an analyst blocks a sender from a message and sees it on the policies page
   await dialog.getByRole("button", { name: "Block", exact: true }).click();
 
   await expect(page.getByRole("status").filter({ hasText: `Blocked ${sender}.` })).toBeVisible();
-  const note = policies.getByRole("link", { name: `Already blocked by ${sender}` });
+  // The status names what matched: this very address.
+  const note = policies.getByRole("link", { name: "blocked: this address" });
   await expect(note).toBeVisible();
 
   const truth = await settingsTruth<TruthEntry[]>(`/settings/block_senders?pattern=${encodeURIComponent(sender)}`);
@@ -39,11 +40,12 @@ test("an analyst blocks a sender from a message and sees it on the policies page
   expect(truth[0]).toMatchObject({ pattern_type: "EMAIL", comments: expect.stringContaining(encodeURIComponent(message.id)) });
 
   await note.click();
-  await expect(page).toHaveURL(/\/policies\?tab=blocked&search=/);
+  await expect(page).toHaveURL(`/policies?tab=blocked&pattern=${sender}`);
+  await expect(page.getByText(`Showing the entry ${sender}.`)).toBeVisible();
   const table = page.getByRole("table", { name: "Blocked senders" });
   const row = table.getByRole("row").filter({ hasText: sender });
   await expect(row).toHaveCount(1);
   await row.getByRole("link", { name: "Open message" }).click();
   await expect(page).toHaveURL(new RegExp(`/messages/${encodeURIComponent(message.id).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
-  await expect(page.getByRole("group", { name: "Sender policies" }).getByRole("link", { name: `Already blocked by ${sender}` })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Sender policies" }).getByRole("link", { name: "blocked: this address" })).toBeVisible();
 });

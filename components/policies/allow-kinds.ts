@@ -18,5 +18,3 @@ export const ALLOW_KIND_TEXT: Record<AllowKind, { label: string; explain: string
 
 export const VERIFY_SENDER_TEXT =
   "Only when the message passes SPF, DKIM or DMARC for the sender. Keep this on: without it, anyone who forges the address is allowed too.";
-export const SPOOF_TEXT =
-  "Also allow messages that Email Security flags as spoofing this sender (e.g. a partner's mail relayed by a third party). Weakens spoof protection.";

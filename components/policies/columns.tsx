@@ -12,6 +12,9 @@ import { revealHidden } from "@/lib/text/reveal";
 
 const column = createDataColumnHelper<PolicyEntry>();
 
+/** Cloudflare may send a blocked sender without its id: it is shown, but nothing can address it. */
+const NO_ID_REASON = "Cloudflare sent this entry without its id, so it cannot be changed here; reload to try again";
+
 export interface PolicyColumnOptions {
   allowList: boolean;
   /** Why the signed-in user may not change entries, or undefined when they may. */
@@ -44,7 +47,6 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
                 <span>
                   {p.kind ? ALLOW_KIND_TEXT[p.kind].label : "—"}
                   {p.verify_sender ? <span className="block text-[11px] text-zinc-600">sender verified</span> : null}
-                  {p.is_spoof ? <span className="block text-[11px] text-amber-800">spoofing allowed</span> : null}
                 </span>
               );
             },
@@ -82,16 +84,19 @@ export function policyColumns({ allowList, disabledReason, onEdit, onDelete }: P
       id: "actions",
       header: "Actions",
       meta: { label: "Actions" },
-      cell: ({ row }) => (
-        <span className="flex gap-1">
-          <Button className="h-6" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Edit comment of ${revealHidden(row.original.pattern)}`} onClick={() => onEdit(row.original)}>
-            Edit comment…
-          </Button>
-          <Button className="h-6" variant="danger" disabled={Boolean(disabledReason)} title={disabledReason} aria-label={`Delete ${revealHidden(row.original.pattern)}`} onClick={() => onDelete(row.original)}>
-            Delete…
-          </Button>
-        </span>
-      ),
+      cell: ({ row }) => {
+        const reason = disabledReason ?? (row.original.id ? undefined : NO_ID_REASON);
+        return (
+          <span className="flex gap-1">
+            <Button className="h-6" disabled={Boolean(reason)} title={reason} aria-label={`Edit comment of ${revealHidden(row.original.pattern)}`} onClick={() => onEdit(row.original)}>
+              Edit comment…
+            </Button>
+            <Button className="h-6" variant="danger" disabled={Boolean(reason)} title={reason} aria-label={`Delete ${revealHidden(row.original.pattern)}`} onClick={() => onDelete(row.original)}>
+              Delete…
+            </Button>
+          </span>
+        );
+      },
     }),
   ];
 }

@@ -18,11 +18,15 @@ import { POLICIES_URL_KEYS } from "@/lib/policies/url-keys";
 import { useUrlKeys } from "@/lib/url-state/use-url-keys";
 import { PATTERN_TYPES, type PoliciesPageQuery, type PolicyTab } from "@/lib/schemas/policies";
 import { policyColumns } from "./columns";
+import { AddPolicy } from "./add-policy";
 import { DeletePolicyDialog, EditCommentDialog } from "./policy-change-dialogs";
 import { hasNextPage } from "@/lib/policies/types";
 
 const PER_PAGE = 25;
 const NO_ROWS: PolicyEntry[] = [];
+type Addressable = PolicyEntry & { id: string };
+/** A row's key: its id, or (for an entry Cloudflare sent without one) its type and pattern. */
+const rowKey = (e: PolicyEntry) => e.id ?? `${e.pattern_type}:${e.pattern}`;
 const TABS: { id: PolicyTab; label: string; list: PolicyList }[] = [
   { id: "blocked", label: "Blocked senders", list: "block_senders" },
   { id: "allowed", label: "Allow policies", list: "allow_policies" },
@@ -48,21 +52,22 @@ export function PoliciesView() {
   const allowed = useAllowPolicies(apiQuery, tab === "allowed");
   const list = tab === "blocked" ? blocked : allowed;
   const permission = usePermission(tab === "blocked" ? "act" : "admin");
-  const [editing, setEditing] = useState<PolicyEntry | null>(null);
-  const [deleting, setDeleting] = useState<PolicyEntry | null>(null);
+  const [editing, setEditing] = useState<Addressable | null>(null);
+  const [deleting, setDeleting] = useState<Addressable | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const columns = useMemo(
     () =>
       policyColumns({
         allowList: tab === "allowed",
         disabledReason: permission.allowed ? undefined : permission.reason,
-        onEdit: setEditing,
-        onDelete: setDeleting,
+        onEdit: (e) => e.id && setEditing({ ...e, id: e.id }),
+        onDelete: (e) => e.id && setDeleting({ ...e, id: e.id }),
       }),
     [tab, permission.allowed, permission.reason],
   );
   const rows = (list.data?.result as PolicyEntry[] | undefined) ?? NO_ROWS;
-  const table = usePlainTable(rows, columns, (e) => e.id);
+  const table = usePlainTable(rows, columns, rowKey);
   const info = list.data?.result_info;
   const page = query.page ?? 1;
   const hasNext = hasNextPage(info);
@@ -71,7 +76,7 @@ export function PoliciesView() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => (String(form.get(name) ?? "").trim() || undefined) as never;
-    set({ tab, search: text("search"), pattern_type: text("pattern_type") });
+    set({ tab, search: text("search"), pattern_type: text("pattern_type"), pattern: undefined });
   };
 
   return (
@@ -81,18 +86,34 @@ export function PoliciesView() {
         Blocked senders and allow policies in Email Security. Analysts block and unblock; only admins create or remove allow
         policies, because an allow rule weakens protection. Entries made from a message link back to it.
       </p>
-      <nav aria-label="Policy lists" className="flex gap-1">
-        {TABS.map((t) => (
-          <Link
-            key={t.id}
-            href={href({ tab: t.id })}
-            aria-current={t.id === tab ? "page" : undefined}
-            className={`rounded px-2 py-1 text-[13px] font-medium ${t.id === tab ? "bg-zinc-800 text-white" : "text-zinc-700 hover:bg-zinc-200"}`}
-          >
-            {t.label}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <nav aria-label="Policy lists" className="flex gap-1">
+          {TABS.map((t) => (
+            <Link
+              key={t.id}
+              href={href({ tab: t.id })}
+              aria-current={t.id === tab ? "page" : undefined}
+              className={`rounded px-2 py-1 text-[13px] font-medium ${t.id === tab ? "bg-zinc-800 text-white" : "text-zinc-700 hover:bg-zinc-200"}`}
+            >
+              {t.label}
+            </Link>
+          ))}
+        </nav>
+        <AddPolicy key={tab} tab={tab} onDone={setNotice} />
+      </div>
+      {notice ? (
+        <p role="status" className="text-[12px] text-emerald-900">
+          {notice}
+        </p>
+      ) : null}
+      {query.pattern ? (
+        <p className="text-[12px] text-zinc-700">
+          Showing the entry <span className="font-mono break-all">{query.pattern}</span>.{" "}
+          <Link href={href({ tab })} className="text-blue-800 underline">
+            Show all
           </Link>
-        ))}
-      </nav>
+        </p>
+      ) : null}
       <form onSubmit={submit} aria-label="Policy filters" className="flex flex-wrap items-end gap-2" key={`${tab}:${query.search ?? ""}:${query.pattern_type ?? ""}`}>
         <Field label="Search" error={errors.search} className="w-72">
           {(p) => <input {...p} name="search" type="search" defaultValue={query.search} placeholder="address, domain or comment" className={inputClass} />}
@@ -131,7 +152,6 @@ export function PoliciesView() {
         />
       )}
       <Pager label={`${current.label} pages`} page={page} hasNext={hasNext} disabled={list.isFetching} onPage={(p) => set({ ...query, page: p })} />
-      {info?.total_count != null ? <p className="text-right text-[12px] text-zinc-600">{info.total_count} in all</p> : null}
       {editing ? <EditCommentDialog list={current.list} entry={editing} onClose={() => setEditing(null)} /> : null}
       {deleting ? <DeletePolicyDialog list={current.list} entry={deleting} onClose={() => setDeleting(null)} /> : null}
     </div>

@@ -14,7 +14,10 @@ import { revealHidden } from "@/lib/text/reveal";
 
 const detailOf = (error: Error) => (error instanceof ApiError ? `${error.status} ${error.code}` : undefined);
 
-export function EditCommentDialog({ list, entry, onClose }: { list: PolicyList; entry: PolicyEntry; onClose: () => void }) {
+/** Only entries with an id reach these dialogs (columns.tsx disables the buttons otherwise). */
+type Addressable = PolicyEntry & { id: string };
+
+export function EditCommentDialog({ list, entry, onClose }: { list: PolicyList; entry: Addressable; onClose: () => void }) {
   const [comments, setComments] = useState(entry.comments ?? "");
   const [error, setError] = useState<string>();
   const edit = useEditPolicyComment();
@@ -49,7 +52,7 @@ export function EditCommentDialog({ list, entry, onClose }: { list: PolicyList; 
   );
 }
 
-export function DeletePolicyDialog({ list, entry, onClose }: { list: PolicyList; entry: PolicyEntry; onClose: () => void }) {
+export function DeletePolicyDialog({ list, entry, onClose }: { list: PolicyList; entry: Addressable; onClose: () => void }) {
   const remove = useDeletePolicy();
   const what = list === "block_senders" ? "block" : "allow policy";
   return (

@@ -4,18 +4,21 @@ import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { usePermission } from "@/components/auth/current-user";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { PolicyEntry } from "@/lib/policies/types";
+import { policyEntryHref } from "@/lib/policies/links";
+import type { AllowPolicy, Covering, PolicyEntry } from "@/lib/policies/types";
 import { useSenderStatus } from "@/lib/queries/policies";
 import { ALLOW_KIND_TEXT } from "./allow-kinds";
 import { SenderPolicyDialog, type SenderPolicyMode, type SenderPolicySource } from "./sender-policy-dialog";
 
-const entryHref = (tab: "blocked" | "allowed", e: PolicyEntry) => `/policies?tab=${tab}&search=${encodeURIComponent(e.pattern)}`;
+/** What matched, in words: "this address", or the domain (or parent domain) the entry names. */
+const matched = ({ entry, match }: Covering<PolicyEntry>) => (match === "address" ? "this address" : `the domain ${entry.pattern}`);
+const kindWords = (p: AllowPolicy) => (p.kind ? ` (${ALLOW_KIND_TEXT[p.kind].label.toLowerCase()})` : "");
 
 /**
- * Next to the sender on the message page: whether a block or allow entry already covers it
- * (with a link to the entry), and "Block sender…" / "Allow sender…" for those allowed to.
+ * Next to the sender on the message page: which block or allow entry already covers it, named
+ * ("blocked: the domain acme-payro11.test", "blocked: this address") and linking to that entry,
+ * and "Block sender…" / "Allow sender…" for those allowed to.
  */
 export function SenderPolicies(source: SenderPolicySource) {
   const status = useSenderStatus(source.sender);
@@ -35,21 +38,15 @@ export function SenderPolicies(source: SenderPolicySource) {
   return (
     <span className="mt-1 flex flex-col gap-1">
       <span role="group" aria-label="Sender policies" className="flex flex-wrap items-center gap-1.5">
-        {blocked.map((e) => (
-          <span key={e.id} className="inline-flex items-center gap-1">
-            <Badge tone="danger">Blocked</Badge>
-            <Link href={entryHref("blocked", e)} className="text-blue-800 underline">
-              <Revealed text={`Already blocked by ${e.pattern}`} />
-            </Link>
-          </span>
+        {blocked.map((c) => (
+          <Link key={`b:${c.entry.id ?? c.entry.pattern}`} href={policyEntryHref("blocked", c.entry.pattern)} className="font-medium text-red-800 underline">
+            <Revealed text={`blocked: ${matched(c)}`} />
+          </Link>
         ))}
-        {allowed.map((e) => (
-          <span key={e.id} className="inline-flex items-center gap-1">
-            <Badge tone="success">Allowed</Badge>
-            <Link href={entryHref("allowed", e)} className="text-blue-800 underline">
-              <Revealed text={`Already allowed by ${e.pattern}${e.kind ? ` (${ALLOW_KIND_TEXT[e.kind].label.toLowerCase()})` : ""}`} />
-            </Link>
-          </span>
+        {allowed.map((c) => (
+          <Link key={`a:${c.entry.id ?? c.entry.pattern}`} href={policyEntryHref("allowed", c.entry.pattern)} className="font-medium text-emerald-800 underline">
+            <Revealed text={`allowed: ${matched(c)}${kindWords(c.entry)}`} />
+          </Link>
         ))}
         <Button
           className="h-6"

@@ -18,7 +18,7 @@ import {
   type AllowKind,
   type PatternType,
 } from "@/lib/schemas/policies";
-import { ALLOW_KIND_TEXT, SPOOF_TEXT, VERIFY_SENDER_TEXT } from "./allow-kinds";
+import { ALLOW_KIND_TEXT, VERIFY_SENDER_TEXT } from "./allow-kinds";
 
 export type SenderPolicyMode = "block" | "allow";
 
@@ -30,9 +30,10 @@ export interface SenderPolicySource {
 }
 
 /**
- * "Block sender…" / "Allow sender…": a form prefilled from the message (the sender's address
- * or domain, a literal pattern, a comment with the message's link and subject), checked with the
- * route's own schema before it is sent once.
+ * "Block sender…" / "Allow sender…": one form for the message page and the Policies page, checked
+ * with the route's own schema before it is sent once. From a message it is prefilled (the
+ * sender's address or domain, a literal pattern, a comment with the message's link and subject);
+ * from the Policies page (`source` null) it starts empty and the pattern is typed.
  */
 export function SenderPolicyDialog({
   mode,
@@ -41,20 +42,19 @@ export function SenderPolicyDialog({
   onDone,
 }: {
   mode: SenderPolicyMode;
-  source: SenderPolicySource;
+  source: SenderPolicySource | null;
   onClose: () => void;
   onDone: (text: string) => void;
 }) {
   const [scope, setScope] = useState<SenderScope>("address");
   const [kind, setKind] = useState<AllowKind>("is_acceptable_sender");
-  const initial = senderPattern(source.sender, "address");
+  const initial = senderPattern(source?.sender, "address");
   const [pattern, setPattern] = useState(initial?.pattern ?? "");
   const [patternType, setPatternType] = useState<PatternType>(initial?.pattern_type ?? "EMAIL");
   const [isRegex, setIsRegex] = useState(false);
   const [verifySender, setVerifySender] = useState(true);
-  const [isSpoof, setIsSpoof] = useState(false);
   const [comments, setComments] = useState(() =>
-    prefillComment({ origin: window.location.origin, messageId: source.messageId, subject: source.subject }),
+    source ? prefillComment({ origin: window.location.origin, messageId: source.messageId, subject: source.subject }) : "",
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const block = useCreateBlockedSender();
@@ -64,6 +64,7 @@ export function SenderPolicyDialog({
 
   const choose = (nextScope: SenderScope, nextKind: AllowKind = kind) => {
     setScope(nextScope);
+    if (!source) return;
     const address = nextKind === "is_exempt_recipient" ? source.recipient : source.sender;
     const next = senderPattern(address, nextScope);
     if (next) {
@@ -79,7 +80,7 @@ export function SenderPolicyDialog({
     const parsed =
       mode === "block"
         ? createBlockedSenderBodySchema.safeParse(common)
-        : createAllowPolicyBodySchema.safeParse({ ...common, kind, verify_sender: verifySender, is_spoof: isSpoof });
+        : createAllowPolicyBodySchema.safeParse({ ...common, kind, verify_sender: verifySender });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
       return;
@@ -96,7 +97,7 @@ export function SenderPolicyDialog({
       open
       onClose={() => !inFlight && onClose()}
       dismissible={!inFlight}
-      title={mode === "block" ? "Block sender" : "Allow sender"}
+      title={mode === "block" ? (source ? "Block sender" : "Block a sender") : source ? "Allow sender" : "Add an allow policy"}
       alert={mutation.error ? <ActionFailure title={mode === "block" ? "Block failed" : "Allow failed"} error={mutation.error} /> : null}
       footer={
         <>
@@ -135,15 +136,17 @@ export function SenderPolicyDialog({
             ))}
           </fieldset>
         ) : null}
-        <fieldset className="flex gap-4">
-          <legend className="text-[11px] font-medium text-zinc-600">Match the {who}’s</legend>
-          {(["address", "domain"] as const).map((s) => (
-            <label key={s} className="flex items-center gap-1.5">
-              <input type="radio" name="scope" value={s} checked={scope === s} disabled={inFlight} onChange={() => choose(s)} />
-              {s === "address" ? "Address" : "Domain"}
-            </label>
-          ))}
-        </fieldset>
+        {source ? (
+          <fieldset className="flex gap-4">
+            <legend className="text-[11px] font-medium text-zinc-600">Match the {who}’s</legend>
+            {(["address", "domain"] as const).map((s) => (
+              <label key={s} className="flex items-center gap-1.5">
+                <input type="radio" name="scope" value={s} checked={scope === s} disabled={inFlight} onChange={() => choose(s)} />
+                {s === "address" ? "Address" : "Domain"}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
         <div className="flex gap-2">
           <Field label="Pattern" error={errors.pattern} className="flex-1">
             {(p) => <input {...p} value={pattern} disabled={inFlight} onChange={(e) => setPattern(e.target.value)} className={inputClass} />}
@@ -167,13 +170,6 @@ export function SenderPolicyDialog({
               <span>
                 <span className="font-medium">Verify the sender</span>
                 <span className="block text-[12px] text-zinc-600">{VERIFY_SENDER_TEXT}</span>
-              </span>
-            </label>
-            <label className="flex items-start gap-2">
-              <Checkbox checked={isSpoof} disabled={inFlight} onChange={(e) => setIsSpoof(e.target.checked)} className="mt-0.5" />
-              <span>
-                <span className="font-medium">Allow spoofed messages</span>
-                <span className="block text-[12px] text-zinc-600">{SPOOF_TEXT}</span>
               </span>
             </label>
           </>

@@ -60,6 +60,19 @@ export const submissionColumns: DataTableColumns<Submission> = [
       );
     },
   }),
-  column.accessor("status", { header: "Status", meta: { label: "Status" }, cell: (i) => <Revealed text={i.getValue()} fallback="—" /> }),
+  // The review status is what the Status filter filters by; the processing status is shown under it.
+  column.accessor("customer_status", {
+    header: "Status",
+    meta: { label: "Review status" },
+    cell: ({ row }) => {
+      const { customer_status: review, status: processing } = row.original;
+      return (
+        <span>
+          <Revealed text={review} fallback="—" />
+          {processing && processing !== review ? <span className="block text-[11px] text-zinc-600">processing: <Revealed text={processing} /></span> : null}
+        </span>
+      );
+    },
+  }),
   column.accessor("submission_id", { header: "Id", meta: { label: "Submission id", cellClassName: "font-mono text-[11px]" } }),
 ];

@@ -14,7 +14,7 @@ export function MessageSubmissions({ messageId, postfixId, since }: { messageId:
       <span className="text-zinc-600">Submissions:</span>
       {rows.map((s) => (
         <Link key={s.submission_id} href={`/submissions?submission_id=${encodeURIComponent(s.submission_id)}`} className="text-blue-800 underline">
-          <Revealed text={`${s.type ?? "Submission"} submission as ${s.requested_disposition ?? "?"} (${s.status ?? "status unknown"})`} />
+          <Revealed text={`${s.type ?? "Submission"} submission as ${s.requested_disposition ?? "?"} (${s.customer_status ?? "review status unknown"})`} />
         </Link>
       ))}
     </section>

@@ -17,13 +17,12 @@ import { useUrlKeys } from "@/lib/url-state/use-url-keys";
 import { SEARCH_DISPOSITIONS } from "@/lib/schemas/enums";
 import { SUBMISSION_ORDERS, SUBMISSION_TYPES, type SubmissionListQuery } from "@/lib/schemas/submissions";
 import type { Submission } from "@/lib/submissions/types";
+import { DEFAULT_WINDOW_DAYS, REVIEW_STATUSES, SUBMISSION_TYPE_LABELS } from "@/lib/submissions/vocabulary";
 import { submissionColumns } from "./columns";
 import { hasNextPage } from "@/lib/policies/types";
 
 const PER_PAGE = 50;
 const NO_ROWS: Submission[] = [];
-/** Statuses the API is known to use; the filter also accepts others through the URL. */
-const KNOWN_STATUSES = ["unreviewed", "reviewed", "escalated"] as const;
 const ORDER_WORDS: Record<(typeof SUBMISSION_ORDERS)[number], string> = {
   requested_at: "Requested time",
   submission_id: "Submission id",
@@ -71,11 +70,11 @@ export function SubmissionsView() {
     });
   };
 
-  const select = (name: keyof SubmissionListQuery, label: string, values: readonly string[], width = "w-36") => (
+  const select = <V extends string>(name: keyof SubmissionListQuery, label: string, values: readonly V[], width = "w-36", words?: (v: V) => string) => (
     <Field label={label} error={errors[name]} className={width}>
       {(p) => (
         <select {...p} name={name} defaultValue={String(query[name] ?? "")} className={inputClass}>
-          <Options values={values} any="Any" />
+          <Options values={values} any="Any" label={words} />
         </select>
       )}
     </Field>
@@ -92,11 +91,11 @@ export function SubmissionsView() {
         <Field label="Search" error={errors.query} className="w-56">
           {(p) => <input {...p} name="query" type="search" defaultValue={query.query} placeholder="subject, reporter, id" className={inputClass} />}
         </Field>
-        {select("type", "Type", SUBMISSION_TYPES, "w-24")}
+        {select("type", "Type", SUBMISSION_TYPES, "w-24", (t) => SUBMISSION_TYPE_LABELS[t])}
         <Field label="Status" error={errors.status} className="w-32">
           {(p) => (
             <select {...p} name="status" defaultValue={query.status ?? ""} className={inputClass}>
-              <Options values={query.status && !(KNOWN_STATUSES as readonly string[]).includes(query.status) ? [...KNOWN_STATUSES, query.status] : KNOWN_STATUSES} any="Any" />
+              <Options values={query.status && !(REVIEW_STATUSES as readonly string[]).includes(query.status) ? [...REVIEW_STATUSES, query.status] : REVIEW_STATUSES} any="Any" />
             </select>
           )}
         </Field>
@@ -104,7 +103,7 @@ export function SubmissionsView() {
         {select("requested_disposition", "Requested", SEARCH_DISPOSITIONS)}
         {select("outcome_disposition", "Outcome", SEARCH_DISPOSITIONS)}
         <Field label="From" error={errors.start} className="w-48">
-          {(p) => <input {...p} name="start" type="datetime-local" defaultValue={toLocalInput(query.start)} className={inputClass} />}
+          {(p) => <input {...p} name="start" type="datetime-local" defaultValue={toLocalInput(query.start)} aria-describedby={query.start ? undefined : "submissions-window"} className={inputClass} />}
         </Field>
         <Field label="To" error={errors.end} className="w-48">
           {(p) => <input {...p} name="end" type="datetime-local" defaultValue={toLocalInput(query.end)} className={inputClass} />}
@@ -127,6 +126,11 @@ export function SubmissionsView() {
           Apply
         </Button>
       </form>
+      {query.start ? null : (
+        <p id="submissions-window" className="text-[12px] text-zinc-700">
+          {`Requested in the last ${DEFAULT_WINDOW_DAYS} days: Cloudflare's default when no From date is set. Set From to see older submissions.`}
+        </p>
+      )}
       {errors.submission_id || errors.page || errors.per_page ? (
         <p role="note" className="text-[12px] text-amber-900">
           Part of the link was not understood: {Object.values(errors).join("; ")}
@@ -148,7 +152,6 @@ export function SubmissionsView() {
         <DataTable table={table} label="Submissions" loading={submissions.isPending} empty={<p className="p-4 text-zinc-600">No submissions match these filters.</p>} />
       )}
       <Pager label="Submission pages" page={page} hasNext={hasNext} disabled={submissions.isFetching} onPage={(p) => set({ ...query, page: p })} />
-      {info?.total_count != null ? <p className="text-right text-[12px] text-zinc-600">{info.total_count} in all</p> : null}
     </div>
   );
 }

@@ -235,3 +235,75 @@ export function countingSkips<T>(parse: (s: Shapes) => T): { value: T; skipped: 
 
 export type ReplyKind = keyof Shapes;
 export type ReplyOf<K extends ReplyKind> = z.output<Shapes[K]>;
+
+/**
+ * Blocked senders, allow policies and submissions, after the settings description
+ * (`../shared/cloudflare/email-security-settings.openapi.json`), by the same rules as above. Plain
+ * zod (no fast lane): these lists are short and read rarely.
+ * - An entry needs what makes it an entry: a pattern (a block without one blocks nothing the
+ *   console can name). Its `id` is optional there and in the SDK's types for blocked senders, so
+ *   an entry without one is still shown (it cannot be changed from the console).
+ * - Allow policies carry the three kinds under their current names; the retired aliases
+ *   (`is_sender`, `is_spoof`, `is_recipient`) are read only to fall back on for old entries.
+ * - Every `result_info` field is optional; `total_count` counts the unfiltered list.
+ */
+const entryId = z
+  .union([z.string().min(1), z.number()])
+  .transform(String)
+  .nullish()
+  .catch(null);
+
+export const blockedSenderReplySchema = z.object({
+  id: entryId,
+  pattern: z.string().min(1),
+  pattern_type: text,
+  is_regex: flag,
+  comments: text,
+  created_at: text,
+  modified_at: text,
+  last_modified: text,
+});
+export type BlockedSenderReply = z.output<typeof blockedSenderReplySchema>;
+
+export const allowPolicyReplySchema = blockedSenderReplySchema.extend({
+  is_trusted_sender: flag,
+  is_acceptable_sender: flag,
+  is_exempt_recipient: flag,
+  verify_sender: flag,
+  is_sender: flag,
+  is_spoof: flag,
+  is_recipient: flag,
+});
+export type AllowPolicyReply = z.output<typeof allowPolicyReplySchema>;
+
+/**
+ * The reply to a create or an edit: the change is made once Cloudflare answers 2xx, so nothing in
+ * it is required; a missing field falls back to what the console sent (see lib/cloudflare/policies.ts).
+ */
+export const changedBlockedSenderReplySchema = blockedSenderReplySchema.extend({ pattern: text }).nullish().catch(null);
+export const changedAllowPolicyReplySchema = allowPolicyReplySchema.extend({ pattern: text }).nullish().catch(null);
+
+/** A delete's reply: `{id}`, which the console already knows if Cloudflare leaves it out. */
+export const deletedEntryReplySchema = z.object({ id: entryId }).nullish().catch(null);
+
+export const submissionReplySchema = z.object({
+  submission_id: z.string().min(1),
+  requested_at: z.string().min(1),
+  type: text,
+  status: text,
+  customer_status: text,
+  subject: text,
+  requested_by: text,
+  original_disposition: text,
+  requested_disposition: text,
+  outcome_disposition: text,
+  outcome: text,
+  original_postfix_id: text,
+});
+export type SubmissionReply = z.output<typeof submissionReplySchema>;
+
+/** `result_info` of the page-numbered lists (settings, submissions): any part of it may be missing. */
+export const pageResultInfoSchema = z
+  .object({ count: whole, page: whole, per_page: whole, total_count: whole })
+  .nullish()
+  .catch(null);

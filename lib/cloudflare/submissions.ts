@@ -1,15 +1,13 @@
 import "server-only";
-import type { SubmissionListResponse } from "cloudflare/resources/email-security/submissions";
-import { z } from "zod";
 import type { SubmissionListQuery } from "@/lib/schemas/submissions";
 import type { Submission, SubmissionPage } from "@/lib/submissions/types";
 import { upstreamRead } from "./call";
 import { READ_OPTIONS } from "./client";
+import { pageInfo, receivedCount } from "./page-info";
+import { submissionReplySchema, type SubmissionReply } from "./reply-schemas";
 import { readEach } from "./reply-shapes";
 
-const submissionShape = z.looseObject({ submission_id: z.string(), requested_at: z.string() });
-
-function toSubmission(raw: SubmissionListResponse): Submission {
+function toSubmission(raw: SubmissionReply): Submission {
   return {
     submission_id: raw.submission_id,
     type: raw.type ?? null,
@@ -26,25 +24,14 @@ function toSubmission(raw: SubmissionListResponse): Submission {
   };
 }
 
-/** Team and user submissions, as Cloudflare pages and sorts them. */
+/** Team and user submissions, as Cloudflare pages and sorts them (without `start`, the last 30 days). */
 export async function listSubmissions(query: SubmissionListQuery): Promise<SubmissionPage> {
   return upstreamRead(`submissions:${JSON.stringify(query)}`, async ({ client, accountId }) => {
     const page = await client.emailSecurity.submissions.list({ account_id: accountId, ...query }, READ_OPTIONS);
-    const read = readEach(submissionShape, page.result);
-    const rows = read.value as SubmissionListResponse[];
-    const info = page.result_info as { page?: number; per_page?: number; count?: number; total_count?: number } | undefined;
-    return {
-      result: rows.map(toSubmission),
-      unreadable: read.unreadable,
-      result_info: {
-        page: info?.page ?? query.page ?? 1,
-        per_page: info?.per_page ?? query.per_page ?? rows.length,
-        count: info?.count ?? rows.length + read.unreadable,
-        total_count: info?.total_count ?? null,
-      },
-    };
+    const read = readEach(submissionReplySchema, page.result);
+    return { result: read.value.map(toSubmission), unreadable: read.unreadable, result_info: pageInfo(page.result_info, receivedCount(page.result), query) };
   });
 }
 
 // For `npm run doctor`, which reads replies exactly as the console does.
-export { submissionShape, toSubmission };
+export { toSubmission };

@@ -1,9 +1,10 @@
 import "server-only";
 import type Cloudflare from "cloudflare";
 import type { z } from "zod";
-import { allowShape, blockShape, toAllowPolicy, toEntry } from "@/lib/cloudflare/policies";
+import { toAllowPolicy, toEntry } from "@/lib/cloudflare/policies";
+import { allowPolicyReplySchema, blockedSenderReplySchema, submissionReplySchema } from "@/lib/cloudflare/reply-schemas";
 import { readEach, readList, readReply } from "@/lib/cloudflare/reply-shapes";
-import { submissionShape, toSubmission } from "@/lib/cloudflare/submissions";
+import { toSubmission } from "@/lib/cloudflare/submissions";
 import type { FieldWatcher } from "./fields";
 
 /**
@@ -176,7 +177,7 @@ export const CHECKS: readonly Check[] = [
     request: "GET /settings/block_senders",
     list: true,
     send: (client, account_id, _ids, options) => client.emailSecurity.settings.blockSenders.list({ account_id, per_page: PER_PAGE }, options),
-    read: (body, watch) => readRows(blockShape, toEntry, body, watch),
+    read: (body, watch) => readRows(blockedSenderReplySchema, (raw) => toEntry(raw), body, watch),
   },
   {
     id: "allowPolicies",
@@ -184,7 +185,7 @@ export const CHECKS: readonly Check[] = [
     request: "GET /settings/allow_policies",
     list: true,
     send: (client, account_id, _ids, options) => client.emailSecurity.settings.allowPolicies.list({ account_id, per_page: PER_PAGE }, options),
-    read: (body, watch) => readRows(allowShape, toAllowPolicy, body, watch),
+    read: (body, watch) => readRows(allowPolicyReplySchema, (raw) => toAllowPolicy(raw), body, watch),
   },
   {
     id: "submissions",
@@ -192,6 +193,6 @@ export const CHECKS: readonly Check[] = [
     request: "GET /submissions",
     list: true,
     send: (client, account_id, _ids, options) => client.emailSecurity.submissions.list({ account_id, per_page: PER_PAGE }, options),
-    read: (body, watch) => readRows(submissionShape, toSubmission as (raw: z.output<typeof submissionShape>) => unknown, body, watch),
+    read: (body, watch) => readRows(submissionReplySchema, toSubmission, body, watch),
   },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allowShape, toAllowPolicy } from "@/lib/cloudflare/policies";
+import { toAllowPolicy } from "@/lib/cloudflare/policies";
+import { allowPolicyReplySchema } from "@/lib/cloudflare/reply-schemas";
 import { readList, readReply } from "@/lib/cloudflare/reply-shapes";
 import { FieldWatcher } from "./fields";
 
@@ -40,7 +41,7 @@ describe("FieldWatcher: what the console's own reader reads", () => {
   it("follows a mapper that reads a deprecated field only as a fallback", () => {
     const watch = new FieldWatcher();
     const raw = { id: 1, pattern: "a@b.test", modified_at: "2026-01-01T00:00:00Z", is_sender: true };
-    toAllowPolicy(watch.watch(allowShape.parse(raw)));
+    toAllowPolicy(watch.watch(allowPolicyReplySchema.parse(raw)));
     const { missing, unknown } = watch.report();
     expect(unknown).toContain("is_sender");
     // last_modified is read only when modified_at is absent, and is deprecated anyway.

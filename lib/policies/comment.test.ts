@@ -1,7 +1,7 @@
 import { hasNextPage } from "./types";
 import { describe, expect, it } from "vitest";
 import { MAX_COMMENT_CHARS, messageIdFromComment, messageLink, prefillComment } from "./comment";
-import { coversSender, senderPattern } from "./sender";
+import { coversSender, senderLookups, senderPattern } from "./sender";
 
 const ID = "4Njp3P0STMz2c02Q-2026-11-20T10:00:00-12345678";
 
@@ -61,12 +61,31 @@ describe("senderPattern and coversSender", () => {
 
 describe("hasNextPage", () => {
   it.each([
+    // total_count counts the unfiltered list: a short page is the last one whatever it says.
+    [{ page: 1, per_page: 25, count: 7, total_count: 60 }, false],
     [{ page: 1, per_page: 25, count: 25, total_count: 60 }, true],
-    [{ page: 3, per_page: 25, count: 10, total_count: 60 }, false],
-    [{ page: 2, per_page: 25, count: 25, total_count: null }, true],
-    [{ page: 2, per_page: 25, count: 7, total_count: null }, false],
+    [{ page: 3, per_page: 25, count: 10 }, false],
+    [{ page: 2, per_page: 25, count: 25 }, true],
+    [{ page: 2, per_page: 25, count: 0 }, false],
     [undefined, false],
   ])("%o → %s", (info, expected) => {
     expect(hasNextPage(info)).toBe(expected);
+  });
+});
+
+describe("senderLookups", () => {
+  it.each([
+    ["a@evil.example", ["a@evil.example", "evil.example"]],
+    ["Boss@Mail.Target-Bank.co.uk", ["boss@mail.target-bank.co.uk", "mail.target-bank.co.uk", "target-bank.co.uk", "co.uk"]],
+    // Deeper than four domains: the domain itself and its shortest parents, where blocks are made.
+    ["x@a.b.c.d.evil.example", ["x@a.b.c.d.evil.example", "a.b.c.d.evil.example", "c.d.evil.example", "d.evil.example", "evil.example"]],
+    ["x@localhost", ["x@localhost"]],
+    ["not an address", []],
+  ])("%s → %o", (sender, patterns) => {
+    expect(senderLookups(sender).map((l) => l.pattern)).toEqual(patterns);
+  });
+
+  it("names the first lookup the address and the rest domains", () => {
+    expect(senderLookups("a@b.example").map((l) => l.match)).toEqual(["address", "domain"]);
   });
 });

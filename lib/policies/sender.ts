@@ -31,3 +31,23 @@ export function coversSender(
   }
   return false;
 }
+
+/** The most domains looked up for one sender: each costs a read of each list. */
+export const MAX_DOMAIN_LOOKUPS = 4;
+
+/**
+ * The exact patterns an entry covering this sender can have: the address, its domain, and the
+ * domain's parents of two labels or more. No public-suffix list is needed: `co.uk` is asked for
+ * like any parent, and matches only an entry someone made for it. A domain deeper than
+ * MAX_DOMAIN_LOOKUPS keeps itself and its shortest parents (where blocks are usually made).
+ */
+export function senderLookups(address: string): { pattern: string; match: "address" | "domain" }[] {
+  const email = address.trim().toLowerCase();
+  const at = email.lastIndexOf("@");
+  if (at <= 0 || at === email.length - 1) return [];
+  const labels = email.slice(at + 1).split(".");
+  const all: string[] = [];
+  for (let i = 0; i + 2 <= labels.length; i++) all.push(labels.slice(i).join("."));
+  const domains = all.length > MAX_DOMAIN_LOOKUPS ? [all[0]!, ...all.slice(1 - MAX_DOMAIN_LOOKUPS)] : all;
+  return [{ pattern: email, match: "address" }, ...domains.map((pattern) => ({ pattern, match: "domain" as const }))];
+}

@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   bulkActionSchema,
   destinationSchema,
-  dispositionSchema,
   jobMessageStatusSchema,
   jobStatusSchema,
   reclassifyDispositionSchema,
@@ -12,17 +11,17 @@ import { bulkSearchParamsShape } from "@/lib/filters/registry";
 import { checkDateRange, pageSchema, perPageSchema } from "./search";
 
 // Bodies are strict: an unknown key is a mistake (or a probe) and is refused, never forwarded.
+// Moves and bulk jobs have no `expected_disposition`: the SDK 7.3 marks it deprecated ("This field
+// is nonfunctional") on all three, and a deprecated field is never sent.
 
 export const moveMessageBodySchema = z.strictObject({
   destination: destinationSchema,
-  expected_disposition: dispositionSchema.nullable().optional(),
 });
 export type MoveMessageBody = z.infer<typeof moveMessageBodySchema>;
 
 export const moveMessagesBodySchema = z.strictObject({
   destination: destinationSchema,
   ids: investigateIdListSchema,
-  expected_disposition: dispositionSchema.nullable().optional(),
 });
 export type MoveMessagesBody = z.infer<typeof moveMessagesBodySchema>;
 
@@ -56,7 +55,6 @@ export const createBulkJobBodySchema = z
     action: bulkActionSchema,
     search_params: bulkSearchParamsSchema,
     destination: destinationSchema.optional(),
-    expected_disposition: dispositionSchema.nullable().optional(),
     comment: z.string().trim().max(500, "Comment must be at most 500 characters").nullable().optional(),
   })
   .superRefine((v, ctx) => {

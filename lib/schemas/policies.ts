@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_COMMENT_CHARS } from "@/lib/policies/comment";
+import { checkIpPattern } from "@/lib/policies/ip";
 import { pageSchema } from "./search";
 
 // Blocked senders and allow policies: one schema each for the route, the form and the URL.
@@ -42,12 +43,12 @@ function checkPattern(v: { pattern: string; pattern_type: PatternType; is_regex:
     }
     return;
   }
-  const ok =
-    v.pattern_type === "EMAIL"
-      ? EMAIL.test(v.pattern)
-      : v.pattern_type === "DOMAIN"
-        ? DOMAIN.test(v.pattern)
-        : z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]).safeParse(v.pattern).success;
+  if (v.pattern_type === "IP") {
+    const ip = checkIpPattern(v.pattern);
+    if (!ip.ok) ctx.addIssue({ code: "custom", path: ["pattern"], message: `Pattern is not a usable IP address or block: ${ip.reason} (${PATTERN_HINT.IP})` });
+    return;
+  }
+  const ok = v.pattern_type === "EMAIL" ? EMAIL.test(v.pattern) : DOMAIN.test(v.pattern);
   if (!ok) ctx.addIssue({ code: "custom", path: ["pattern"], message: `Pattern is not a valid ${v.pattern_type.toLowerCase()} (${PATTERN_HINT[v.pattern_type]})` });
 }
 
@@ -65,12 +66,15 @@ export const ALLOW_KINDS = ["is_trusted_sender", "is_acceptable_sender", "is_exe
 export type AllowKind = (typeof ALLOW_KINDS)[number];
 export const allowKindSchema = z.enum(ALLOW_KINDS);
 
+/**
+ * No `is_spoof` (nor `is_sender` / `is_recipient`): deprecated aliases of the kinds, retired on
+ * July 1, 2026. Exempting a sender from spoof detection is what the acceptable-sender kind does.
+ */
 export const createAllowPolicyBodySchema = z
   .strictObject({
     ...patternFields,
     kind: allowKindSchema,
     verify_sender: z.boolean(),
-    is_spoof: z.boolean().optional(),
   })
   .superRefine(checkPattern);
 export type CreateAllowPolicyBody = z.infer<typeof createAllowPolicyBodySchema>;
@@ -88,6 +92,8 @@ const listPerPageSchema = z
 /** The policies page's URL and the list routes' query alike. */
 export const policyListQuerySchema = z.strictObject({
   search: z.string().trim().min(1, "Search must not be empty").max(256, "Search must be at most 256 characters").refine(noControls, "Search must not contain control characters").optional(),
+  /** One entry by its exact pattern (Cloudflare's `pattern` filter): what a link to an entry opens. */
+  pattern: patternFields.pattern.optional(),
   pattern_type: z.enum([...PATTERN_TYPES, "UNKNOWN"]).optional(),
   order: z.enum(["pattern", "created_at"]).optional(),
   direction: z.enum(["asc", "desc"]).optional(),

@@ -4,7 +4,7 @@
 // re-rooted, and vendor keywords are dropped.
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { isReconstructed, openApiSpec as spec, operationFor, operationIds, responseSchema, type SchemaObject } from "./openapi";
+import { isReconstructed, openApiSpec, operationFor, operationIds, responseSchema, settingsOperationIds, settingsSpec, specOf, type OpenApiSpec, type SchemaObject } from "./openapi";
 
 export { operationFor } from "./openapi";
 
@@ -35,16 +35,21 @@ const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addFormat("double", true);
 ajv.addFormat("int64", true);
-ajv.addSchema({ $id: "openapi", components: toJsonSchema(spec.components) });
-ajv.addSchema({
-  $id: "openapi-soft",
-  components: {
-    ...(toJsonSchema(spec.components, "openapi-soft") as object),
-    schemas: Object.fromEntries(
-      Object.entries(spec.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema, "openapi-soft", isReconstructed(schema))]),
-    ),
-  },
-});
+/** Each description under its own ids, strict and with soft enums: the two name their components alike. */
+function addDescription(spec: OpenApiSpec, id: string): void {
+  ajv.addSchema({ $id: id, components: toJsonSchema(spec.components, id) });
+  ajv.addSchema({
+    $id: `${id}-soft`,
+    components: {
+      ...(toJsonSchema(spec.components, `${id}-soft`) as object),
+      schemas: Object.fromEntries(
+        Object.entries(spec.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema, `${id}-soft`, isReconstructed(schema))]),
+      ),
+    },
+  });
+}
+addDescription(openApiSpec, "openapi");
+addDescription(settingsSpec, "settings");
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -60,7 +65,8 @@ export function contractProblems(method: string, path: string, status: number, b
   let schema: SchemaObject | undefined = responseSchema(op, status);
   if (!schema && status >= 400) schema = { $ref: "#/components/schemas/email-security_api-response-common-failure" };
   if (!schema) return [`${op.operationId} documents no ${status} response`];
-  const root = options.softEnums ? "openapi-soft" : "openapi";
+  const base = specOf(op) === settingsSpec ? "settings" : "openapi";
+  const root = options.softEnums ? `${base}-soft` : base;
   const key = `${op.operationId} ${status} ${root}`;
   let validate = compiled.get(key);
   if (!validate) {
@@ -71,4 +77,7 @@ export function contractProblems(method: string, path: string, status: number, b
   return (validate.errors ?? []).map((e) => `${op.operationId} ${status}: ${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
 }
 
+/** The 18 Investigate operations. */
 export const contractOperationIds = operationIds;
+/** The operations of the settings description (blocked senders, allow policies, submissions, PhishGuard). */
+export const settingsContractOperationIds = settingsOperationIds;

@@ -15,7 +15,16 @@ export type ResultInfo =
       previous: string | null;
     }
   // Variance mode's `pageNumbered` answer: how lists paged before cursors.
-  | { count: number; page: number; per_page: number; total_count: number };
+  | { count: number; page: number; per_page: number; total_count: number }
+  // The settings and submissions lists: page-numbered, every field optional in the description.
+  | PageResultInfo;
+
+export interface PageResultInfo {
+  count?: number;
+  page?: number;
+  per_page?: number;
+  total_count?: number;
+}
 
 export const ERROR_CODES = {
   badRequest: 1001,

@@ -141,7 +141,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       jobs.advance(at);
       if (area !== "investigate") {
         const response = routeSettingsApi(settings, { method, area, rest, params: url.searchParams, body: body.value, now: at });
-        return effect?.unreadableEntry ? await withUnreadableEntry(response) : response;
+        const shaped = variance ? await reshaped(variance, response, method, path) : response;
+        return effect?.unreadableEntry ? await withUnreadableEntry(shaped) : shaped;
       }
       const response = routeApi(
         {
@@ -236,7 +237,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 /** Applies variance to a successful JSON reply; the route itself built it exactly as without variance. */
 async function reshaped(variance: Variance, response: Response, method: string, path: string): Promise<Response> {
   if (response.status < 200 || response.status >= 300) return response;
-  const body = (await response.json()) as { result?: unknown };
+  const body = (await response.json()) as { result?: unknown; result_info?: unknown };
   variance.reshape(method, path, response.status, body);
   return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
 }

@@ -29,7 +29,7 @@ export function routeSettingsApi(
   if (area === "submissions") {
     if (rest.length > 0) throw noRoute();
     if (method !== "GET") throw new ApiError(405, [{ code: ERROR_CODES.methodNotAllowed, message: "Method not allowed for this route" }]);
-    return state.submissions.list(params);
+    return state.submissions.list(params, now);
   }
   const [list, id, ...extra] = rest;
   // The batch endpoints exist upstream but the console does not use them.

@@ -1,6 +1,9 @@
 // Submissions: the team's reclassification requests and users' reports, at Cloudflare's path
 // (/accounts/{id}/email-security/submissions) and envelope, paged by page/per_page. Seeded from
 // the simulated messages (each links to one by its postfix id); a reclassify adds one.
+// As the description has it: `start` defaults to 30 days ago and `end` to now; the `type` filter
+// takes TEAM/USER while rows say Team/User; the `status` filter is the review status, which rows
+// carry as `customer_status`, while a row's own `status` is its processing status.
 import type { SubmissionListResponse } from "cloudflare/resources/email-security/submissions";
 import { badRequest, successResponse } from "./envelope";
 import type { Dataset } from "./generate";
@@ -12,6 +15,9 @@ import type { Disposition, MessageRecord } from "./types";
 const VERDICTS = ["MALICIOUS", "SUSPICIOUS", "SPOOF", "SPAM", "BULK", "NONE"] as const;
 type Verdict = (typeof VERDICTS)[number];
 type Status = "unreviewed" | "reviewed" | "escalated";
+/** A row's processing status: free text in the description, and not the review status the filter takes. */
+const PROCESSING: Record<Status, string> = { unreviewed: "received", reviewed: "processed", escalated: "processed" };
+const DEFAULT_WINDOW_MS = 30 * 86_400_000;
 const ORDERS = ["submission_id", "subject", "original_disposition", "requested_disposition", "outcome_disposition", "requested_at"] as const;
 
 interface SubmissionRecord {
@@ -42,7 +48,7 @@ export function serializeSubmission(s: SubmissionRecord): SubmissionListResponse
     requested_disposition: s.requested,
     outcome_disposition: s.outcome,
     outcome: s.outcome === null ? null : s.outcome === s.requested ? `Disposition changed to ${s.outcome}` : `Original disposition ${s.original} confirmed`,
-    status: s.status,
+    status: PROCESSING[s.status],
     customer_status: s.status,
     escalated_as: s.status === "escalated" ? s.requested : null,
     escalated_at: s.status === "escalated" ? isoSeconds(s.requestedAt + 3_600_000) : null,
@@ -117,7 +123,7 @@ export class SubmissionStore {
     });
   }
 
-  list(params: URLSearchParams): Response {
+  list(params: URLSearchParams, now: number): Response {
     const pick = <T extends string>(key: string, values: readonly T[]): T | null => {
       const v = params.get(key);
       if (v === null || v === "") return null;
@@ -128,8 +134,14 @@ export class SubmissionStore {
       const v = params.get(key);
       if (v === null || v === "") return null;
       const t = Date.parse(v);
-      if (Number.isNaN(t)) throw badRequest(`${key} must be an ISO-8601 date-time`, `/query/${key}`);
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) || Number.isNaN(t)) throw badRequest(`${key} must be an RFC 3339 date-time`, `/query/${key}`);
       return t;
+    };
+    const bool = (key: string): boolean | null => {
+      const v = params.get(key);
+      if (v === null) return null;
+      if (v !== "true" && v !== "false") throw badRequest(`${key} must be true or false`, `/query/${key}`);
+      return v === "true";
     };
     const type = pick("type", ["TEAM", "USER"] as const);
     const original = pick("original_disposition", VERDICTS);
@@ -137,8 +149,11 @@ export class SubmissionStore {
     const outcome = pick("outcome_disposition", VERDICTS);
     const order = pick("order", ORDERS) ?? "requested_at";
     const direction = pick("direction", ["asc", "desc"] as const) ?? "desc";
-    const start = time("start");
-    const end = time("end");
+    // "Defaults to `now - 30 days`" and "Defaults to `now`".
+    const end = time("end") ?? now;
+    const start = time("start") ?? now - DEFAULT_WINDOW_MS;
+    const escalatedFromUser = bool("escalated_from_user");
+    // "Filter by review status": what rows call `customer_status`.
     const status = params.get("status")?.toLowerCase() || null;
     const submissionId = params.get("submission_id") || null;
     const query = params.get("query")?.toLowerCase() || null;
@@ -148,8 +163,9 @@ export class SubmissionStore {
         (!original || s.original === original) &&
         (!requested || s.requested === requested) &&
         (!outcome || s.outcome === outcome) &&
-        (start === null || s.requestedAt >= start) &&
-        (end === null || s.requestedAt <= end) &&
+        s.requestedAt >= start &&
+        s.requestedAt <= end &&
+        (escalatedFromUser === null || (s.type === "User" && s.status === "escalated") === escalatedFromUser) &&
         (!status || s.status === status) &&
         (!submissionId || s.id === submissionId) &&
         (!query || [s.subject, s.id, s.requestedBy, s.postfixId].some((v) => v.toLowerCase().includes(query))),
@@ -163,7 +179,7 @@ export class SubmissionStore {
       const c = typeof ka === "number" && typeof kb === "number" ? ka - kb : String(ka).localeCompare(String(kb));
       return sign * c || a.id.localeCompare(b.id);
     });
-    const page = pageOf(rows, params);
+    const page = pageOf(rows, params, this.items.length);
     return successResponse(page.items.map(serializeSubmission), { resultInfo: page.resultInfo });
   }
 }

@@ -17,6 +17,8 @@ export const varianceQuirkSchema = z.enum([
   "unknownEnums",
   "omitOptional",
   "nullNullable",
+  "noEntryId",
+  "partialResultInfo",
 ]);
 export type VarianceQuirk = z.infer<typeof varianceQuirkSchema>;
 export const VARIANCE_QUIRKS: readonly VarianceQuirk[] = varianceQuirkSchema.options;

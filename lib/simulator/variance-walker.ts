@@ -3,7 +3,7 @@
 // and where the description allows it, omits optional fields, nulls nullable ones and swaps enum
 // values for ones the console has never seen. Nothing here lists the API's fields by hand except
 // OPEN_STRINGS below, because a plain `type: string` cannot say that it is really an open enum.
-import { isReconstructed, openApiSpec, responseSchema, type OpenApiOperation, type SchemaObject } from "./openapi";
+import { isReconstructed, responseSchema, specOf, type OpenApiOperation, type SchemaObject } from "./openapi";
 
 export type WalkQuirk = "omitOptional" | "nullNullable" | "unknownEnums";
 /** Whether `quirk` applies at `path` inside `entity`; pure, so the same reply always varies the same way. */
@@ -46,58 +46,63 @@ const OPEN_STRINGS: Record<string, readonly string[]> = {
   "email-security_MoveResponseItem.operation": ["MOVE"],
 };
 
-const schemas = openApiSpec.components.schemas;
-const componentShapes = new Map<string, Shape>();
+/** Each description's components, and the shapes built from them (the two files name components alike). */
+type Components = Record<string, SchemaObject>;
+const componentShapes = new WeakMap<Components, Map<string, Shape>>();
 
 function refName(ref: unknown): string | null {
   return typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : null;
 }
 
 /** A schema and every schema it is made of through `$ref` and `allOf`, each with its component. */
-function flatten(schema: SchemaObject, component: string, out: { schema: SchemaObject; component: string }[] = []): typeof out {
+function flatten(schemas: Components, schema: SchemaObject, component: string, out: { schema: SchemaObject; component: string }[] = []): typeof out {
   const name = refName(schema.$ref);
   if (name) {
     const target = schemas[name];
-    if (target) flatten(target, name, out);
+    if (target) flatten(schemas, target, name, out);
     return out;
   }
   out.push({ schema, component });
-  if (Array.isArray(schema.allOf)) for (const part of schema.allOf as SchemaObject[]) flatten(part, component, out);
+  if (Array.isArray(schema.allOf)) for (const part of schema.allOf as SchemaObject[]) flatten(schemas, part, component, out);
   return out;
 }
 
 /** OpenAPI 3.0: `nullable` on the node itself, or on the component a bare `$ref` points to. */
-function isNullable(schema: SchemaObject): boolean {
+function isNullable(schemas: Components, schema: SchemaObject): boolean {
   if (schema.nullable === true) return true;
   const name = refName(schema.$ref);
-  if (name) return schemas[name] ? isNullable(schemas[name]) : false;
+  if (name) return schemas[name] ? isNullable(schemas, schemas[name]) : false;
   if (Array.isArray(schema.allOf) && schema.type === undefined && schema.allOf.length > 0) {
-    return (schema.allOf as SchemaObject[]).every(isNullable);
+    return (schema.allOf as SchemaObject[]).every((part) => isNullable(schemas, part));
   }
   return false;
 }
 
-function shapeOf(schema: SchemaObject, component: string): Shape {
+function shapeOf(schemas: Components, schema: SchemaObject, component: string): Shape {
   const name = refName(schema.$ref);
-  if (name && Object.keys(schema).length === 1) return componentShape(name);
-  const parts = flatten(schema, component);
+  if (name && Object.keys(schema).length === 1) return componentShape(schemas, name);
+  const parts = flatten(schemas, schema, component);
   const shape: Shape = { component, properties: null, items: null, openEnum: null, oneOf: null };
   const required = new Set<string>();
   for (const part of parts) {
     if (Array.isArray(part.schema.required)) for (const r of part.schema.required) required.add(String(r));
+    // The settings description lists always-present reply fields apart, so a mock does not demand
+    // read-only fields in request bodies; in a reply they are as required as `required` ones.
+    const always = part.schema["x-response-required"];
+    if (Array.isArray(always)) for (const r of always) required.add(String(r));
   }
   for (const part of parts) {
     const s = part.schema;
     if (s.properties && typeof s.properties === "object") {
       shape.properties ??= new Map();
       for (const [prop, sub] of Object.entries(s.properties as Record<string, SchemaObject>)) {
-        let child = shapeOf(sub, part.component);
+        let child = shapeOf(schemas, sub, part.component);
         const open = OPEN_STRINGS[`${part.component}.${prop}`];
         if (open) child = { ...child, openEnum: open };
-        shape.properties.set(prop, { shape: child, required: required.has(prop), nullable: isNullable(sub) });
+        shape.properties.set(prop, { shape: child, required: required.has(prop), nullable: isNullable(schemas, sub) });
       }
     }
-    if (s.items && typeof s.items === "object") shape.items = shapeOf(s.items as SchemaObject, part.component);
+    if (s.items && typeof s.items === "object") shape.items = shapeOf(schemas, s.items as SchemaObject, part.component);
     if (Array.isArray(s.enum) && s.enum.every((v) => typeof v === "string") && part.component) {
       const owner = schemas[part.component];
       if (owner && isReconstructed(owner)) shape.openEnum = s.enum as string[];
@@ -107,7 +112,7 @@ function shapeOf(schema: SchemaObject, component: string): Shape {
       const branches = new Map<string, Shape>();
       for (const branch of s.oneOf as SchemaObject[]) {
         const tag = ((branch.properties as Record<string, SchemaObject> | undefined)?.[discriminator]?.enum as string[] | undefined)?.[0];
-        if (tag) branches.set(tag, shapeOf(branch, part.component));
+        if (tag) branches.set(tag, shapeOf(schemas, branch, part.component));
       }
       shape.oneOf = { discriminator, branches };
     }
@@ -115,14 +120,16 @@ function shapeOf(schema: SchemaObject, component: string): Shape {
   return shape;
 }
 
-function componentShape(name: string): Shape {
-  let shape = componentShapes.get(name);
+function componentShape(schemas: Components, name: string): Shape {
+  let cache = componentShapes.get(schemas);
+  if (!cache) componentShapes.set(schemas, (cache = new Map()));
+  let shape = cache.get(name);
   if (!shape) {
     const schema = schemas[name];
     // Placeholder first, so a component that refers to itself does not recurse forever.
     const placeholder: Shape = { component: name, properties: null, items: null, openEnum: null, oneOf: null };
-    componentShapes.set(name, placeholder);
-    shape = schema ? Object.assign(placeholder, shapeOf(schema, name)) : placeholder;
+    cache.set(name, placeholder);
+    shape = schema ? Object.assign(placeholder, shapeOf(schemas, schema, name)) : placeholder;
   }
   return shape;
 }
@@ -134,7 +141,8 @@ export function resultShape(op: OpenApiOperation, status: number): Shape | null 
   const key = `${op.operationId} ${status}`;
   if (!resultShapes.has(key)) {
     const schema = responseSchema(op, status);
-    resultShapes.set(key, schema ? (shapeOf(schema, "").properties?.get("result")?.shape ?? null) : null);
+    const schemas = specOf(op).components.schemas;
+    resultShapes.set(key, schema ? (shapeOf(schemas, schema, "").properties?.get("result")?.shape ?? null) : null);
   }
   return resultShapes.get(key) ?? null;
 }

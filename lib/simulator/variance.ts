@@ -13,7 +13,12 @@
 //   `?search_id=<token>`; a GET of that Location answers 200 with the original search's results;
 // - nullCompletedAt: action-log entries are pending (`completed_at`, `properties`, `success` null);
 // - noJobMessageDetail: a bulk job's message rows lack the SDK-only `message` object;
-// - unknownEnums, omitOptional, nullNullable: driven by the description (variance-walker.ts).
+// - noEntryId: a blocked sender comes without `id` (optional in the description and the SDK) in a
+//   list row, a get, and the reply to a create or an edit;
+// - partialResultInfo: a settings or submissions list answers with part of `result_info`, or
+//   none (every field of it is optional there);
+// - unknownEnums, omitOptional, nullNullable: driven by the description (variance-walker.ts), for
+//   Investigate and the settings and submissions operations alike.
 import type { Dataset, SimulatorFixtures } from "./generate";
 import { operationFor } from "./openapi";
 import { hashString } from "./prng";
@@ -33,7 +38,21 @@ const RATES: Record<VarianceQuirk, number> = {
   unknownEnums: 0.05, // per open enum value
   omitOptional: 0.06, // per optional field
   nullNullable: 0.06, // per nullable field
+  noEntryId: 0.1, // per blocked sender
+  partialResultInfo: 0.5, // per list page
 };
+
+/** Blocked-sender operations whose entries may come without `id`. */
+const BLOCKED_SENDER_REPLIES = new Set([
+  "email_security_list_blocked_senders",
+  "email_security_get_blocked_sender",
+  "email_security_create_blocked_sender",
+  "email_security_update_blocked_sender",
+]);
+/** The page-numbered lists whose `result_info` fields are all optional. */
+const OPTIONAL_RESULT_INFO = new Set(["email_security_list_blocked_senders", "email_security_list_allow_policies", "email_security_submissions"]);
+/** Which parts of `result_info` a `partialResultInfo` reply keeps: none, or a pair. */
+const RESULT_INFO_KEEPS: readonly (readonly string[])[] = [[], ["count", "per_page"], ["page", "total_count"], ["count"]];
 
 // Values a client cannot have a label for, in the style of the enum they replace.
 const UNKNOWN_VALUES = {
@@ -114,9 +133,24 @@ export class Variance {
   }
 
   /** Varies a successful reply's `result` in place, after the route built it. */
-  reshape(method: string, path: string, status: number, body: { result?: unknown }): void {
+  reshape(method: string, path: string, status: number, body: { result?: unknown; result_info?: unknown }): void {
     const op = operationFor(method, path);
     if (!op || status < 200 || status >= 300) return;
+    if (BLOCKED_SENDER_REPLIES.has(op.operationId)) {
+      const entries = Array.isArray(body.result) ? body.result : [body.result];
+      for (const entry of entries as Record<string, unknown>[]) {
+        if (entry && typeof entry === "object" && this.applies("noEntryId", `${String(entry.id)}|${method}`)) delete entry.id;
+      }
+    }
+    if (OPTIONAL_RESULT_INFO.has(op.operationId) && body.result_info && typeof body.result_info === "object") {
+      const info = body.result_info as Record<string, unknown>;
+      const key = `${path}|${JSON.stringify(info)}`;
+      if (this.applies("partialResultInfo", key)) {
+        const keep = RESULT_INFO_KEEPS[hashString(`resultInfo|${key}`, this.config.seed) % RESULT_INFO_KEEPS.length]!;
+        if (keep.length === 0) delete body.result_info;
+        else for (const field of Object.keys(info)) if (!keep.includes(field)) delete info[field];
+      }
+    }
     if (op.operationId === "email_security_get_message_action_log" && Array.isArray(body.result)) {
       for (const entry of body.result as Record<string, unknown>[]) {
         if (this.applies("nullCompletedAt", `${path}|${String(entry.operation)}|${String(entry.started_at)}`)) {

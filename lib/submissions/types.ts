@@ -4,8 +4,11 @@ import type { PageInfo } from "@/lib/policies/types";
 
 export interface Submission {
   submission_id: string;
-  type: "Team" | "User" | null;
+  /** `Team` or `User` as rows spell it (the filter says TEAM/USER: see lib/submissions/vocabulary.ts). */
+  type: string | null;
+  /** The processing status, free text. Not what the Status filter filters by. */
   status: string | null;
+  /** The review status (escalated, reviewed, unreviewed): what the Status filter filters by. */
   customer_status: string | null;
   subject: string | null;
   requested_at: string;

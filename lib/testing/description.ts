@@ -1,6 +1,6 @@
 // Test support: facts read from the OpenAPI description itself, for the contract tests.
 import { readFileSync } from "node:fs";
-import { DESCRIPTION_PATH } from "./prism";
+import { DESCRIPTION_PATH, SETTINGS_DESCRIPTION_PATH } from "./prism";
 
 interface Parameter {
   name?: string;
@@ -25,10 +25,17 @@ interface Description {
 export const SDK_ONLY_QUERY_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
   email_security_investigate: ["smtp_helo_ip"],
   email_security_get_message: ["submission"],
+  // The settings description's submissions list has no sorting; SDK 7.3 has `order` and `direction`.
+  email_security_submissions: ["order", "direction"],
 };
 
-export function readDescription(): Description {
-  return JSON.parse(readFileSync(DESCRIPTION_PATH, "utf8")) as Description;
+/** The Investigate description by default; `SETTINGS_DESCRIPTION_PATH` for the settings one. */
+export function readDescription(file = DESCRIPTION_PATH): Description {
+  return JSON.parse(readFileSync(file, "utf8")) as Description;
+}
+
+export function readSettingsDescription(): Description {
+  return readDescription(SETTINGS_DESCRIPTION_PATH);
 }
 
 function operations(description: Description): Operation[] {

@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 
 /** The repository's copy of Cloudflare's description, the one the simulator is checked against too. */
 export const DESCRIPTION_PATH = fileURLToPath(new URL("../simulator/email-security-investigate.openapi.json", import.meta.url));
+/** The repository's copy of the settings description: blocked senders, allow policies, submissions, PhishGuard. */
+export const SETTINGS_DESCRIPTION_PATH = fileURLToPath(new URL("../simulator/email-security-settings.openapi.json", import.meta.url));
 
 const HOST = "127.0.0.1";
 const READY_TIMEOUT_MS = 30_000;

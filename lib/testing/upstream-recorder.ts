@@ -1,5 +1,6 @@
 // Test support: a fetch for the console's SDK that sees every request it sends to one upstream and
 // the reply it got, and can add a `Prefer` header (how Prism is told which seed or status to use).
+// Requests are named by the operation of either description (Investigate, settings).
 import { operationFor } from "@/lib/simulator/contract-validator";
 
 export interface Exchange {
@@ -27,6 +28,8 @@ function parseJson(text: string): unknown {
 
 export function recordUpstream(baseURL: string, inner: typeof fetch = globalThis.fetch) {
   const exchanges: Exchange[] = [];
+  /** Every exchange since the recorder was made, kept when `take()` empties the other list. */
+  const history: Exchange[] = [];
   let prefer: string | undefined;
 
   const recordingFetch: typeof fetch = async (input, init) => {
@@ -36,7 +39,7 @@ export function recordUpstream(baseURL: string, inner: typeof fetch = globalThis
     const url = new URL(request.url);
     const requestBody = parseJson(request.body ? await request.clone().text() : "");
     const response = await inner(request);
-    exchanges.push({
+    const exchange: Exchange = {
       operationId: operationFor(request.method, url.pathname)?.operationId ?? null,
       method: request.method,
       path: url.pathname,
@@ -45,7 +48,9 @@ export function recordUpstream(baseURL: string, inner: typeof fetch = globalThis
       status: response.status,
       responseBody: parseJson(await response.clone().text()),
       violations: response.headers.get("sl-violations"),
-    });
+    };
+    exchanges.push(exchange);
+    history.push(exchange);
     return response;
   };
 
@@ -63,6 +68,10 @@ export function recordUpstream(baseURL: string, inner: typeof fetch = globalThis
     /** The exchanges since the last call, oldest first. */
     take(): Exchange[] {
       return exchanges.splice(0, exchanges.length);
+    },
+    /** Every exchange this recorder has seen, oldest first (what a suite sent, for checks over all of it). */
+    all(): Exchange[] {
+      return history.slice();
     },
   };
 }

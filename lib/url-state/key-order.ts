@@ -13,6 +13,7 @@ const ORDER: readonly string[] = [
   "operation",
   "outcome",
   "search",
+  "pattern",
   "pattern_type",
   // the message filters (the registry's order); submissions and bulk tables share some of them
   ...ALL_FILTER_KEYS.flatMap((k) => (k === "start" ? ["type", "status", "action_type", "original_disposition", "requested_disposition", "outcome_disposition", "submission_id", k] : [k])),

@@ -49,6 +49,7 @@ const PAGES: [string, UrlKeys<never>, Cases][] = [
     {
       tab: { valid: "allowed", invalid: "denied" },
       search: { valid: "evil.example", invalid: "a\u0007b" },
+      pattern: { valid: "payroll-notice@acme-payro11.test", invalid: "a\u0000b" },
       pattern_type: { valid: "DOMAIN", invalid: "REGEX!" },
       order: { valid: "created_at", invalid: "id" },
       direction: { valid: "asc", invalid: "up" },

@@ -4,6 +4,7 @@
 // bare "rejected". (Its own file: the console's upstream is configured once per test file.)
 import { describe, expect, it } from "vitest";
 import { publishedDescription } from "@/lib/testing/description";
+import { deprecatedFieldsSent } from "@/lib/testing/deprecated-fields";
 import { expectRefusalShown, usePrismUpstream } from "@/lib/testing/prism-upstream";
 import { callRoute } from "@/lib/testing/routes";
 import { POST as release } from "./release/route";
@@ -30,5 +31,13 @@ describe("request bodies the published description refuses", () => {
     // Prism refused the SDK's body shape, and said why.
     expect(exchanges[0]!.violations).toMatch(/body/i);
     expectRefusalShown(route, exchanges[0]!, operationName);
+  });
+});
+
+describe("no deprecated field is ever sent", () => {
+  it("in any request of this suite, by the description or the SDK's types", () => {
+    const sent = upstream.recorder.all();
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.flatMap(deprecatedFieldsSent)).toEqual([]);
   });
 });

@@ -21,7 +21,6 @@ import {
   BULK_ACTIONS,
   DELIVERY_STATUSES,
   DESTINATIONS,
-  DISPOSITIONS,
   JOB_MESSAGE_STATUSES,
   JOB_STATUSES,
   MESSAGE_ACTIONS,
@@ -30,6 +29,7 @@ import {
 } from "@/lib/schemas/enums";
 import { contractOperationIds, contractProblems } from "@/lib/simulator/contract-validator";
 import { queryParameters, SDK_ONLY_QUERY_PARAMETERS } from "@/lib/testing/description";
+import { deprecatedFieldsSent } from "@/lib/testing/deprecated-fields";
 import { expectRefusalShown, usePrismUpstream } from "@/lib/testing/prism-upstream";
 import { callRoute } from "@/lib/testing/routes";
 import type { Exchange } from "@/lib/testing/upstream-recorder";
@@ -362,9 +362,6 @@ describe("every request the console can send is one the description declares", (
     ),
     ...each("search message_action", MESSAGE_ACTIONS, (v) => callRoute(search, API, { query: `message_action=${v}` })),
     ...each("move destination", DESTINATIONS, (v) => callRoute(moveOne, `${API}/x/move`, { ...message, body: { destination: v } })),
-    ...each("move expected_disposition", DISPOSITIONS, (v) =>
-      callRoute(moveMany, `${API}/move`, { body: { ids: [ID], destination: "Inbox", expected_disposition: v } }),
-    ),
     ...each("reclassify expected_disposition", RECLASSIFY_DISPOSITIONS, (v) =>
       callRoute(reclassify, `${API}/x/reclassify`, { ...message, body: { expected_disposition: v } }),
     ),
@@ -392,5 +389,15 @@ describe("a request the description refuses is shown as Cloudflare's refusal of 
     const { route, sent } = await sendOnce(() => callRoute(search, API, { query: `delivery_status=${value}` }));
     expect(sent.violations).toMatch(/delivery_status/);
     expectRefusalShown(route, sent, /search/i);
+  });
+});
+
+// Last, over everything this file sent: no request carried a field the description or the SDK's
+// types mark deprecated (lib/testing/deprecated-fields.ts).
+describe("no deprecated field is ever sent", () => {
+  it("in any request of this suite, by the description or the SDK's types", () => {
+    const sent = upstream.recorder.all();
+    expect(sent.length).toBeGreaterThan(100);
+    expect(sent.flatMap(deprecatedFieldsSent)).toEqual([]);
   });
 });

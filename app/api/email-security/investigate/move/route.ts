@@ -6,7 +6,7 @@ import { moveMessagesBodySchema } from "@/lib/schemas/bodies";
 export const POST = defineRoute({
     permission: "act",
     body: moveMessagesBodySchema,
-    audit: ({ body }) => ({ operation: "move_bulk", messageIds: body.ids, destination: body.destination, params: { expected_disposition: body.expected_disposition } }),
+    audit: ({ body }) => ({ operation: "move_bulk", messageIds: body.ids, destination: body.destination }),
   }, async ({ body }) =>
   ok(await moveMessages(body)),
 );
