@@ -54,7 +54,9 @@ describe("npm run doctor against the simulator", () => {
     expect(report.ids).toEqual({ message: expect.any(String), job: jobId });
     // Deprecated fields the simulator still sends are reported, not read.
     expect(r.message!.unknown).toEqual(expect.arrayContaining(["ts", "action_log"]));
-    expect(r.allowPolicies!.unknown).toEqual(expect.arrayContaining(["is_sender", "is_recipient"]));
+    // The simulator no longer sends the allow policies' deprecated aliases (is_sender …), only last_modified.
+    expect(r.allowPolicies!.unknown).toEqual(expect.arrayContaining(["last_modified"]));
+    expect(r.allowPolicies!.unknown).not.toContain("is_sender");
 
     const calls = sent();
     expect(calls.every((c) => c.method === "GET")).toBe(true);

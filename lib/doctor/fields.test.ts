@@ -40,10 +40,15 @@ describe("FieldWatcher: what the console's own reader reads", () => {
 
   it("follows a mapper that reads a deprecated field only as a fallback", () => {
     const watch = new FieldWatcher();
-    const raw = { id: 1, pattern: "a@b.test", modified_at: "2026-01-01T00:00:00Z", is_sender: true };
+    const flags = { is_trusted_sender: false, is_acceptable_sender: true, is_exempt_recipient: false };
+    const raw = { id: 1, pattern: "a@b.test", modified_at: "2026-01-01T00:00:00Z", ...flags, is_sender: true };
     toAllowPolicy(watch.watch(allowPolicyReplySchema.parse(raw)));
     const { missing, unknown } = watch.report();
+    // Beside the current flags the alias is never read; on an old entry without them it is.
     expect(unknown).toContain("is_sender");
+    const old = new FieldWatcher();
+    toAllowPolicy(old.watch(allowPolicyReplySchema.parse({ id: 2, pattern: "c@d.test", modified_at: "2026-01-01T00:00:00Z", is_sender: true })));
+    expect(old.report().unknown).not.toContain("is_sender");
     // last_modified is read only when modified_at is absent, and is deprecated anyway.
     expect(missing).not.toContain("last_modified");
   });
