@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePermission } from "@/components/auth/current-user";
 import { ErrorState } from "@/components/ui/error-state";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
-import { describeBulkSearchParams } from "@/lib/bulk/search-params";
+import { describeScope } from "@/lib/approvals/describe";
 import { useApprovals } from "@/lib/queries/approvals";
 import { describeJob } from "./approval-status";
 import { TimeText } from "@/components/ui/time-text";
@@ -24,14 +24,14 @@ export function PendingApprovals() {
       ) : pending.isPending ? (
         <p className="text-[12px] text-zinc-600">Loading…</p>
       ) : pending.data.length === 0 ? (
-        <p className="text-[12px] text-zinc-600">No bulk job is waiting for approval.</p>
+        <p className="text-[12px] text-zinc-600">Nothing is waiting for approval.</p>
       ) : (
-        <SimpleTable label="Pending approval requests" headers={["Job", "Search", "Requested by", "Requested", "Expires", ""]}>
+        <SimpleTable label="Pending approval requests" headers={["Action", "What", "Requested by", "Requested", "Expires", ""]}>
           {pending.data.map((r) => (
             <tr key={r.id}>
               <td className={cellClass}>{describeJob(r.body)}</td>
               <td className={`${cellClass} break-words`}>
-                {describeBulkSearchParams(r.body.search_params).map((f) => `${f.label} ${f.value}`).join(" · ") || "no filters"}
+                {describeScope(r.body)}
               </td>
               <td className={cellClass}>{r.requested_by}</td>
               <td className={cellClass}>
