@@ -23,15 +23,23 @@ export const truth = {
   hasPreview: async (id: string) => (await cloudflare<unknown>(`/${encodeURIComponent(id)}/preview`)).status === 200,
 };
 
+const THREATS = ["MALICIOUS", "MALICIOUS-BEC"];
+
 /**
  * A message in the given delivery state, picked at an offset unique to the calling journey so
- * two journeys in one run never act on the same message. Skips the shared fixtures.
+ * two journeys in one run never act on the same message. Skips the shared fixtures. `kind` picks
+ * among threats (MALICIOUS, MALICIOUS-BEC: their release waits for a second admin) or the rest.
  */
-export async function freshMessage(deliveryStatus: "delivered" | "quarantined", offset: number): Promise<Message> {
+export async function freshMessage(deliveryStatus: "delivered" | "quarantined", offset: number, kind?: "threat" | "not-threat"): Promise<Message> {
   const { hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId } = await simulator.fixtures();
   const shared = new Set([hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId]);
   const { result } = await simulator.search({ delivery_status: deliveryStatus, detections_only: "false", per_page: "100" });
-  const candidates = result.filter((m) => !shared.has(m.id) && (m.client_recipients ?? []).length > 0);
+  const candidates = result.filter(
+    (m) =>
+      !shared.has(m.id) &&
+      (m.client_recipients ?? []).length > 0 &&
+      (kind === undefined || THREATS.includes(m.final_disposition ?? "") === (kind === "threat")),
+  );
   const picked = candidates[offset];
   if (!picked) throw new Error(`no ${deliveryStatus} message at offset ${offset} (${candidates.length} candidates)`);
   const detail = await truth.detail(picked.id);

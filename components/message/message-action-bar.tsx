@@ -7,7 +7,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
+import { ApprovalRequestLink, SecondAdminNote } from "@/components/approvals/second-admin-note";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
+import { confirmLabel } from "@/components/message-actions/return-policy-words";
+import { useReturnPolicy } from "@/components/message-actions/use-return-policy";
 import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
@@ -54,7 +57,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
   const [open, setOpen] = useState<Kind | null>(null);
   const [destination, setDestination] = useState<Destination>("JunkEmail");
   const [expected, setExpected] = useState<ReclassifyDisposition>(() => defaultExpected(message.final_disposition));
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string; approvalId?: string } | null>(null);
   const noteId = useId();
   const inFlight = action.isPending;
   const recipients = message.client_recipients?.length ? message.client_recipients : recipientsOf(message);
@@ -64,6 +67,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
     reclassify: { ok: true },
   };
   const primary: Kind = allowed.release.ok ? "release" : "move";
+  const policy = useReturnPolicy([message], open === "release" || (open === "move" && destination === "Inbox"));
 
   const openDialog = (kind: Kind) => {
     if (!permission.allowed || inFlight || !allowed[kind].ok) return;
@@ -114,7 +118,11 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
     action.mutate(input, {
       onSuccess: ({ kind, outcome }) => {
         setOpen(null);
-        setNotice({ ok: outcome.ok, text: outcome.ok ? sentence(outcome.detail) : `${VERB[kind].done} did not succeed. ${sentence(outcome.detail)}` });
+        setNotice(
+          outcome.approvalId
+            ? { ok: true, text: sentence(outcome.detail), approvalId: outcome.approvalId }
+            : { ok: outcome.ok, text: outcome.ok ? sentence(outcome.detail) : `${VERB[kind].done} did not succeed. ${sentence(outcome.detail)}` },
+        );
       },
     });
   };
@@ -178,7 +186,9 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
             notice.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"
           }`}
         >
-          <span className="flex-1">{notice.text}</span>
+          <span className="flex-1">
+            {notice.text} {notice.approvalId ? <ApprovalRequestLink id={notice.approvalId} /> : null}
+          </span>
           {notice.ok && onNext ? (
             <Button variant="primary" className="h-5 px-1.5" aria-keyshortcuts="j" onClick={onNext}>
               Next message →
@@ -206,13 +216,18 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
               disabled={inFlight}
               data-autofocus
             >
-              {open === "move" ? moveButtonLabel(destination) : open === "release" ? "Release and deliver" : `Reclassify as ${expected}`}
+              {open === "move"
+                ? confirmLabel(moveButtonLabel(destination), "Move", policy.preview)
+                : open === "release"
+                  ? confirmLabel("Release and deliver", "Release", policy.preview)
+                  : `Reclassify as ${expected}`}
             </Button>
           </>
         }
       >
         <div className="flex flex-col gap-2">
           <p className="font-medium break-words">{message.subject || "(no subject)"}</p>
+          <SecondAdminNote text={policy.note} />
           {open === "move" ? (
             <>
               <DestinationChoices value={destination} onChange={setDestination} disabled={inFlight} />

@@ -23,3 +23,8 @@ export function maySeeApproval(user: { email: string; role: Role } | null | unde
   if (!user) return false;
   return user.role === "admin" || user.email.toLowerCase() === request.requested_by.toLowerCase();
 }
+
+/** The page of one approval request. */
+export function approvalHref(id: string): string {
+  return `/approvals/${encodeURIComponent(id)}`;
+}
