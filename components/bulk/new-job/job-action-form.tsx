@@ -113,12 +113,18 @@ export function JobActionForm({ form, dangerousRelease, maliciousInSample, creat
 
       {form.sentForApproval ? <SentForApproval request={form.sentForApproval} /> : null}
 
-      <div className="flex items-center gap-2">
-        <Button type="submit" variant="primary" size="md" disabled={!permission.allowed || create.isPending}>
-          {create.isPending ? "Creating…" : createLabel}
-        </Button>
-        {!permission.allowed ? <span className="text-[12px] text-zinc-600">{permission.reason}</span> : null}
-      </div>
+      {form.alreadySent ? (
+        // The request is made: no button makes a second identical one. Changing the search,
+        // the action or the comment makes a different job, and brings the button back.
+        <p className="text-[12px] text-zinc-700">Change the search, the action or the comment to create a different job.</p>
+      ) : (
+        <div className="flex items-center gap-2">
+          <Button type="submit" variant="primary" size="md" disabled={!permission.allowed || create.isPending}>
+            {create.isPending ? "Creating…" : createLabel}
+          </Button>
+          {!permission.allowed ? <span className="text-[12px] text-zinc-600">{permission.reason}</span> : null}
+        </div>
+      )}
     </form>
   );
 }
