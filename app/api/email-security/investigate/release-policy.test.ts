@@ -28,7 +28,6 @@ const asSecondAdmin = async (): Promise<CallOptions> => ({ headers: { cookie: aw
 const writes = (kind: "release" | "move") =>
   sim.calls().filter((c) => c.method === "POST" && (kind === "release" ? /\/investigate\/release$/ : /\/move$/).test(c.path));
 const releasedIds = () => writes("release").flatMap((c) => (c.body as { ids: string[] }).ids);
-const movedIds = () => writes("move").flatMap((c) => ((c.body as { ids?: string[] }).ids ?? [c.path.split("/").at(-2)!]));
 
 const used = new Set<string>();
 /** Messages nobody in this file has used yet: each test changes the ones it takes. */
