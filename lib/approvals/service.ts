@@ -1,6 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createBulkJob, moveMessages, releaseMessages, type BulkJob } from "@/lib/cloudflare";
+import type { Caller } from "@/lib/api/access";
+import { auditedCall } from "@/lib/api/audit";
+import { ok } from "@/lib/api/route";
+import { createBulkJob, moveMessages, releaseMessages, type BulkJob, type MoveResult, type ReleaseResult } from "@/lib/cloudflare";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
@@ -91,16 +94,16 @@ function refuseDecision(request: ApprovalRequest, who: string, verb: "approve" |
  * Approves and carries the request out (creates the job, or releases or moves exactly the ids
  * approved), exactly once however many admins click at the same moment.
  */
-export async function approveRequest(id: string, approver: string, reason: string): Promise<ApprovalRequest & { job?: BulkJob }> {
+export async function approveRequest(id: string, approver: Caller, reason: string): Promise<ApprovalRequest & { job?: BulkJob }> {
   const store = await getApprovalStore();
-  refuseDecision(await getApprovalRequest(id), approver, "approve");
-  if (!(await store.claimForApproval({ id, by: approver, reason, now: approvalClock.now() }))) {
+  refuseDecision(await getApprovalRequest(id), approver.email, "approve");
+  if (!(await store.claimForApproval({ id, by: approver.email, reason, now: approvalClock.now() }))) {
     // Someone else got there between the read and the update (or it expired just then).
-    refuseDecision(await getApprovalRequest(id), approver, "approve");
+    refuseDecision(await getApprovalRequest(id), approver.email, "approve");
     throw new AppError("conflict", "This request was decided by someone else meanwhile.");
   }
   const request = await getApprovalRequest(id);
-  if (isExactIds(request.body)) return carryOutExact(request, request.body);
+  if (isExactIds(request.body)) return carryOutExact(request, request.body, approver);
   const body = request.body;
   let job: BulkJob;
   try {
@@ -118,14 +121,28 @@ export async function approveRequest(id: string, approver: string, reason: strin
  * One call to Cloudflare with exactly the approved ids, never retried (a lost answer is settled by
  * recovery from the messages' action logs, recovery.ts), then each row's outcome recorded.
  */
-async function carryOutExact(request: ApprovalRequest, body: ExactIdsBody): Promise<ApprovalRequest> {
+async function carryOutExact(request: ApprovalRequest, body: ExactIdsBody, approver: Caller): Promise<ApprovalRequest> {
   const store = await getApprovalStore();
-  let rows: ApprovalRequest["sample"];
+  let rows: ApprovalRequest["sample"] = [];
   try {
-    rows =
-      body.action === "RELEASE"
-        ? exactOutcomes(request.sample, body.ids, { release: await releaseMessages({ ids: body.ids }) })
-        : exactOutcomes(request.sample, body.ids, { move: await moveMessages({ ids: body.ids, destination: body.destination }) });
+    // Each message's console actions show the change itself, by the approver, naming the request.
+    await auditedCall(
+      {
+        email: approver.email,
+        role: approver.role,
+        ip: approver.ip,
+        userAgent: approver.userAgent,
+        operation: body.action === "RELEASE" ? "release" : "move_bulk",
+        messageIds: body.ids,
+        destination: body.action === "MOVE" ? body.destination : undefined,
+        params: { approval_request: request.id, requested_by: request.requested_by },
+      },
+      async () => {
+        const result = body.action === "RELEASE" ? await releaseMessages({ ids: body.ids }) : await moveMessages({ ids: body.ids, destination: body.destination });
+        rows = exactOutcomes(request.sample, body.ids, body.action === "RELEASE" ? { release: result as ReleaseResult[] } : { move: result as MoveResult[] });
+        return ok(result);
+      },
+    );
   } catch (err) {
     await store.abandonApproval(request.id, AppError.is(err) ? err.message : "The messages could not be returned.");
     throw err;

@@ -186,6 +186,8 @@ describe("carrying out an approved request for exact messages", () => {
     const approved = (a.status === 200 ? a : b).json.result;
     expect(approved).toMatchObject({ status: "approved", decided_by: SECOND_ADMIN, job_id: null });
     expect(approved.sample.map((r: { outcome: { ok: boolean } }) => r.outcome.ok)).toEqual([true, true]);
+    const audit = (await auditList({ operation: "release", limit: 1 }))[0];
+    expect(audit).toMatchObject({ email: SECOND_ADMIN, message_ids: ids, outcome: "succeeded", params: { approval_request: request.id, requested_by: request.requested_by } });
   });
 
   it("the requester may follow it; another analyst and a viewer may not read it", async () => {
