@@ -238,8 +238,8 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
             </>
           ) : open === "release" ? (
             <p>
-              The message will be released from quarantine and delivered to {listOf(recipients)}. Cloudflare records the
-              release in the action log.
+              {policy.preview?.now === 0 ? "Once another admin approves, the" : "The"} message will be released from quarantine and delivered to{" "}
+              {listOf(recipients)}. Cloudflare records the release in the action log.
             </p>
           ) : open === "reclassify" ? (
             <>

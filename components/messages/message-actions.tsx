@@ -208,8 +208,8 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             ) : null}
             <p>
               {pending?.kind === "move"
-                ? `${plural(targets.length, "message")} will be moved to ${destinationChoice(pending.destination).label} in the recipients' mailboxes: ${destinationChoice(pending.destination).consequence}.`
-                : `${plural(targets.length, "message")} will be released from quarantine and delivered to their recipients.`}
+                ? `${plural(policy.preview?.now ?? targets.length, "message")} will be moved to ${destinationChoice(pending.destination).label} in the recipients' mailboxes${policy.preview?.needApproval ? " now" : ""}: ${destinationChoice(pending.destination).consequence}.`
+                : `${plural(policy.preview?.now ?? targets.length, "message")} will be released from quarantine and delivered to their recipients${policy.preview?.needApproval ? " now" : ""}.`}
             </p>
             <SecondAdminNote text={policy.note} />
             {skipped > 0 ? (

@@ -17,7 +17,10 @@ describe("what the release policy will do, said before the click", () => {
   it("says how many of these need a second admin, and why", () => {
     const mixed = previewReturn(["MALICIOUS", "SPAM", "SPAM", "NONE"], allowance);
     expect(describePreview(mixed, 4, allowance)).toBe(
-      "3 of these need a second admin (1 classified MALICIOUS or MALICIOUS-BEC, 2 past your 50 an hour): they go to the approvals queue as exactly these messages; the other 1 go at once.",
+      "3 of these need a second admin (1 classified MALICIOUS or MALICIOUS-BEC, 2 past your 50 an hour): they go to the approvals queue as exactly these messages; the other 1 goes at once.",
+    );
+    expect(describePreview(previewReturn(["MALICIOUS", "SPAM"], { per_hour: 50, remaining: 9 }), 2, allowance)).toBe(
+      "1 of these needs a second admin (1 classified MALICIOUS or MALICIOUS-BEC): it goes to the approvals queue as exactly this message; the other 1 goes at once.",
     );
     expect(describePreview(previewReturn(["MALICIOUS"], allowance), 1, allowance)).toMatch(/^This message needs a second admin \(classified MALICIOUS or MALICIOUS-BEC\)/);
     expect(describePreview(previewReturn(["SPAM"], allowance), 1, allowance)).toBe("");

@@ -38,7 +38,8 @@ export function describePreview(p: ReturnPreview, total: number, allowance: Retu
     ...(p.overHour > 0 && allowance ? [`${total === 1 ? "" : `${p.overHour} `}past your ${allowance.per_hour} an hour`] : []),
   ].join(", ");
   if (total === 1) return `This message needs a second admin (${why}): confirming sends it to the approvals queue, and nothing is delivered until another admin approves.`;
-  const head = p.needApproval === total ? `All ${total} need a second admin` : `${p.needApproval} of these need a second admin`;
-  const rest = p.now > 0 ? `; the other ${p.now} go at once` : "";
-  return `${head} (${why}): they go to the approvals queue as exactly these messages${rest}.`;
+  const one = p.needApproval === 1;
+  const head = p.needApproval === total ? `All ${total} need a second admin` : `${p.needApproval} of these ${one ? "needs" : "need"} a second admin`;
+  const rest = p.now > 0 ? `; the other ${p.now} ${p.now === 1 ? "goes" : "go"} at once` : "";
+  return `${head} (${why}): ${one ? "it goes" : "they go"} to the approvals queue as exactly ${one ? "this message" : "these messages"}${rest}.`;
 }
