@@ -23,16 +23,30 @@ export const truth = {
   hasPreview: async (id: string) => (await cloudflare<unknown>(`/${encodeURIComponent(id)}/preview`)).status === 200,
 };
 
+const THREATS = ["MALICIOUS", "MALICIOUS-BEC"];
+
 /**
  * A message in the given delivery state, picked at an offset unique to the calling journey so
- * two journeys in one run never act on the same message. Skips the shared fixtures.
+ * two journeys in one run never act on the same message. Skips the shared fixtures. `kind` picks
+ * among threats (MALICIOUS, MALICIOUS-BEC: their release waits for a second admin) or the rest.
  */
-/** `filters` narrows the search, e.g. `{ final_disposition: "SPAM" }` for a message whose verdict a journey relies on. */
-export async function freshMessage(deliveryStatus: "delivered" | "quarantined", offset: number, filters: Record<string, string> = {}): Promise<Message> {
+/** `which` narrows the pick: threats or the rest, or search filters such as `{ final_disposition: "SPAM" }`. */
+export async function freshMessage(
+  deliveryStatus: "delivered" | "quarantined",
+  offset: number,
+  which?: "threat" | "not-threat" | Record<string, string>,
+): Promise<Message> {
+  const kind = typeof which === "string" ? which : undefined;
+  const filters = typeof which === "object" ? which : {};
   const { hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId } = await simulator.fixtures();
   const shared = new Set([hostileId, hugeId, quarantinedId, deliveredId, noPreviewId, undeliverableId]);
   const { result } = await simulator.search({ delivery_status: deliveryStatus, detections_only: "false", per_page: "100", ...filters });
-  const candidates = result.filter((m) => !shared.has(m.id) && (m.client_recipients ?? []).length > 0);
+  const candidates = result.filter(
+    (m) =>
+      !shared.has(m.id) &&
+      (m.client_recipients ?? []).length > 0 &&
+      (kind === undefined || THREATS.includes(m.final_disposition ?? "") === (kind === "threat")),
+  );
   const picked = candidates[offset];
   if (!picked) throw new Error(`no ${deliveryStatus} message at offset ${offset} (${candidates.length} candidates)`);
   const detail = await truth.detail(picked.id);

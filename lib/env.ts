@@ -78,6 +78,7 @@ const envSchema = z
     UPSTREAM_READ_TIMEOUT_MS: optionalInt("UPSTREAM_READ_TIMEOUT_MS", 100, 120_000),
     TRIAGE_SERVER_TIMING: optionalString.pipe(z.enum(["1", "0"], { message: "TRIAGE_SERVER_TIMING must be 1 or 0" }).optional()),
     BULK_APPROVAL_THRESHOLD: optionalInt("BULK_APPROVAL_THRESHOLD", 1, 100_000),
+    RETURNS_PER_USER_HOUR: optionalInt("RETURNS_PER_USER_HOUR", 0, 100_000),
     EVIDENCE_MAX_BYTES: optionalInt("EVIDENCE_MAX_BYTES", 1024, 1024 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
@@ -176,6 +177,11 @@ export interface Limits {
   readTimeoutMs: number;
   /** A bulk job matching more messages than this needs a second admin's approval. */
   bulkApprovalThreshold: number;
+  /**
+   * Messages one person may return to mailboxes (release, move to Inbox) per hour without a
+   * second admin; past it, the rest waits for approval (lib/approvals/release-policy.ts).
+   */
+  returnsPerUserHour: number;
   /** The largest evidence pack (the files going into it, before compression) the console builds. */
   evidenceMaxBytes: number;
 }
@@ -247,6 +253,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       readCacheMaxBytes: env.READ_CACHE_MAX_BYTES ?? 16 * 1024 * 1024,
       readTimeoutMs: env.UPSTREAM_READ_TIMEOUT_MS ?? 10_000,
       bulkApprovalThreshold: env.BULK_APPROVAL_THRESHOLD ?? 500,
+      returnsPerUserHour: env.RETURNS_PER_USER_HOUR ?? 50,
       evidenceMaxBytes: env.EVIDENCE_MAX_BYTES ?? 25 * 1024 * 1024,
     },
   };

@@ -10,7 +10,8 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import type { ApprovalRequest } from "@/lib/approvals/types";
-import { describeBulkSearchParams } from "@/lib/bulk/search-params";
+import { describeScope } from "@/lib/approvals/describe";
+import { isExactIds } from "@/lib/approvals/types";
 import { messageHref } from "@/lib/messages/tabs";
 import { useApproval, useDecideApproval } from "@/lib/queries/approvals";
 import { ApprovalStatusBadge, describeJob } from "./approval-status";
@@ -20,12 +21,12 @@ import { revealHidden } from "@/lib/text/reveal";
 type Verdict = "approve" | "reject";
 
 function Facts({ request }: { request: ApprovalRequest }) {
-  const search = describeBulkSearchParams(request.body.search_params);
+  const exact = isExactIds(request.body);
   const rows: [string, ReactNode][] = [
     ["Action", describeJob(request.body)],
-    ["Search", search.map((f) => `${f.label} ${f.value}`).join(" · ") || "no filters (the API's default window)"],
-    ["Comment", request.body.comment || "—"],
-    ["Messages counted", request.matched_more ? `more than ${request.matched}` : String(request.matched)],
+    [exact ? "Messages" : "Search", describeScope(request.body)],
+    ...(exact ? [] : ([["Comment", ("comment" in request.body && request.body.comment) || "—"]] as [string, ReactNode][])),
+    ...(exact ? [] : ([["Messages counted", request.matched_more ? `more than ${request.matched}` : String(request.matched)]] as [string, ReactNode][])),
     ["Requested by", request.requested_by],
     ["Requested", <TimeText key="requested" iso={request.created_at} />],
     ["Expires", <TimeText key="expires" iso={request.expires_at} />],
@@ -56,6 +57,8 @@ export function ApprovalRequestView({ id }: { id: string }) {
   if (query.isPending) return <p role="status">Loading the approval request…</p>;
   if (query.isError) return <ErrorState title="Could not load the approval request" message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   const request = query.data;
+  const exact = isExactIds(request.body);
+  const admin = user?.role === "admin";
   const own = user?.email.toLowerCase() === request.requested_by.toLowerCase();
   const decidable = request.status === "pending" && !own;
   const why =
@@ -64,7 +67,7 @@ export function ApprovalRequestView({ id }: { id: string }) {
       : request.status !== "pending"
         ? undefined
         : own
-          ? "You asked for this job, so another admin must approve or reject it."
+          ? `You asked for this ${exact ? "change" : "job"}, so ${admin ? "another" : "an"} admin must approve or reject it.`
           : undefined;
 
   const submit = () => {
@@ -92,6 +95,7 @@ export function ApprovalRequestView({ id }: { id: string }) {
             ))}
           </ul>
         </div>
+        {exact && request.status === "approved" ? <p role="status">Approved and carried out: each message's outcome is below.</p> : null}
         {request.job_id ? (
           <p role="status">
             Approved: the job was created.{" "}
@@ -101,10 +105,10 @@ export function ApprovalRequestView({ id }: { id: string }) {
           </p>
         ) : null}
         {request.last_error && request.status === "pending" ? (
-          <p role="alert" className="text-red-800">The last approval could not create the job: <Revealed text={request.last_error} /></p>
+          <p role="alert" className="text-red-800">The last approval could not be carried out: <Revealed text={request.last_error} /></p>
         ) : null}
         <div className="flex items-center gap-2">
-          {(["approve", "reject"] as const).map((v) => (
+          {(admin ? (["approve", "reject"] as const) : []).map((v) => (
             <Button
               key={v}
               variant={v === "approve" ? "primary" : "danger"}
@@ -127,12 +131,12 @@ export function ApprovalRequestView({ id }: { id: string }) {
           ) : null}
         </div>
       </section>
-      <section aria-label="Dry run at request time" className="flex flex-col gap-1">
-        <h2 className="text-sm font-semibold">Dry run when it was asked for</h2>
+      <section aria-label={exact ? "The messages" : "Dry run at request time"} className="flex flex-col gap-1">
+        <h2 className="text-sm font-semibold">{exact ? "The messages, exactly as approved" : "Dry run when it was asked for"}</h2>
         {request.sample.length === 0 ? (
           <p className="text-[12px] text-zinc-600">No sample: the console could not search what this job acts on.</p>
         ) : (
-          <SimpleTable label="Dry run sample" headers={["Received", "From", "Subject", "Disposition"]}>
+          <SimpleTable label={exact ? "Messages in the request" : "Dry run sample"} headers={["Received", "From", "Subject", "Disposition", ...(exact ? ["Outcome"] : [])]}>
             {request.sample.map((m) => (
               <tr key={m.id}>
                 <td className={cellClass}>{m.received_at ? <TimeText iso={m.received_at} /> : "—"}</td>
@@ -141,12 +145,13 @@ export function ApprovalRequestView({ id }: { id: string }) {
                 </td>
                 <td className={`${cellClass} break-words`}>
                   <Link href={messageHref(m.id)} className="text-blue-800 underline">
-                    <Revealed text={m.subject} fallback="(no subject)" />
+                    {m.subject ? <Revealed text={m.subject} /> : m.from ? "(no subject)" : m.id}
                   </Link>
                 </td>
                 <td className={cellClass}>
                   <Revealed text={m.final_disposition} fallback="—" />
                 </td>
+                {exact ? <td className={cellClass}>{m.outcome ? <Revealed text={`${m.outcome.ok ? "Done" : "Failed"}: ${m.outcome.detail}`} /> : "—"}</td> : null}
               </tr>
             ))}
           </SimpleTable>
@@ -155,7 +160,7 @@ export function ApprovalRequestView({ id }: { id: string }) {
       <Dialog
         open={open !== null}
         onClose={() => !decide.isPending && setOpen(null)}
-        title={open === "approve" ? "Approve this bulk job?" : "Reject this bulk job?"}
+        title={`${open === "approve" ? "Approve" : "Reject"} this ${exact ? "request" : "bulk job"}?`}
         dismissible={!decide.isPending}
         footer={
           <>
@@ -163,7 +168,7 @@ export function ApprovalRequestView({ id }: { id: string }) {
               Cancel
             </Button>
             <Button variant={open === "approve" ? "primary" : "danger"} onClick={submit} disabled={decide.isPending}>
-              {decide.isPending ? "Sending…" : open === "approve" ? "Approve and start the job" : "Reject"}
+              {decide.isPending ? "Sending…" : open === "approve" ? (exact ? `Approve: ${describeJob(request.body)}` : "Approve and start the job") : "Reject"}
             </Button>
           </>
         }
@@ -171,8 +176,10 @@ export function ApprovalRequestView({ id }: { id: string }) {
         <div className="flex flex-col gap-2">
           <p>
             {open === "approve"
-              ? `The job (${describeJob(request.body)}) starts at Cloudflare as soon as you approve it. Both your name and ${revealHidden(request.requested_by)}'s are recorded.`
-              : `The job will not run. ${revealHidden(request.requested_by)} sees your reason.`}
+              ? exact
+                ? `${describeJob(request.body)} of exactly the messages listed happens at Cloudflare as soon as you approve it, once. Both your name and ${revealHidden(request.requested_by)}'s are recorded.`
+                : `The job (${describeJob(request.body)}) starts at Cloudflare as soon as you approve it. Both your name and ${revealHidden(request.requested_by)}'s are recorded.`
+              : `${exact ? "Nothing is returned to the mailboxes" : "The job will not run"}. ${revealHidden(request.requested_by)} sees your reason.`}
           </p>
           <Field label="Reason" error={reasonError}>
             {(props) => (

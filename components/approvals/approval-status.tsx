@@ -21,6 +21,4 @@ export function ApprovalStatusBadge({ status }: { status: ApprovalStatus }) {
   return <Badge tone={TONE[status]}>{WORD[status]}</Badge>;
 }
 
-export function describeJob(body: { action: string; destination?: string | null }): string {
-  return body.action === "MOVE" ? `Move to ${body.destination ?? "?"}` : "Release";
-}
+export { describeAction as describeJob } from "@/lib/approvals/describe";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePermission } from "@/components/auth/current-user";
 import { ErrorState } from "@/components/ui/error-state";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
-import { describeBulkSearchParams } from "@/lib/bulk/search-params";
+import { describeScope } from "@/lib/approvals/describe";
 import { useApprovals } from "@/lib/queries/approvals";
 import { describeJob } from "./approval-status";
 import { TimeText } from "@/components/ui/time-text";
@@ -26,14 +26,14 @@ export function PendingApprovals() {
       ) : pending.isPending ? (
         <p className="text-[12px] text-zinc-600">Loading…</p>
       ) : pending.data.length === 0 ? (
-        <p className="text-[12px] text-zinc-600">No bulk job is waiting for approval.</p>
+        <p className="text-[12px] text-zinc-600">Nothing is waiting for approval.</p>
       ) : (
-        <SimpleTable label="Pending approval requests" headers={["Job", "Search", "Requested by", "Requested", "Expires", ""]}>
+        <SimpleTable label="Pending approval requests" headers={["Action", "What", "Requested by", "Requested", "Expires", ""]}>
           {pending.data.map((r) => (
             <tr key={r.id}>
               <td className={cellClass}>{describeJob(r.body)}</td>
               <td className={`${cellClass} break-words`}>
-                <Revealed text={describeBulkSearchParams(r.body.search_params).map((f) => `${f.label} ${f.value}`).join(" · ")} fallback="no filters" />
+                <Revealed text={describeScope(r.body)} fallback="no filters" />
               </td>
               <td className={cellClass}>
                 <Revealed text={r.requested_by} />

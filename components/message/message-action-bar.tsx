@@ -8,7 +8,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { ActionFailure } from "@/components/ui/action-failure";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
+import { ApprovalRequestLink, SecondAdminNote } from "@/components/approvals/second-admin-note";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
+import { confirmLabel } from "@/components/message-actions/return-policy-words";
+import { useReturnPolicy } from "@/components/message-actions/use-return-policy";
 import type { Message } from "@/lib/cloudflare/types";
 import { MESSAGE_PAGE_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { useShortcuts } from "@/lib/keyboard/use-shortcuts";
@@ -58,7 +61,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
   // The folder follows the verdict: a threat starts where the user cannot open it.
   const [destination, setDestination] = useState<Destination>(() => defaultDestination([message.final_disposition]));
   const [expected, setExpected] = useState<ReclassifyDisposition>(() => defaultExpected(message.final_disposition));
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string; approvalId?: string } | null>(null);
   const noteId = useId();
   const inFlight = action.isPending;
   const recipients = message.client_recipients?.length ? message.client_recipients : recipientsOf(message);
@@ -70,6 +73,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
   // Never Release on a known threat: then no button is filled (lib/message-actions/primary.ts).
   const primary = primaryAction({ disposition: message.final_disposition, moveOk: allowed.move.ok, releaseOk: allowed.release.ok });
   const releaseIsRisky = !releaseMayLead(message.final_disposition);
+  const policy = useReturnPolicy([message], open === "release" || (open === "move" && destination === "Inbox"));
 
   const openDialog = (kind: Kind) => {
     if (!permission.allowed || inFlight || !allowed[kind].ok) return;
@@ -121,7 +125,11 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
     action.mutate(input, {
       onSuccess: ({ kind, outcome }) => {
         setOpen(null);
-        setNotice({ ok: outcome.ok, text: outcome.ok ? sentence(outcome.detail) : `${VERB[kind].done} did not succeed. ${sentence(outcome.detail)}` });
+        setNotice(
+          outcome.approvalId
+            ? { ok: true, text: sentence(outcome.detail), approvalId: outcome.approvalId }
+            : { ok: outcome.ok, text: outcome.ok ? sentence(outcome.detail) : `${VERB[kind].done} did not succeed. ${sentence(outcome.detail)}` },
+        );
       },
     });
   };
@@ -185,7 +193,9 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
             notice.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"
           }`}
         >
-          <span className="flex-1">{notice.text}</span>
+          <span className="flex-1">
+            {notice.text} {notice.approvalId ? <ApprovalRequestLink id={notice.approvalId} /> : null}
+          </span>
           {notice.ok && onNext ? (
             <Button variant="primary" className="h-5 px-1.5" aria-keyshortcuts="j" onClick={onNext}>
               Next message →
@@ -214,7 +224,11 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
               disabled={inFlight}
               data-autofocus
             >
-              {open === "move" ? moveButtonLabel(destination) : open === "release" ? "Release and deliver" : `Reclassify as ${expected}`}
+              {open === "move"
+                ? confirmLabel(moveButtonLabel(destination), "Move", policy.preview)
+                : open === "release"
+                  ? confirmLabel("Release and deliver", "Release", policy.preview)
+                  : `Reclassify as ${expected}`}
             </Button>
           </>
         }
@@ -223,6 +237,7 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
           <p className="font-medium break-words">
             <Revealed text={message.subject} fallback="(no subject)" />
           </p>
+          <SecondAdminNote text={policy.note} />
           {open === "move" ? (
             <>
               <DestinationChoices value={destination} onChange={setDestination} disabled={inFlight} />
@@ -233,7 +248,8 @@ export function MessageActionBar({ message, onNext }: { message: Message; onNext
             </>
           ) : open === "release" ? (
             <p>
-              The message will be released from quarantine and delivered to <Revealed text={listOf(recipients)} />.
+              {policy.preview?.now === 0 ? "Once another admin approves, the" : "The"} message will be released from quarantine and delivered to{" "}
+              <Revealed text={listOf(recipients)} />.
               {releaseIsRisky ? (
                 <strong className="text-red-800"> Cloudflare judged it {message.final_disposition}: releasing it delivers a known threat.</strong>
               ) : null}{" "}

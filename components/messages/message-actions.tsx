@@ -7,7 +7,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ActionFailure } from "@/components/ui/action-failure";
+import { ApprovalRequestLink, SecondAdminNote } from "@/components/approvals/second-admin-note";
 import { DestinationChoices } from "@/components/message-actions/destination-choices";
+import { confirmLabel, heldSummary, releaseNote } from "@/components/message-actions/return-policy-words";
+import { useReturnPolicy } from "@/components/message-actions/use-return-policy";
 import { defaultDestination, destinationChoice, moveButtonLabel } from "@/lib/message-actions/destinations";
 import { describeBlocked, selectionEligibility, type SelectionEligibility } from "@/lib/message-actions/eligibility";
 import type { ActionOutcome, IdAliases } from "@/lib/messages/action-outcomes";
@@ -56,6 +59,9 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
   const mutation = pending?.kind === "release" ? release : move;
   const inFlight = move.isPending || release.isPending;
   const outcomes: ActionOutcome[] | undefined = mutation.data;
+  // The release policy, said before the click: which of the targets will wait for a second admin.
+  const returning = pending?.kind === "release" || (pending?.kind === "move" && pending.destination === "Inbox");
+  const policy = useReturnPolicy(targets, returning && !outcomes);
 
   const open = (p: Pending) => {
     move.reset();
@@ -106,7 +112,7 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             {" · "}
             <span id={moveNoteId}>{canSay(movable, "moved")}</span>
             {" · "}
-            <span id={releaseNoteId}>{canSay(releasable, "released")}</span>
+            <span id={releaseNoteId}>{releaseNote(canSay(releasable, "released"), releasable.eligible)}</span>
           </p>
           <span className="h-4 w-px shrink-0 bg-blue-200" aria-hidden="true" />
           <Button
@@ -156,9 +162,11 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
               >
                 {inFlight
                   ? `${verb === "Move" ? "Moving" : "Releasing"}…`
-                  : pending?.kind === "move"
-                    ? moveButtonLabel(pending.destination, targets.length)
-                    : `Release ${plural(targets.length, "message")}`}
+                  : confirmLabel(
+                      pending?.kind === "move" ? moveButtonLabel(pending.destination, targets.length) : `Release ${plural(targets.length, "message")}`,
+                      pending?.kind === "move" ? "Move" : "Release",
+                      policy.preview,
+                    )}
               </Button>
             </>
           )
@@ -167,14 +175,20 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
         {outcomes ? (
           <div className="flex flex-col gap-2">
             <p role="status">
-              {pending?.kind === "release"
-                ? `${plural(succeeded, "message")} released, ${outcomes.length - succeeded} failed.`
-                : `${plural(succeeded, "message")} moved, ${outcomes.length - succeeded} failed.`}
+              {`${plural(succeeded, "message")} ${pending?.kind === "release" ? "released" : "moved"}, ${outcomes.filter((o) => !o.ok && !o.approvalId).length} failed.`}
+              {heldSummary(outcomes)}
             </p>
+            {[...new Set(outcomes.flatMap((o) => (o.approvalId ? [o.approvalId] : [])))].map((id) => (
+              <p key={id}>
+                <ApprovalRequestLink id={id} />
+              </p>
+            ))}
             <ul aria-label="Outcome per message" className="divide-y divide-zinc-100 rounded border border-zinc-200">
               {outcomes.map((o) => (
                 <li key={o.id} className="flex items-start gap-2 px-2 py-1.5">
-                  <Badge tone={o.ok ? "success" : "danger"}>{o.ok ? (pending?.kind === "release" ? "released" : "moved") : "failed"}</Badge>
+                  <Badge tone={o.ok ? "success" : o.approvalId ? "warning" : "danger"}>
+                    {o.ok ? (pending?.kind === "release" ? "released" : "moved") : o.approvalId ? "sent for approval" : "failed"}
+                  </Badge>
                   <span className="min-w-0">
                     <span className="block truncate font-medium">{subjectOf.get(o.id) ?? o.id}</span>
                     <span className="block text-zinc-600">{o.detail}</span>
@@ -194,9 +208,10 @@ export function MessageActions({ selected, onClearSelection }: { selected: Messa
             ) : null}
             <p>
               {pending?.kind === "move"
-                ? `${plural(targets.length, "message")} will be moved to ${destinationChoice(pending.destination).label} in the recipients' mailboxes: ${destinationChoice(pending.destination).consequence}.`
-                : `${plural(targets.length, "message")} will be released from quarantine and delivered to their recipients.`}
+                ? `${plural(policy.preview?.now ?? targets.length, "message")} will be moved to ${destinationChoice(pending.destination).label} in the recipients' mailboxes${policy.preview?.needApproval ? " now" : ""}: ${destinationChoice(pending.destination).consequence}.`
+                : `${plural(policy.preview?.now ?? targets.length, "message")} will be released from quarantine and delivered to their recipients${policy.preview?.needApproval ? " now" : ""}.`}
             </p>
+            <SecondAdminNote text={policy.note} />
             {skipped > 0 ? (
               <p className="text-zinc-700">
                 {plural(skipped, "other selected message")} {skipped === 1 ? "is" : "are"} left out:{" "}

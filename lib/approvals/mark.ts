@@ -19,3 +19,11 @@ export function approvalIdInComment(comment: string | null | undefined): string 
 export function withoutApprovalMark(comment: string | null | undefined): string | null {
   return comment ? comment.replace(MARK, "") || null : null;
 }
+
+/**
+ * Whether a comment a person typed carries anything like the mark. Only the console writes marks
+ * (markedComment, on approval); a typed one could tie a request to the wrong job in recovery.
+ */
+export function looksLikeApprovalMark(text: string): boolean {
+  return /\[\s*triage\s+approval\b/i.test(text);
+}

@@ -12,6 +12,7 @@ describe("approvalReasons", () => {
     ["a small filtered release of clean mail", release({ sender: "a@example.test" }), clean, []],
     ["a move that reaches malicious mail (only releases are risky that way)", move({ sender: "a@example.test" }), { ...clean, dangerous: 3 }, []],
     ["a release that reaches malicious mail", release({ sender: "a@example.test" }), { ...clean, dangerous: 3 }, [/3 messages classified MALICIOUS/]],
+    ["a move to Inbox that reaches malicious mail (it returns mail like a release)", { action: "MOVE" as const, destination: "Inbox" as const, search_params: { sender: "a@example.test" } }, { ...clean, dangerous: 2 }, [/move to Inbox includes 2 messages classified MALICIOUS/]],
     ["a release filtered to MALICIOUS that matched nothing yet", release({ final_disposition: "MALICIOUS" }), { ...clean, matched: 0 }, [/of messages classified MALICIOUS/]],
     ["exactly the threshold", move({ sender: "a@example.test" }), { ...clean, matched: 500 }, []],
     ["one past the threshold", move({ sender: "a@example.test" }), { ...clean, matched: 501, more: true }, [/more than 500/]],

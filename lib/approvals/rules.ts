@@ -51,6 +51,30 @@ export interface SearchScan {
   incomplete?: string;
 }
 
+/**
+ * Whether a change puts mail back where its recipients read it: a release from quarantine, or a
+ * move to Inbox. Every such change, on every path, is judged by the same release policy
+ * (release-policy.ts); a move anywhere else takes mail away from the user and is not.
+ */
+export function returnsToMailbox(change: { action: string; destination?: string | null }): boolean {
+  return change.action === "RELEASE" || (change.action === "MOVE" && change.destination === "Inbox");
+}
+
+/** "1 message", "12 messages". */
+export function messagesWord(n: number): string {
+  return `${n} message${n === 1 ? "" : "s"}`;
+}
+
+/** Why exact messages classified as a threat wait for a second admin. */
+export function dangerousReason(n: number): string {
+  return `${messagesWord(n)} classified MALICIOUS or MALICIOUS-BEC would go back to ${n === 1 ? "its recipients" : "their recipients"}.`;
+}
+
+/** Why messages past the person's hourly allowance wait for a second admin. */
+export function hourlyReason(perHour: number): string {
+  return `One person may return at most ${messagesWord(perHour)} an hour to mailboxes without a second admin (RETURNS_PER_USER_HOUR).`;
+}
+
 export function approvalReasons(body: CreateBulkJobBody, scan: SearchScan | { uncountable: string[] }, threshold: number): string[] {
   const reasons: string[] = [];
   if (isUnfilteredBulkSearch(body.search_params)) {
@@ -66,11 +90,12 @@ export function approvalReasons(body: CreateBulkJobBody, scan: SearchScan | { un
   else if (scan.more || scan.matched > threshold) {
     reasons.push(`The search matches more than ${threshold} messages (the limit for a job without a second approver).`);
   }
-  if (body.action === "RELEASE" && (scan.dangerous > 0 || isDangerousDisposition(body.search_params.final_disposition))) {
+  if (returnsToMailbox(body) && (scan.dangerous > 0 || isDangerousDisposition(body.search_params.final_disposition))) {
+    const what = body.action === "RELEASE" ? "release" : "move to Inbox";
     reasons.push(
       scan.dangerous > 0
-        ? `The release includes ${scan.dangerous} message${scan.dangerous === 1 ? "" : "s"} classified MALICIOUS or MALICIOUS-BEC.`
-        : "The release is of messages classified MALICIOUS.",
+        ? `The ${what} includes ${messagesWord(scan.dangerous)} classified MALICIOUS or MALICIOUS-BEC.`
+        : `The ${what} is of messages classified MALICIOUS.`,
     );
   }
   return reasons;

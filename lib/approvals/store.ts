@@ -2,8 +2,7 @@ import "server-only";
 import type { Selectable, Updateable } from "kysely";
 import { getDb, type Db } from "@/lib/db";
 import type { ApprovalRequestsTable } from "@/lib/db/schema";
-import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
-import type { ApprovalRequest, ApprovalSampleRow, ApprovalStatus } from "./types";
+import type { ApprovalBody, ApprovalRequest, ApprovalSampleRow, ApprovalStatus } from "./types";
 
 // All of the approvals' queries live here, behind ApprovalStore, in Kysely's builder so the same
 // code runs on the embedded SQLite file and on PostgreSQL.
@@ -13,7 +12,7 @@ export interface NewApprovalRequest {
   createdAt: number;
   expiresAt: number;
   requestedBy: string;
-  body: CreateBulkJobBody;
+  body: ApprovalBody;
   reasons: string[];
   sample: ApprovalSampleRow[];
   matched: number;
@@ -42,6 +41,8 @@ export interface ApprovalStore {
   listApproving(decidedBefore: number, now: number): Promise<ApprovalRequest[]>;
   /** The job exists: the request is approved for good. */
   completeApproval(id: string, jobId: string, now: number): Promise<void>;
+  /** Exact messages were acted on: the request is approved for good, each row with its outcome. */
+  completeExact(id: string, rows: ApprovalSampleRow[], now: number): Promise<void>;
   /** Cloudflare refused the job: the request waits again, with the refusal shown. */
   abandonApproval(id: string, error: string): Promise<void>;
   /** Pending and unexpired to rejected, atomically, by someone other than the requester. */
@@ -58,7 +59,7 @@ function fromRow(row: Row, now: number): ApprovalRequest {
     created_at: iso(row.created_at)!,
     expires_at: iso(row.expires_at)!,
     requested_by: row.requested_by,
-    body: JSON.parse(row.body) as CreateBulkJobBody,
+    body: JSON.parse(row.body) as ApprovalBody,
     reasons: JSON.parse(row.reasons) as string[],
     sample: JSON.parse(row.sample) as ApprovalSampleRow[],
     matched: row.matched,
@@ -86,8 +87,8 @@ export class KyselyApprovalStore implements ApprovalStore {
         expires_at: r.expiresAt,
         requested_by: r.requestedBy,
         action: r.body.action,
-        destination: r.body.destination ?? null,
-        comment: r.body.comment ?? null,
+        destination: ("destination" in r.body ? r.body.destination : null) ?? null,
+        comment: ("comment" in r.body ? r.body.comment : null) ?? null,
         body: JSON.stringify(r.body),
         reasons: JSON.stringify(r.reasons),
         sample: JSON.stringify(r.sample),
@@ -146,6 +147,15 @@ export class KyselyApprovalStore implements ApprovalStore {
     await this.db
       .updateTable("approval_requests")
       .set({ status: "approved", job_id: jobId, decided_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "approving")
+      .execute();
+  }
+
+  async completeExact(id: string, rows: ApprovalSampleRow[], now: number): Promise<void> {
+    await this.db
+      .updateTable("approval_requests")
+      .set({ status: "approved", sample: JSON.stringify(rows), decided_at: now })
       .where("id", "=", id)
       .where("status", "=", "approving")
       .execute();

@@ -1,6 +1,17 @@
-// Client-safe shapes of a bulk job waiting for a second admin.
+// Client-safe shapes of a change waiting for a second admin: a bulk job, or a release or move to
+// Inbox of exact messages (lib/approvals/release-policy.ts).
 import { z } from "zod";
 import type { CreateBulkJobBody } from "@/lib/schemas/bodies";
+
+/** Exact messages to return to their mailboxes: what a release or a move to Inbox held back. */
+export type ExactIdsBody = { action: "RELEASE"; ids: string[] } | { action: "MOVE"; destination: "Inbox"; ids: string[] };
+
+/** What an approval carries out: a bulk job's search, or exact message ids. */
+export type ApprovalBody = CreateBulkJobBody | ExactIdsBody;
+
+export function isExactIds(body: ApprovalBody): body is ExactIdsBody {
+  return "ids" in body && Array.isArray(body.ids);
+}
 
 /** How long a request may wait for a second admin before it can no longer be approved. */
 export const APPROVAL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -17,6 +28,8 @@ export interface ApprovalSampleRow {
   subject: string | null;
   final_disposition: string | null;
   received_at: string | null;
+  /** For exact messages, once the approval was carried out: what Cloudflare answered for this one. */
+  outcome?: { ok: boolean; detail: string };
 }
 
 export interface ApprovalRequest {
@@ -24,8 +37,8 @@ export interface ApprovalRequest {
   created_at: string;
   expires_at: string;
   requested_by: string;
-  /** The exact body the job will be created with, as the requester sent it. */
-  body: CreateBulkJobBody;
+  /** The exact body the job will be created with, as the requester sent it, or the exact message ids. */
+  body: ApprovalBody;
   /** Why the job was not started at once, in words. */
   reasons: string[];
   sample: ApprovalSampleRow[];

@@ -16,6 +16,7 @@ export const AUDIT_CHANGE_OPERATIONS = [
   "bulk_job_cancel",
   "bulk_job_delete",
   "bulk_approval_request",
+  "return_approval_request",
   "bulk_approval_approve",
   "bulk_approval_reject",
   ...POLICY_AUDIT_OPERATIONS,

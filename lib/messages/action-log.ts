@@ -41,6 +41,7 @@ const AUDIT_WORDS: Record<AuditEvent["operation"], string> = {
   bulk_job_cancel: "Bulk job cancelled",
   bulk_job_delete: "Bulk job deleted",
   bulk_approval_request: "Bulk job sent for approval",
+  return_approval_request: "Sent for a second admin's approval",
   bulk_approval_approve: "Bulk job approved",
   bulk_approval_reject: "Bulk job rejected",
   sign_in: "Sign-in",

@@ -25,6 +25,33 @@ export interface ActionOutcome {
   ok: boolean;
   /** Short words for the analyst: "Moved to JunkEmail", "Failed: mailbox not found". */
   detail: string;
+  /** Not acted on: sent for a second admin's approval in this request (lib/approvals/release-policy.ts). */
+  approvalId?: string;
+}
+
+/** What the release and move routes answer besides per-message results: the request made for held messages. */
+export interface HeldForApproval {
+  id: string;
+  body: { ids: string[] };
+  reasons: string[];
+}
+
+/**
+ * One outcome per id of a release or move reply under the release policy: held ids name the
+ * approval request, the others come from Cloudflare's results (`acted`).
+ */
+export function withHeld(
+  ids: readonly string[],
+  approval: HeldForApproval | null | undefined,
+  acted: (ids: string[]) => ActionOutcome[],
+): ActionOutcome[] {
+  const held = new Set(approval?.body.ids ?? []);
+  const done = new Map(acted(ids.filter((id) => !held.has(id))).map((o) => [o.id, o]));
+  return ids.map((id) =>
+    held.has(id)
+      ? { id, ok: false, approvalId: approval!.id, detail: `Sent for approval: ${approval!.reasons.join(" ")}` }
+      : done.get(id)!,
+  );
 }
 
 /** Aliases under which a response may name a message (its postfix id, its Message-ID header). */

@@ -1,6 +1,7 @@
 "use client";
 
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReturnAllowance } from "@/lib/approvals/release-preview";
 import type { ApprovalRequest, BulkJobOutcome } from "@/lib/approvals/types";
 import type { BulkJob } from "@/lib/cloudflare/types";
 import { bulkJobKeys } from "./bulk-jobs";
@@ -17,7 +18,22 @@ export const approvalKeys = {
   list: (status: "pending" | "decided" | "all") => [...approvalKeys.lists(), status] as const,
   count: () => [...approvalKeys.all, "count"] as const,
   detail: (id: string) => [...approvalKeys.all, "detail", id] as const,
+  allowance: () => [...approvalKeys.all, "allowance"] as const,
 };
+
+/**
+ * How many messages the user may still return to mailboxes this hour without a second admin;
+ * asked when a release or move-to-Inbox dialog opens (`enabled`), never cached for long.
+ */
+export function useReturnAllowance(enabled: boolean) {
+  return useQuery({
+    queryKey: approvalKeys.allowance(),
+    queryFn: async ({ signal }) =>
+      (await requestJson<{ result: ReturnAllowance }>("/api/email-security/investigate/release/allowance", { signal })).body.result,
+    enabled,
+    staleTime: 0,
+  });
+}
 
 async function listApprovals(status: "pending" | "decided" | "all", signal?: AbortSignal): Promise<ApprovalRequest[]> {
   const { body } = await requestJson<{ result: ApprovalRequest[] }>(`${BASE}?status=${status}`, { signal });

@@ -10,7 +10,15 @@ import type {
   RawMessage,
   Trace,
 } from "@/lib/cloudflare/types";
-import { moveOutcomes, releaseOutcomes, type ActionOutcome, type MoveResultItem, type ReleaseResultItem } from "@/lib/messages/action-outcomes";
+import {
+  moveOutcomes,
+  releaseOutcomes,
+  withHeld,
+  type ActionOutcome,
+  type HeldForApproval,
+  type MoveResultItem,
+  type ReleaseResultItem,
+} from "@/lib/messages/action-outcomes";
 import type { Destination, RECLASSIFY_DISPOSITIONS } from "@/lib/schemas/enums";
 import { ApiError, requestJson } from "./http";
 import { messageKeys } from "./messages";
@@ -127,20 +135,20 @@ export type MessageActionResult =
   | { kind: "reclassify"; outcome: ActionOutcome };
 
 async function moveMessage(id: string, destination: Destination): Promise<MessageActionResult> {
-  const { body } = await requestJson<{ result?: MoveResultItem[] | null }>(path(id, "/move"), {
+  const { body } = await requestJson<{ result?: MoveResultItem[] | null; approval?: HeldForApproval }>(path(id, "/move"), {
     method: "POST",
     body: JSON.stringify({ destination }),
   });
-  const [outcome] = moveOutcomes([id], destination, body.result ?? []);
+  const [outcome] = withHeld([id], body.approval, (acted) => moveOutcomes(acted, destination, body.result ?? []));
   return { kind: "move", outcome: outcome ?? { id, ok: false, detail: "Failed: no result returned" } };
 }
 
 async function releaseMessage(id: string, aliases: readonly (string | null | undefined)[]): Promise<MessageActionResult> {
-  const { body } = await requestJson<{ result?: ReleaseResultItem[] | null }>(`${BASE}/release`, {
+  const { body } = await requestJson<{ result?: ReleaseResultItem[] | null; approval?: HeldForApproval }>(`${BASE}/release`, {
     method: "POST",
     body: JSON.stringify({ ids: [id] }),
   });
-  const [outcome] = releaseOutcomes([id], body.result ?? [], { [id]: aliases });
+  const [outcome] = withHeld([id], body.approval, (acted) => releaseOutcomes(acted, body.result ?? [], { [id]: aliases }));
   return { kind: "release", outcome: outcome ?? { id, ok: false, detail: "Failed: no result returned" } };
 }
 

@@ -6,7 +6,9 @@ import { MAX_IDS_PER_REQUEST } from "@/lib/schemas/ids";
 import {
   moveOutcomes,
   releaseOutcomes,
+  withHeld,
   type ActionOutcome,
+  type HeldForApproval,
   type IdAliases,
   type MoveResultItem,
   type ReleaseResultItem,
@@ -140,11 +142,11 @@ export interface MoveInput {
 export async function moveMessages({ ids, destination, aliases }: MoveInput): Promise<ActionOutcome[]> {
   const outcomes: ActionOutcome[] = [];
   for (const part of chunk(ids, MAX_IDS_PER_REQUEST)) {
-    const { body } = await requestJson<{ result?: MoveResultItem[] | null }>(`${BASE}/move`, {
+    const { body } = await requestJson<{ result?: MoveResultItem[] | null; approval?: HeldForApproval }>(`${BASE}/move`, {
       method: "POST",
       body: JSON.stringify({ ids: part, destination }),
     });
-    outcomes.push(...moveOutcomes(part, destination, body.result ?? [], aliases));
+    outcomes.push(...withHeld(part, body.approval, (acted) => moveOutcomes(acted, destination, body.result ?? [], aliases)));
   }
   return outcomes;
 }
@@ -152,11 +154,11 @@ export async function moveMessages({ ids, destination, aliases }: MoveInput): Pr
 export async function releaseMessages({ ids, aliases }: { ids: string[]; aliases?: IdAliases }): Promise<ActionOutcome[]> {
   const outcomes: ActionOutcome[] = [];
   for (const part of chunk(ids, MAX_IDS_PER_REQUEST)) {
-    const { body } = await requestJson<{ result?: ReleaseResultItem[] | null }>(`${BASE}/release`, {
+    const { body } = await requestJson<{ result?: ReleaseResultItem[] | null; approval?: HeldForApproval }>(`${BASE}/release`, {
       method: "POST",
       body: JSON.stringify({ ids: part }),
     });
-    outcomes.push(...releaseOutcomes(part, body.result ?? [], aliases));
+    outcomes.push(...withHeld(part, body.approval, (acted) => releaseOutcomes(acted, body.result ?? [], aliases)));
   }
   return outcomes;
 }

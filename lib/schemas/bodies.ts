@@ -8,6 +8,7 @@ import {
 } from "./enums";
 import { investigateIdListSchema, investigateIdSchema } from "./ids";
 import { bulkSearchParamsShape } from "@/lib/filters/registry";
+import { looksLikeApprovalMark } from "@/lib/approvals/mark";
 import { checkDateRange, pageSchema, perPageSchema } from "./search";
 
 // Bodies are strict: an unknown key is a mistake (or a probe) and is refused, never forwarded.
@@ -55,7 +56,13 @@ export const createBulkJobBodySchema = z
     action: bulkActionSchema,
     search_params: bulkSearchParamsSchema,
     destination: destinationSchema.optional(),
-    comment: z.string().trim().max(500, "Comment must be at most 500 characters").nullable().optional(),
+    comment: z
+      .string()
+      .trim()
+      .max(500, "Comment must be at most 500 characters")
+      .refine((v) => !looksLikeApprovalMark(v), "Comment must not contain “[Triage approval …]”: the console writes that mark itself")
+      .nullable()
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.action === "MOVE" && !v.destination) {

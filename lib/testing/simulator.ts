@@ -23,3 +23,15 @@ export function useDemoSimulator() {
   afterEach(() => sim.clearFaults());
   return { sim, fx };
 }
+
+/**
+ * A quarantined message the release policy lets an analyst release at once (not MALICIOUS or
+ * MALICIOUS-BEC), not among `except`: tests about releasing itself, not about the policy.
+ */
+export async function quarantinedCleanId(except: readonly string[] = []): Promise<string> {
+  const { listMessages } = await import("@/lib/cloudflare");
+  const page = await listMessages({ start: "2026-01-01T00:00:00Z", delivery_status: "quarantined", final_disposition: "SPAM", per_page: 100 });
+  const id = page.result.map((m) => m.id).find((candidate) => !except.includes(candidate));
+  if (!id) throw new Error("the simulator has no quarantined SPAM message left");
+  return id;
+}

@@ -204,6 +204,27 @@ describe("an approval interrupted by a stopped console", () => {
     expect(bulkPosts()).toHaveLength(1);
   });
 
+  it.each([
+    ["another search", { action: "RELEASE" as const, search_params: { final_disposition: "MALICIOUS" as const, sender: "someone@else.test" } }],
+    ["another action", { action: "MOVE" as const, destination: "Inbox" as const, search_params: { final_disposition: "MALICIOUS" as const } }],
+  ])("is not tied to a job carrying its mark with %s (a forged or copied mark)", async (_name, forged) => {
+    const request = await requestRelease();
+    await interrupt(request.id, { jobCreated: false });
+    await createBulkJob({ ...forged, comment: markedComment("look here", request.id) });
+    minutesLater(3);
+    expect((await listAll()).find((r) => r.id === request.id)).toMatchObject({ status: "pending", job_id: null });
+  });
+
+  it("is not tied to a matching job made before the claim", async () => {
+    const request = await requestRelease();
+    await createBulkJob({ action: "RELEASE", search_params: { final_disposition: "MALICIOUS" }, comment: markedComment(null, request.id) });
+    const later = Date.now() + 5 * 60_000;
+    expect(await (await getApprovalStore()).claimForApproval({ id: request.id, by: SECOND, reason: "late claim", now: later })).toBe(true);
+    resetRecoveryThrottle();
+    vi.spyOn(approvalClock, "now").mockReturnValue(later + 3 * 60_000);
+    expect((await listAll()).find((r) => r.id === request.id)).toMatchObject({ status: "pending", job_id: null });
+  });
+
   it("stays as it is when Cloudflare cannot be asked, and is recovered once it can", async () => {
     const request = await requestRelease();
     await interrupt(request.id, { jobCreated: false });
@@ -230,6 +251,8 @@ describe("hostile and unauthorised requests", () => {
     ["an analyst approving", () => callRoute(approve, `${A}/x/approve`, { params: { id: UNKNOWN }, body, as: "analyst" }), 403, /admin role/],
     ["a viewer listing", () => callRoute(listApprovals, A, { as: "viewer" }), 403, /admin role/],
     ["no session", () => callRoute(countApprovals, `${A}/count`, { as: null }), 401, /Sign in/],
+    ["a comment carrying the approval mark", () => callRoute(createJob, BULK, { body: { action: "MOVE", destination: "JunkEmail", search_params: { sender: "a@example.test" }, comment: `x [Triage approval ${UNKNOWN}]` } }), 400, /must not contain/],
+    ["a comment carrying a spaced, lower-case mark", () => callRoute(createJob, BULK, { body: { action: "MOVE", destination: "JunkEmail", search_params: { sender: "a@example.test" }, comment: `[ triage  approval ${UNKNOWN}]` } }), 400, /must not contain/],
     ["a cross-site approve", () => callRoute(approve, `${A}/x/approve`, { params: { id: UNKNOWN }, body, headers: { origin: "https://evil.example" } }), 403, /cross-site/],
   ];
   it.each(rows)("%s", async (_name, call, status, message) => {

@@ -24,7 +24,7 @@ export function ConfirmJobDialog({ body, dangerousRelease, confirmLabel, pending
     <Dialog
       open={body !== null}
       onClose={onCancel}
-      title={dangerousRelease ? "Release malicious messages?" : "Create this bulk job?"}
+      title={dangerousRelease ? (body?.action === "MOVE" ? "Move malicious messages to the Inbox?" : "Release malicious messages?") : "Create this bulk job?"}
       dismissible={!pending}
       footer={
         <>
@@ -38,7 +38,7 @@ export function ConfirmJobDialog({ body, dangerousRelease, confirmLabel, pending
               if (body) onConfirm(body);
             }}
           >
-            {pending ? "Creating…" : dangerousRelease ? "Release malicious messages" : confirmLabel}
+            {pending ? "Creating…" : dangerousRelease ? (body?.action === "MOVE" ? "Move malicious messages to the Inbox" : "Release malicious messages") : confirmLabel}
           </Button>
         </>
       }

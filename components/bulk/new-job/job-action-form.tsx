@@ -1,7 +1,9 @@
 "use client";
 
 import type { FormEvent } from "react";
+import { SecondAdminNote } from "@/components/approvals/second-admin-note";
 import { SentForApproval } from "@/components/approvals/sent-for-approval";
+import { useReturnAllowance } from "@/lib/queries/approvals";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { Options } from "@/components/ui/options";
@@ -14,6 +16,10 @@ interface JobActionFormProps {
   form: JobForm;
   dangerousRelease: boolean;
   maliciousInSample: number;
+  /** A release or a move to Inbox: the release policy's change (lib/approvals/release-policy.ts). */
+  returning: boolean;
+  /** The server's count of the search, when exact. */
+  matched?: number;
   /** Names the action and the count once known ("Create job: move 12 to Junk"). */
   createLabel: string;
   permission: { allowed: boolean; reason?: string };
@@ -21,8 +27,10 @@ interface JobActionFormProps {
 }
 
 /** Step 3 of the form: move or release, where to, the warnings, the comment, and "Create job". */
-export function JobActionForm({ form, dangerousRelease, maliciousInSample, createLabel, permission, onSubmit }: JobActionFormProps) {
+export function JobActionForm({ form, dangerousRelease, maliciousInSample, returning, matched, createLabel, permission, onSubmit }: JobActionFormProps) {
   const { fields, set, errors, create } = form;
+  const allowance = useReturnAllowance(returning && permission.allowed);
+  const pastHour = returning && !dangerousRelease && allowance.data && matched !== undefined && matched > allowance.data.remaining;
   // Field-level refusals are shown next to their fields; anything else here.
   const generalError = create.error && !(create.error instanceof ApiError && create.error.fields) ? create.error : null;
 
@@ -55,14 +63,21 @@ export function JobActionForm({ form, dangerousRelease, maliciousInSample, creat
 
       {dangerousRelease ? (
         <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-          <p className="font-semibold">This release includes malicious messages.</p>
+          <p className="font-semibold">This {fields.action === "RELEASE" ? "release" : "move to Inbox"} includes malicious messages.</p>
           <p>
             {maliciousInSample > 0
               ? `${plural(maliciousInSample, "message")} in the dry run ${maliciousInSample === 1 ? "is" : "are"} classified MALICIOUS or MALICIOUS-BEC.`
               : "The search matches messages classified MALICIOUS."}{" "}
-            Releasing them delivers known threats to the recipients' inboxes. You will be asked to confirm again.
+            {fields.action === "RELEASE" ? "Releasing" : "Moving"} them delivers known threats to the recipients' inboxes. You will be asked to confirm again,
+            and the job needs a second admin: creating it sends it for approval.
           </p>
         </div>
+      ) : null}
+
+      {pastHour ? (
+        <SecondAdminNote
+          text={`This job needs a second admin: its ${matched} messages are past your ${allowance.data!.per_hour} an hour returned to mailboxes (${allowance.data!.remaining} left). Creating it sends it for approval.`}
+        />
       ) : null}
 
       {form.unfiltered ? (
@@ -113,12 +128,18 @@ export function JobActionForm({ form, dangerousRelease, maliciousInSample, creat
 
       {form.sentForApproval ? <SentForApproval request={form.sentForApproval} /> : null}
 
-      <div className="flex items-center gap-2">
-        <Button type="submit" variant="primary" size="md" disabled={!permission.allowed || create.isPending}>
-          {create.isPending ? "Creating…" : createLabel}
-        </Button>
-        {!permission.allowed ? <span className="text-[12px] text-zinc-600">{permission.reason}</span> : null}
-      </div>
+      {form.alreadySent ? (
+        // The request is made: no button makes a second identical one. Changing the search,
+        // the action or the comment makes a different job, and brings the button back.
+        <p className="text-[12px] text-zinc-700">Change the search, the action or the comment to create a different job.</p>
+      ) : (
+        <div className="flex items-center gap-2">
+          <Button type="submit" variant="primary" size="md" disabled={!permission.allowed || create.isPending}>
+            {create.isPending ? "Creating…" : createLabel}
+          </Button>
+          {!permission.allowed ? <span className="text-[12px] text-zinc-600">{permission.reason}</span> : null}
+        </div>
+      )}
     </form>
   );
 }

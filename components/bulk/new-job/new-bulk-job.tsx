@@ -22,7 +22,7 @@ export function NewBulkJob() {
   const filterBar = useRef<FilterBarHandle>(null);
   const searchInputRef = useRef<HTMLInputElement>(null);
   const form = useJobForm({ state, urlHasErrors: search.hasErrors, allowed: permission.allowed, filterBar });
-  const dryRun = useDryRun(state, form.fields.action, !search.hasErrors);
+  const dryRun = useDryRun(state, form.fields.action, !search.hasErrors, form.fields.destination);
   const count = useMatchCount(state, dryRun, !search.hasErrors);
   const createLabel = createJobLabel(form.fields.action, form.fields.destination, count.words);
 
@@ -74,6 +74,8 @@ export function NewBulkJob() {
         form={form}
         dangerousRelease={dryRun.dangerousRelease}
         maliciousInSample={dryRun.maliciousInSample}
+        returning={dryRun.returning}
+        matched={count.query.data?.more ? undefined : count.query.data?.matched}
         createLabel={createLabel}
         permission={permission}
         onSubmit={(event) => form.submit(event, dryRun.query.data?.window)}

@@ -5,7 +5,8 @@ import { isDangerousDisposition } from "@/lib/bulk/validate";
 import type { Message } from "@/lib/cloudflare/types";
 import { labelFor, type MessageUrlState } from "@/lib/messages/search-url";
 import { useMessageList, type MessageListSearch } from "@/lib/queries/messages";
-import type { BulkAction } from "@/lib/schemas/enums";
+import { returnsToMailbox } from "@/lib/approvals/rules";
+import type { BulkAction, Destination } from "@/lib/schemas/enums";
 import { BULK_ONLY_FILTER_KEYS } from "@/lib/schemas/search";
 
 /** How many matches the dry run lists: enough to recognise the search, one request. */
@@ -15,9 +16,15 @@ const NO_MESSAGES: Message[] = [];
 
 /**
  * What the job's search matches now: its first page (through the search page's own query) and,
- * for a release, whether it reaches malicious mail.
+ * for a release or a move to Inbox (the release policy's changes), whether it reaches malicious mail.
  */
-export function useDryRun({ filters, range }: Pick<MessageUrlState, "filters" | "range">, action: BulkAction, enabled: boolean) {
+export function useDryRun(
+  { filters, range }: Pick<MessageUrlState, "filters" | "range">,
+  action: BulkAction,
+  enabled: boolean,
+  destination?: Destination | "",
+) {
+  const returning = returnsToMailbox({ action, destination });
   const dryRunSearch: MessageListSearch = useMemo(() => ({ filters, range, perPage: DRY_RUN_SIZE }), [filters, range]);
   const query = useMessageList(dryRunSearch, { enabled });
   const sample = query.data && !query.data.pending ? query.data.messages : NO_MESSAGES;
@@ -29,19 +36,19 @@ export function useDryRun({ filters, range }: Pick<MessageUrlState, "filters" | 
   // A release is dangerous if it can reach malicious mail. The sample shows some; beyond it, one
   // more search narrowed to MALICIOUS (per_page=1) says whether any lies further on. The search
   // cannot filter by MALICIOUS-BEC, so that one is caught only when it appears in the sample.
-  const probeNeeded = action === "RELEASE" && enabled && !filters.final_disposition && more;
+  const probeNeeded = returning && enabled && !filters.final_disposition && more;
   const probe = useMessageList(
     useMemo(() => ({ filters: { ...filters, final_disposition: "MALICIOUS" as const }, range, perPage: 1 }), [filters, range]),
     { enabled: probeNeeded },
   );
   const maliciousInSample = sample.filter((m) => isDangerousDisposition(m.final_disposition)).length;
   const dangerousRelease =
-    action === "RELEASE" &&
+    returning &&
     (isDangerousDisposition(filters.final_disposition) ||
       maliciousInSample > 0 ||
       (probeNeeded && (probe.data?.messages.length ?? 0) > 0));
 
-  return { query, sample, more, unsearchable, maliciousInSample, dangerousRelease };
+  return { query, sample, more, unsearchable, maliciousInSample, dangerousRelease, returning };
 }
 
 export type DryRun = ReturnType<typeof useDryRun>;

@@ -31,7 +31,8 @@ export function useJobForm({ state, urlHasErrors, allowed, filterBar }: JobFormI
   const [errors, setErrors] = useState<BulkFormErrors>(emptyErrors);
   // The body the confirmation dialog shows and, once confirmed, sends: exactly what was checked.
   const [confirmBody, setConfirmBody] = useState<CreateBulkJobBody | null>(null);
-  const [sentForApproval, setSentForApproval] = useState<ApprovalRequest | null>(null);
+  // The request this form sent, and the form as it was then: the same form cannot send it again.
+  const [sent, setSent] = useState<{ request: ApprovalRequest; form: string } | null>(null);
   const create = useCreateBulkJob();
 
   const setAction = (next: BulkAction) => {
@@ -47,11 +48,17 @@ export function useJobForm({ state, urlHasErrors, allowed, filterBar }: JobFormI
     return fetchedWindow ? { ...filters, ...fetchedWindow } : effectiveFilters({ filters, range }, Date.now());
   };
 
+  const formKey = JSON.stringify({ filters, range, action, destination, comment: comment.trim() });
+  // Still the form that made the request: Create would only make a second identical request.
+  const alreadySent = sent !== null && sent.form === formKey;
+
   const send = (body: CreateBulkJobBody) => {
+    if (alreadySent) return;
+    const sentFrom = formKey;
     create.mutate(body, {
       onSuccess: (outcome) => {
         setConfirmBody(null);
-        if (outcome.approval) setSentForApproval(outcome.approval);
+        if (outcome.approval) setSent({ request: outcome.approval, form: sentFrom });
         else router.push(`/bulk/${encodeURIComponent(outcome.job.job_id)}`);
       },
       onError: (error) => {
@@ -63,7 +70,7 @@ export function useJobForm({ state, urlHasErrors, allowed, filterBar }: JobFormI
   /** `fetchedWindow`: the window the dry run was fetched with, when known. */
   const submit = (event: FormEvent, fetchedWindow: FetchedWindow) => {
     event.preventDefault();
-    if (!allowed || create.isPending) return;
+    if (!allowed || create.isPending || alreadySent) return;
     // No hidden filters: a filter typed but not searched would be shown in its box and left out
     // of the job. It is applied now (the dry run follows it), and this press creates nothing.
     const unapplied = filterBar.current?.unapplied() ?? [];
@@ -100,7 +107,8 @@ export function useJobForm({ state, urlHasErrors, allowed, filterBar }: JobFormI
     confirmBody,
     closeConfirm: () => setConfirmBody(null),
     send,
-    sentForApproval,
+    sentForApproval: sent?.request ?? null,
+    alreadySent,
     create,
   };
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
@@ -32,6 +31,7 @@ import { FilterBar } from "../filter-bar";
 import { MessageActions } from "../message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "../results-toolbar";
 import { ViewsMenu } from "@/components/views/views-menu";
+import { BulkActionLink } from "@/components/bulk/bulk-action-link";
 import { NoResults } from "./no-results";
 import { PaginationBar } from "./pagination-bar";
 import { UrlNotices } from "./url-notices";
@@ -139,14 +139,7 @@ export function MessageSearch() {
         <ColumnsMenu table={table} />
         <CopyLinkButton buildUrl={buildShareUrl} />
         <ExportMenu loadedCount={messages.length} hasMore={!!following} busy={csv.exporting} onExport={csv.exportCsv} />
-        <Link
-          href={bulkHref()}
-          // A relative range is frozen to the minute; server and browser may straddle one.
-          suppressHydrationWarning
-          className="inline-flex h-7 items-center rounded border border-zinc-300 bg-white px-2.5 text-[12px] font-medium text-zinc-800 hover:bg-zinc-100"
-        >
-          Bulk action on all results
-        </Link>
+        <BulkActionLink href={bulkHref()} />
       </div>
       {csv.note ? (
         <p role={csv.note.ok ? "status" : "alert"} className={`text-[12px] ${csv.note.ok ? "text-zinc-600" : "text-red-700"}`}>

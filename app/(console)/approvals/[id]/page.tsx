@@ -5,13 +5,13 @@ import { can, missingRoleReason } from "@/lib/auth/roles";
 
 export const metadata = { title: "Approval request" };
 
-// A bulk job waiting for a second admin. The id is checked with the API's schema; the request
-// itself is read by the client (admins only, as the API enforces).
+// A change waiting for a second admin. The id is checked with the API's schema; the request
+// itself is read by the client (admins, and the analyst who asked, as the API enforces).
 export default async function ApprovalRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getPageUser();
-  if (!can(user?.role, "admin")) {
-    return <p role="alert">{missingRoleReason("admin")} to see bulk-job approval requests.</p>;
+  if (!can(user?.role, "act")) {
+    return <p role="alert">{missingRoleReason("admin")} to see approval requests.</p>;
   }
   const parsed = approvalIdSchema.safeParse(id);
   if (!parsed.success) {

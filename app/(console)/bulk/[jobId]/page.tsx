@@ -3,7 +3,9 @@ import { Suspense } from "react";
 import { JobApprovalNote } from "@/components/approvals/job-approval-note";
 import { BulkJobView } from "@/components/bulk/job/bulk-job-view";
 import { JobProblem } from "@/components/bulk/job/job-problem";
+import { maySeeApproval } from "@/lib/approvals/describe";
 import { approvalForJob } from "@/lib/approvals/service";
+import { getPageUser } from "@/lib/auth/session";
 import { getBulkJob } from "@/lib/cloudflare";
 import { spendPageRead } from "@/lib/api/user-budget";
 import { AppError } from "@/lib/errors";
@@ -37,8 +39,10 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
   } catch (error) {
     if (AppError.is(error) && error.status === 404) notFound();
   }
-  // A job a second admin approved names both people (the console's record; Cloudflare has neither).
-  const approval = await approvalForJob(id);
+  // A job a second admin approved names both people (the console's record; Cloudflare has neither),
+  // to those the approvals API shows them to: admins, and the requester.
+  const [found, user] = await Promise.all([approvalForJob(id), getPageUser()]);
+  const approval = found && maySeeApproval(user, found) ? found : undefined;
   return (
     <Suspense>
       {approval ? <JobApprovalNote approval={approval} /> : null}

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { auditList } from "@/lib/testing/audit";
 import { revokeUserSessions } from "@/lib/auth/server-sessions";
 import type { Role } from "@/lib/auth/roles";
-import { useDemoSimulator } from "@/lib/testing/simulator";
+import { quarantinedCleanId, useDemoSimulator } from "@/lib/testing/simulator";
 import { callRoute, ORIGIN, sessionCookie, type CallOptions } from "@/lib/testing/routes";
 import { GET as search } from "./route";
 import { GET as getMessage } from "./[id]/route";
@@ -117,11 +117,12 @@ describe("audit trail", () => {
   });
 
   it("leaves a failed record when Cloudflare fails, and a pending one while the call is in flight", async () => {
+    const id = await quarantinedCleanId();
     sim.setFaults([{ match: "/release", latencyMs: 300, status: 500 }]);
-    const call = callRoute(release, "/x", { body: { ids: [fx.quarantinedId] } });
+    const call = callRoute(release, "/x", { body: { ids: [id] } });
     const inFlight = await vi.waitFor(async () => {
       const record = (await auditList({ operation: "release" }))[0];
-      expect(record).toMatchObject({ outcome: "pending", completed_at: null, message_ids: [fx.quarantinedId] });
+      expect(record).toMatchObject({ outcome: "pending", completed_at: null, message_ids: [id] });
       return record!;
     });
     const res = await call;

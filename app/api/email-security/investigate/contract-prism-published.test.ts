@@ -2,7 +2,12 @@
 // the console follows the SDK. Against Prism serving the description as published, that request
 // is refused; the analyst must then see which operation failed and what Cloudflare said, not a
 // bare "rejected". (Its own file: the console's upstream is configured once per test file.)
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+// Whether a release waits for a second admin (after reading the messages, whose dispositions Prism
+// makes up) is release-policy.test.ts's concern: here the release call itself is.
+vi.mock("@/lib/approvals/release-policy", () => ({
+  planReturn: async (_change: unknown, ids: readonly string[]) => ({ now: [...ids], approval: null, reads: 0 }),
+}));
 import { publishedDescription } from "@/lib/testing/description";
 import { deprecatedFieldsSent } from "@/lib/testing/deprecated-fields";
 import { expectRefusalShown, usePrismUpstream } from "@/lib/testing/prism-upstream";

@@ -10,6 +10,11 @@ vi.mock("@/lib/approvals/service", async (original) => ({
   ...(await original<typeof import("@/lib/approvals/service")>()),
   judgeBulkJob: async () => ({ reasons: [], sample: [], matched: 0, matchedMore: false }),
 }));
+// Likewise the release policy: whether a release or a move to Inbox waits for a second admin (the
+// messages read first, Prism's dispositions being random) is release-policy.test.ts's concern.
+vi.mock("@/lib/approvals/release-policy", () => ({
+  planReturn: async (_change: unknown, ids: readonly string[]) => ({ now: [...ids], approval: null, reads: 0 }),
+}));
 import { authSummary } from "@/lib/messages/message-view";
 import { messagesToCsv } from "@/lib/messages/csv";
 import { moveOutcomes, releaseOutcomes } from "@/lib/messages/action-outcomes";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useDemoSimulator } from "@/lib/testing/simulator";
+import { quarantinedCleanId, useDemoSimulator } from "@/lib/testing/simulator";
 import { callRoute, type CallOptions } from "@/lib/testing/routes";
 import { GET as search } from "./route";
 import { GET as getMessage } from "./[id]/route";
@@ -84,7 +84,7 @@ describe("happy paths through the SDK to the simulator", () => {
 
   it("moves several messages with one outcome each", async () => {
     const res = await callRoute(moveMany, `${API}/move`, {
-      body: { ids: [fx.deliveredId, fx.undeliverableId], destination: "Inbox" },
+      body: { ids: [fx.deliveredId, fx.undeliverableId], destination: "JunkEmail" },
     });
     expect(res.status).toBe(200);
     expect(res.json.result.length).toBeGreaterThanOrEqual(2);
@@ -92,10 +92,12 @@ describe("happy paths through the SDK to the simulator", () => {
   });
 
   it("releases a quarantined message", async () => {
-    const res = await callRoute(release, `${API}/release`, { body: { ids: [fx.quarantinedId] } });
+    // Quarantined SPAM: the MALICIOUS fixture would wait for a second admin (release-policy.test.ts).
+    const id = await quarantinedCleanId();
+    const res = await callRoute(release, `${API}/release`, { body: { ids: [id] } });
     expect(res.status).toBe(200);
-    expect(res.json.result[0].id).toBe(fx.quarantinedId);
-    const after = await callRoute(getMessage, `${API}/x`, { params: { id: fx.quarantinedId } });
+    expect(res.json.result[0].id).toBe(id);
+    const after = await callRoute(getMessage, `${API}/x`, { params: { id } });
     expect(after.json.result.is_quarantined).toBe(false);
   });
 

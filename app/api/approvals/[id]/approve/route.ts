@@ -10,5 +10,5 @@ export const POST = defineRoute(
     body: approvalDecisionBodySchema,
     audit: ({ params, body }) => ({ operation: "bulk_approval_approve", params: { request_id: params.id, reason: body.reason } }),
   },
-  async ({ params, body, caller }) => ok(await approveRequest(params.id, caller.email, body.reason)),
+  async ({ params, body, caller }) => ok(await approveRequest(params.id, caller, body.reason)),
 );

@@ -13,7 +13,7 @@ export const GET = defineRoute({ permission: "read", query: listBulkJobsQuerySch
 
 export const POST = defineRoute({ permission: "admin", body: createBulkJobBodySchema }, async ({ body, caller }) => {
   const who = { email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent };
-  const verdict = await judgeBulkJob(body);
+  const verdict = await judgeBulkJob(body, caller.email);
   if (verdict.reasons.length === 0) {
     return auditedCall({ ...who, operation: "bulk_job_create", destination: body.destination, params: body }, async () => ({
       ...ok(await createBulkJob(body)),

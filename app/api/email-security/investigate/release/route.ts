@@ -1,12 +1,11 @@
 // POST /api/email-security/investigate/release — release quarantined messages to their recipients.
-import { defineRoute, ok } from "@/lib/api/route";
+// Under the release policy (lib/approvals/release-policy.ts): messages classified MALICIOUS or
+// MALICIOUS-BEC, and any past the caller's hourly allowance, become a request for a second admin.
+import { defineRoute } from "@/lib/api/route";
+import { actUnderReleasePolicy } from "@/lib/approvals/return-route";
 import { releaseMessages } from "@/lib/cloudflare";
 import { releaseMessagesBodySchema } from "@/lib/schemas/bodies";
 
-export const POST = defineRoute({
-    permission: "act",
-    body: releaseMessagesBodySchema,
-    audit: ({ body }) => ({ operation: "release", messageIds: body.ids }),
-  }, async ({ body }) =>
-  ok(await releaseMessages(body)),
+export const POST = defineRoute({ permission: "act", body: releaseMessagesBodySchema }, async ({ body, caller }) =>
+  actUnderReleasePolicy(caller, { action: "RELEASE" }, body.ids, { operation: "release" }, (ids) => releaseMessages({ ids })),
 );
