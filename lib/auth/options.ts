@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuditStore } from "@/lib/audit/store";
 import { recordSignIn } from "@/lib/audit/sign-in";
 import { getEnv } from "@/lib/env";
+import { escapeForLog } from "@/lib/log-text";
 import { signInLocally } from "./local-sign-in";
 import { oidcIdentity } from "./oidc-identity";
 import { authRequestOrigin } from "./request-context";
@@ -66,7 +67,7 @@ export function getAuthOptions(): NextAuthOptions {
           if (result.ok) return { id: result.user.email, email: result.user.email, name: result.user.email, role: result.user.role };
           const known = auth.localUsers.some((u) => u.email === credentials.email.trim().toLowerCase());
           const reason = result.reason === "throttled" ? "throttled" : known ? "bad_password" : "unknown_account";
-          await recordSignIn({ email: credentials.email, outcome: "failure", reason, provider: "local", ...origin });
+          await recordSignIn({ email: credentials.email, outcome: "failure", reason, known, provider: "local", ...origin });
           // next-auth hands this message to the sign-in page, which shows the wait.
           if (result.reason === "throttled") throw new Error(throttledSignInError(result.retryAfterSeconds));
           return null;
@@ -122,10 +123,12 @@ export function getAuthOptions(): NextAuthOptions {
             (err: unknown) => console.error(`[triage] could not record a failed sign-in: ${(err as Error).message}`),
           );
         }
-        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message ?? "");
+        // The message can be text from the request (an OIDC callback's `?error=`): one escaped line.
+        const message = metadata instanceof Error ? metadata.message : ((metadata as { message?: unknown })?.message ?? "");
+        console.error(`[next-auth][error][${escapeForLog(code, 64)}] ${escapeForLog(message)}`);
       },
       warn(code) {
-        console.warn(`[next-auth][warn][${code}]`);
+        console.warn(`[next-auth][warn][${escapeForLog(code, 64)}]`);
       },
       debug() {},
     },
