@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/env";
 import { escapeForLog } from "@/lib/log-text";
 import { signInLocally } from "./local-sign-in";
 import { oidcIdentity } from "./oidc-identity";
-import { authRequestOrigin } from "./request-context";
+import { authRequestOrigin, noteSignOutFailure } from "./request-context";
 import { roleSchema } from "./roles";
 import { acceptSession } from "./session";
 import { createServerSession, revokeServerSession, SESSION_SECONDS } from "./server-sessions";
@@ -19,6 +19,11 @@ import { throttledSignInError } from "./sign-in-errors";
  */
 class SessionRefusedError extends Error {
   override name = "SessionRefusedError";
+}
+
+/** The server session could not be ended at sign-out (the database refused the write). */
+class RevocationFailedError extends Error {
+  override name = "RevocationFailedError";
 }
 
 const groupsOf = (profile: unknown): string[] => {
@@ -94,23 +99,36 @@ export function getAuthOptions(): NextAuthOptions {
         });
       },
       // Signing out ends the server session, so a copy of the cookie is refused everywhere.
+      // A failed revocation throws: next-auth only logs it (see the logger), and the auth route
+      // then refuses the sign-out instead of clearing the cookie.
       async signOut({ token }) {
         if (typeof token?.sid !== "string" || !token.email) return;
-        if (!(await revokeServerSession(token.sid, token.email))) return;
-        await (await getAuditStore()).record({
-          email: token.email,
-          role: roleSchema.catch("viewer").parse(token.role),
-          operation: "sign_out",
-          ...authRequestOrigin(),
-          outcome: "succeeded",
-          status: 200,
-        });
+        let revoked: boolean;
+        try {
+          revoked = await revokeServerSession(token.sid, token.email);
+        } catch (err) {
+          throw new RevocationFailedError(`could not end session: ${(err as Error).message}`, { cause: err });
+        }
+        if (!revoked) return;
+        // The session is ended; a lost audit row must not make the user believe it is not.
+        await (await getAuditStore())
+          .record({
+            email: token.email,
+            role: roleSchema.catch("viewer").parse(token.role),
+            operation: "sign_out",
+            ...authRequestOrigin(),
+            outcome: "succeeded",
+            status: 200,
+          })
+          .catch((err: unknown) => console.error(`[triage] could not record a sign-out: ${escapeForLog(err)}`));
       },
     },
     logger: {
       error(code, metadata) {
         // A refused session is the rules working, not an error worth a stack trace.
         if (metadata instanceof SessionRefusedError) return;
+        // next-auth catches what an event throws, logs it (SIGN_OUT_EVENT_ERROR) and carries on.
+        if (metadata instanceof RevocationFailedError) noteSignOutFailure();
         // The OIDC callback failed (provider said no, bad state, unreadable profile, sign-in refused
         // here): a failed sign-in. next-auth logs a provider's own error twice, first as an object
         // with a providerId, then as OAUTH_CALLBACK_ERROR; one row is enough.

@@ -109,6 +109,33 @@ describe("next-auth's session endpoint applies the session rules", () => {
     expect(replayed.setCookies.get(COOKIE)).toBe("");
   });
 
+  it("fails closed when the revocation cannot be written: the user is told, the cookie is kept and still works", async () => {
+    const { token } = await signedInToken("analyst", "stuck@tests.test");
+    const db = await getDb();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // The database refuses the write (here: the table is not there for a moment).
+    await db.schema.alterTable("sessions").renameTo("sessions_away").execute();
+    let refused: Awaited<ReturnType<typeof callAuth>>;
+    try {
+      const pair = await csrf();
+      refused = await callAuth("signout", { cookies: { [COOKIE]: token, "next-auth.csrf-token": pair.cookie }, form: { csrfToken: pair.token } });
+    } finally {
+      await db.schema.alterTable("sessions_away").renameTo("sessions").execute();
+      logged.mockRestore();
+    }
+    expect(refused.status).toBe(500);
+    expect(refused.json?.error.message).toMatch(/You are still signed in/);
+    expect(refused.setCookies.has(COOKIE)).toBe(false);
+    expect((await callAuth("session", { cookies: { [COOKIE]: token } })).json).toMatchObject({ user: { email: "stuck@tests.test" } });
+
+    // Once the write can be made, signing out works as usual.
+    const pair = await csrf();
+    const signedOut = await callAuth("signout", { cookies: { [COOKIE]: token, "next-auth.csrf-token": pair.cookie }, form: { csrfToken: pair.token } });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.setCookies.get(COOKIE)).toBe("");
+    expect((await callAuth("session", { cookies: { [COOKIE]: token } })).json).toEqual({});
+  });
+
   it("refuses a session past its absolute expiry, however it was re-issued", async () => {
     const { token } = await signedInToken("viewer", "overtime@tests.test");
     vi.useFakeTimers({ toFake: ["Date"] });
