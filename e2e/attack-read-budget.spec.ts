@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { request as requestContext, type APIRequestContext } from "@playwright/test";
+import { request as requestContext, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { freePortForTests } from "../lib/testing/backends";
 import { E2E, USERS } from "./env";
 import { expect, simulator, test } from "./fixtures";
@@ -62,7 +62,7 @@ test("a viewer's count loop stops at the viewer's share of the account's reads; 
   const viewer = await signedIn(USERS.viewer);
   await simulator.clearCalls();
 
-  let refused: Awaited<ReturnType<APIRequestContext["get"]>> | undefined;
+  let refused: APIResponse | undefined;
   let answered = 0;
   for (let i = 0; i < ACCOUNT_BUDGET && !refused; i++) {
     const reply = await viewer.get("/api/email-security/investigate/bulk/count?detections_only=false");
@@ -74,7 +74,8 @@ test("a viewer's count loop stops at the viewer's share of the account's reads; 
   }
   expect(refused, "the loop was never told to wait").toBeDefined();
   expect(Number(refused!.headers()["retry-after"])).toBeGreaterThan(0);
-  expect((await refused!.json()).error.message).toMatch(new RegExp(`your share of the account's reads \\(${DEFAULT_SHARE} per 5 minutes\\)`));
+  const body = (await refused!.json()) as { error: { message: string } };
+  expect(body.error.message).toMatch(new RegExp(`your share of the account's reads \\(${DEFAULT_SHARE} per 5 minutes\\)`));
   // Each count took its reads before it started (and gave back what it did not use); the one
   // refused sent nothing, so the viewer never got past the share.
   expect(answered).toBeGreaterThanOrEqual(1);
