@@ -81,9 +81,13 @@ class AttemptCounter {
     else await stored(this.gate.delete(key));
   }
 
-  async fail(key: string): Promise<void> {
+  async fail(key: string, ticket: Ticket): Promise<void> {
     const { consumedPoints: failures } = await stored(this.failures.penalty(key, 1));
-    if (failures < this.policy.free) return;
+    if (failures < this.policy.free) {
+      // Not shut out (its failures have expired meanwhile): the retry's hold is not a delay.
+      if (ticket === "retry") await stored(this.gate.delete(key));
+      return;
+    }
     const delay = Math.min(this.policy.maxDelaySeconds, this.policy.baseDelaySeconds * 2 ** (failures - this.policy.free));
     await stored(this.gate.block(key, delay));
   }
@@ -195,7 +199,10 @@ export class SignInThrottle {
         ]);
       },
       failed: async () => {
-        await Promise.all([this.accounts.fail(account), address ? this.addresses.fail(address) : undefined]);
+        await Promise.all([
+          this.accounts.fail(account, onAccount.ticket),
+          address && addressTicket ? this.addresses.fail(address, addressTicket) : undefined,
+        ]);
       },
     };
   }
