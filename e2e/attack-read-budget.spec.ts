@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { request as requestContext, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { freePortForTests } from "../lib/testing/backends";
-import { E2E, USERS } from "./env";
+import type { APIResponse } from "@playwright/test";
+import { USERS } from "./env";
 import { expect, simulator, test } from "./fixtures";
+import { signedInApi, startOwnConsole, type OwnConsole } from "./own-console";
 
 // A viewer (the lowest role that can ask for a count) loops on broad bulk counts, each paging the
 // search three times upstream, to spend the team's Cloudflare budget. Every count takes its three
@@ -15,51 +14,23 @@ import { expect, simulator, test } from "./fixtures";
 
 const ACCOUNT_BUDGET = 40;
 const DEFAULT_SHARE = ACCOUNT_BUDGET / 4;
-let console_: { url: string; process: ChildProcess } | undefined;
+let own: OwnConsole | undefined;
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const port = await freePortForTests();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: {
-      ...process.env,
-      ...E2E.serverEnv,
-      NEXTAUTH_URL: url,
-      DATABASE_URL: `./data/e2e-read-budget-${port}.db`,
-      UPSTREAM_READ_BUDGET: String(ACCOUNT_BUDGET),
-      // Every read goes upstream, so the counts below are exact.
-      READ_CACHE_MS: "0",
-    },
-    stdio: "ignore",
-    detached: true,
-  });
-  console_ = { url, process: child };
-  await expect
-    .poll(async () => (await fetch(`${url}/api/health/ready`).catch(() => null))?.status, { timeout: 120_000, intervals: [250] })
-    .toBe(200);
+  // Every read goes upstream, so the counts below are exact.
+  own = await startOwnConsole({ UPSTREAM_READ_BUDGET: String(ACCOUNT_BUDGET), READ_CACHE_MS: "0" });
 });
 
-test.afterAll(() => {
-  // npx started next as a child: end the group this test started, by its id.
-  if (console_?.process.pid) process.kill(-console_.process.pid, "SIGTERM");
-});
-
-async function signedIn(user: { email: string; password: string }): Promise<APIRequestContext> {
-  const api = await requestContext.newContext({ baseURL: console_!.url });
-  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const reply = await api.post("/api/auth/callback/local", { form: { csrfToken, ...user }, maxRedirects: 0 });
-  expect(new URL(reply.headers().location!).searchParams.get("error")).toBeNull();
-  return api;
-}
+test.afterAll(() => own?.stop());
 
 const upstreamSearches = async () =>
   (await simulator.calls()).filter((c) => c.method === "GET" && /\/email-security\/investigate\/?$/.test(c.path)).length;
 
 test("a viewer's count loop stops at the viewer's share of the account's reads; a colleague still gets answers", async () => {
-  const viewer = await signedIn(USERS.viewer);
+  const viewer = await signedInApi(own!.url, USERS.viewer);
   await simulator.clearCalls();
 
   let refused: APIResponse | undefined;
@@ -82,7 +53,7 @@ test("a viewer's count loop stops at the viewer's share of the account's reads; 
   expect(await upstreamSearches()).toBeLessThanOrEqual(DEFAULT_SHARE);
 
   // The rest of the account's budget is still there for the team.
-  const analyst = await signedIn(USERS.analyst);
+  const analyst = await signedInApi(own!.url, USERS.analyst);
   const search = await analyst.get("/api/email-security/investigate?per_page=5");
   expect(search.status()).toBe(200);
   await viewer.dispose();
