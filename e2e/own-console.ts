@@ -16,7 +16,8 @@ export async function startOwnConsole(env: Record<string, string>): Promise<OwnC
   const port = await freePortForTests();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, ...E2E.serverEnv, NEXTAUTH_URL: url, DATABASE_URL: `./data/e2e-own-${port}.db`, ...env },
+    // The defaults a deployment gets, not the shared stack's relaxed share.
+    env: { ...process.env, ...E2E.serverEnv, USER_READ_SHARE: "", NEXTAUTH_URL: url, DATABASE_URL: `./data/e2e-own-${port}.db`, ...env },
     stdio: "ignore",
     detached: true,
   });
