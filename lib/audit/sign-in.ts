@@ -1,4 +1,5 @@
 import "server-only";
+import { addressBlock } from "@/lib/client-address";
 import { getAuditStore } from "./store";
 
 /** Why a sign-in was refused, in the words the audit trail filters on. */
@@ -80,7 +81,8 @@ async function recordFailure(record: SignInRecord): Promise<void> {
   const reason = record.reason ?? "unknown";
   const email = normalised(record.email);
   const account = record.known === false ? "*unknown*" : email;
-  const key = JSON.stringify([reason, record.provider, account, record.ip ?? ""]);
+  // By the client's block (an IPv6 /64), so moving through one's own addresses opens no new rows.
+  const key = JSON.stringify([reason, record.provider, account, record.ip ? addressBlock(record.ip) : ""]);
   const now = Date.now();
   const open = windows.get(key);
   if (open && open.endsAt > now) {

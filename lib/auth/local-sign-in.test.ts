@@ -96,6 +96,14 @@ describe("unknown emails make a bounded number of limiter keys", () => {
   });
 });
 
+describe("addresses are counted by what one client holds", () => {
+  it("shuts out an IPv6 client that moves through its /64", async () => {
+    for (let i = 0; i < 20; i++) await attempt(`spray${i}@x.test`, "guess", `2001:db8:0:7::${(i + 1).toString(16)}`);
+    expect(await attempt("ana@x.test", "right-pass", "2001:db8:0:7::ffff")).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attempt("ana@x.test", "right-pass", "2001:db8:0:8::1")).toMatchObject({ ok: true });
+  });
+});
+
 // Guesses sent at the same moment: each is counted (the limiter's own consume) before it is
 // hashed, so the check cannot be passed by all of them at once.
 describe.each(["memory", "redis"] as const)("200 parallel wrong passwords on %s", (backend) => {

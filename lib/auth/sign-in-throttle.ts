@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { RateLimiterRes } from "rate-limiter-flexible";
+import { addressBlock } from "@/lib/client-address";
 import { getEnv } from "@/lib/env";
 import { limiter, rateStateUnavailable, type LimiterSpec } from "@/lib/rate-state";
 
@@ -170,7 +171,8 @@ export class SignInThrottle {
    */
   async admit(attempt: Attempt): Promise<Admission> {
     const account = this.accountKey(attempt);
-    const address = attempt.address;
+    // An IPv6 client is counted by its /64: each of its addresses is not a fresh allowance.
+    const address = attempt.address ? addressBlock(attempt.address) : null;
     const onAccount = await this.accounts.take(account);
     if (!onAccount.ok) return onAccount;
     let onAddress: Taken | null = null;
