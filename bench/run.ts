@@ -126,6 +126,7 @@ async function main(): Promise<number> {
     READ_CACHE_MS: "0",
     UPSTREAM_READ_BUDGET: "100000",
     USER_READ_BUDGET: "100000",
+    USER_READ_SHARE: "100000",
     // Replies say where their time went (auth, budget, parse, handler, serialize).
     TRIAGE_SERVER_TIMING: "1",
   };

@@ -117,6 +117,9 @@ export function stackFor(index: number) {
     CONSOLE_ANALYSTS: `group:${OIDC.analystGroup}`,
     // Short, so the timeout journey does not wait the production 10 s twice.
     UPSTREAM_READ_TIMEOUT_MS: "3000",
+    // The suite is three shared accounts driven by a robot for many minutes; one person's default
+    // share (a quarter of the account's reads) is walked by attack-read-budget on its own console.
+    USER_READ_SHARE: "1000",
   },
   };
 }

@@ -27,6 +27,8 @@ async function startInstance(port: number, publicUrl: string): Promise<Instance>
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
       UPSTREAM_READ_BUDGET: String(BUDGET),
+      // The whole budget to one person, so the account's (not the person's share) is what stops them.
+      USER_READ_SHARE: String(BUDGET),
       // Every read goes upstream, so the count below is exact.
       READ_CACHE_MS: "0",
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forwardedClientAddress } from "./client-address";
+import { addressBlock, forwardedClientAddress } from "./client-address";
 
 describe("client address from trusted proxy hops", () => {
   it.each([
@@ -13,5 +13,18 @@ describe("client address from trusted proxy hops", () => {
     ["no header", null, 1, null],
   ])("%s", (_, header, hops, expected) => {
     expect(forwardedClientAddress(header, hops)).toBe(expected);
+  });
+});
+
+describe("addressBlock: what one client holds", () => {
+  it.each([
+    ["an IPv4 address", "203.0.113.7", "203.0.113.7"],
+    ["an IPv6 address, by its /64", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"],
+    ["a compressed IPv6 address", "2001:DB8:0:2::1", "2001:db8:0:2::/64"],
+    ["another address in the same /64", "2001:db8:0:2:ffff::9", "2001:db8:0:2::/64"],
+    ["an IPv4-mapped address, as IPv4", "::ffff:198.51.100.9", "198.51.100.9"],
+    ["the loopback", "::1", "0:0:0:0::/64"],
+  ])("%s", (_name, address, block) => {
+    expect(addressBlock(address)).toBe(block);
   });
 });

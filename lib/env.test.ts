@@ -47,6 +47,17 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...CONFIGURED, REDIS_URL: "http://cache.internal" })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
   });
 
+  it("gives one user a quarter of the account's reads unless told otherwise", () => {
+    expect(parseEnv(CONFIGURED).limits).toMatchObject({ upstreamReadsPer5Min: 1000, userReadSharePer5Min: 250 });
+    expect(parseEnv({ ...CONFIGURED, UPSTREAM_READ_BUDGET: "200" }).limits.userReadSharePer5Min).toBe(50);
+    expect(parseEnv({ ...CONFIGURED, USER_READ_SHARE: "100" }).limits.userReadSharePer5Min).toBe(100);
+  });
+
+  it("lets demo mode keep a SQLite file of its own (a test run's, an e2e stack's)", () => {
+    expect(parseEnv({ TRIAGE_DEMO: "1", DATABASE_URL: "./data/e2e-demo.db" }).database).toEqual({ engine: "sqlite", path: "./data/e2e-demo.db" });
+    expect(parseEnv({ TRIAGE_DEMO: "1", DATABASE_URL: ":memory:" }).database).toEqual({ engine: "sqlite", path: ":memory:" });
+  });
+
   it("reads the new limits", () => {
     const env = parseEnv({ ...CONFIGURED, TRUSTED_PROXY_HOPS: "2", USER_WRITE_BUDGET: "10", READ_CACHE_MAX_BYTES: "1048576" });
     expect(env.trustedProxyHops).toBe(2);
@@ -81,6 +92,10 @@ describe("parseEnv", () => {
     [{ TRIAGE_DEMO: "1", CLOUDFLARE_API_TOKEN: "fake", CLOUDFLARE_ACCOUNT_ID: ACCOUNT }, /CLOUDFLARE_API_TOKEN is set, but TRIAGE_DEMO=1/],
     [{ TRIAGE_DEMO: "1", CONSOLE_LOCAL_USERS: `a@x.test:admin:${HASH}` }, /CONSOLE_LOCAL_USERS is set, but TRIAGE_DEMO=1/],
     [{ TRIAGE_DEMO: "1", DATABASE_URL: "file:./data/triage.db" }, /DATABASE_URL: demo mode never writes the production audit database/],
+    [{ TRIAGE_DEMO: "1", DATABASE_URL: "./data/triage.db" }, /DATABASE_URL: demo mode never writes the production audit database/],
+    [{ TRIAGE_DEMO: "1", DATABASE_URL: "postgres://triage:fake-password@db.internal:5432/triage" }, /DATABASE_URL: demo mode keeps its own SQLite file .* never uses a PostgreSQL database/],
+    [{ TRIAGE_DEMO: "1", REDIS_URL: "redis://cache.internal:6379/0" }, /REDIS_URL is set, but TRIAGE_DEMO=1/],
+    [{ ...CONFIGURED, UPSTREAM_READ_BUDGET: "100", USER_READ_SHARE: "101" }, /USER_READ_SHARE \(101\) is more than the account's UPSTREAM_READ_BUDGET \(100\)/],
   ])("names what is wrong: %j", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);

@@ -71,6 +71,7 @@ const envSchema = z
     ),
     UPSTREAM_READ_BUDGET: optionalInt("UPSTREAM_READ_BUDGET", 1, 100_000),
     USER_READ_BUDGET: optionalInt("USER_READ_BUDGET", 1, 100_000),
+    USER_READ_SHARE: optionalInt("USER_READ_SHARE", 1, 100_000),
     USER_WRITE_BUDGET: optionalInt("USER_WRITE_BUDGET", 1, 100_000),
     READ_CACHE_MS: optionalInt("READ_CACHE_MS", 0, 60_000),
     READ_CACHE_MAX_BYTES: optionalInt("READ_CACHE_MAX_BYTES", 0, 1024 * 1024 * 1024),
@@ -96,6 +97,14 @@ const envSchema = z
         message: "CLOUDFLARE_API_TOKEN is missing: it is required when CLOUDFLARE_ACCOUNT_ID is set",
       });
     }
+    const accountReads = env.UPSTREAM_READ_BUDGET ?? 1000;
+    if (env.USER_READ_SHARE !== undefined && env.USER_READ_SHARE > accountReads) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["USER_READ_SHARE"],
+        message: `USER_READ_SHARE (${env.USER_READ_SHARE}) is more than the account's UPSTREAM_READ_BUDGET (${accountReads}): one person's share must leave some to the team`,
+      });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const [name, value] of [
@@ -117,9 +126,24 @@ const envSchema = z
           });
         }
       }
+      // Its own state only: a file of its own (each test run and e2e stack has one), never a shared
+      // server where real sessions, audit rows or budgets live.
       const chosen = env.DATABASE_URL ? databaseFrom(env.DATABASE_URL) : null;
-      if (chosen?.engine === "sqlite" && resolve(chosen.path) === resolve(PRODUCTION_DATABASE)) {
+      if (chosen?.engine === "postgres") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["DATABASE_URL"],
+          message: `DATABASE_URL: demo mode keeps its own SQLite file (${DEMO_DATABASE}) and never uses a PostgreSQL database; unset DATABASE_URL or set TRIAGE_DEMO=0`,
+        });
+      } else if (chosen?.engine === "sqlite" && resolve(chosen.path) === resolve(PRODUCTION_DATABASE)) {
         ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: `DATABASE_URL: demo mode never writes the production audit database (${PRODUCTION_DATABASE})` });
+      }
+      if (env.REDIS_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["REDIS_URL"],
+          message: "REDIS_URL is set, but TRIAGE_DEMO=1 asks for demo mode, which keeps its limits in process and never shares a Redis; unset REDIS_URL or set TRIAGE_DEMO=0",
+        });
       }
       return;
     }
@@ -165,8 +189,13 @@ export interface AuthEnv {
 export interface Limits {
   /** Upstream reads per account per 5 minutes (Cloudflare allows ~1,200 requests; the rest is left for changes). */
   upstreamReadsPer5Min: number;
-  /** Reads one user may make per minute, so one export or refresh loop cannot starve the team. */
+  /** Requests that read (GET, HEAD) one user may make per minute, cached answers included. */
   userReadsPerMinute: number;
+  /**
+   * Upstream reads one user may spend per 5 minutes, out of the account's: well under it, so one
+   * person's count loop or export leaves the rest to the team.
+   */
+  userReadSharePer5Min: number;
   /** Changes one user may make per minute, so one script cannot spend the account's budget for everyone. */
   userWritesPerMinute: number;
   /** How long an identical read may be answered from memory. */
@@ -248,6 +277,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     limits: {
       upstreamReadsPer5Min: env.UPSTREAM_READ_BUDGET ?? 1000,
       userReadsPerMinute: env.USER_READ_BUDGET ?? 300,
+      userReadSharePer5Min: env.USER_READ_SHARE ?? Math.max(1, Math.floor((env.UPSTREAM_READ_BUDGET ?? 1000) / 4)),
       userWritesPerMinute: env.USER_WRITE_BUDGET ?? 60,
       readCacheMs: env.READ_CACHE_MS ?? 2000,
       readCacheMaxBytes: env.READ_CACHE_MAX_BYTES ?? 16 * 1024 * 1024,

@@ -51,12 +51,15 @@ describe.each(["memory", "redis"] as const)("budgets on %s", (backend) => {
     } else {
       throttles = [throttleOn(await redis.connection()), throttleOn(await redis.connection())];
     }
-    const attempt = { account: "ana@x.test", address: null };
-    for (let i = 0; i < 4; i++) await throttles[i % 2]!.recordFailure(attempt);
-    expect(await throttles[1].check(attempt)).toEqual({ ok: true });
-    await throttles[0].recordFailure(attempt);
+    const attempt = { account: "ana@x.test", known: true, address: null };
+    const fail = async (throttle: SignInThrottle) => {
+      const admitted = await throttle.admit(attempt);
+      expect(admitted.ok).toBe(true);
+      if (admitted.ok) await admitted.failed();
+    };
+    for (let i = 0; i < 5; i++) await fail(throttles[i % 2]!);
     // The fifth failure (made through A) shuts the account out on B too.
-    expect(await throttles[1].check(attempt)).toEqual({ ok: false, retryAfterSeconds: 5 });
+    expect(await throttles[1].admit(attempt)).toEqual({ ok: false, retryAfterSeconds: 5 });
   });
 });
 
@@ -71,7 +74,7 @@ describe("Redis unreachable", () => {
     await vi.waitFor(() => expect(connection.status).not.toBe("ready"), { timeout: 5000 });
     const refused = await spend(budget, "acct").catch((err: unknown) => err);
     expect(AppError.is(refused) && refused).toMatchObject({ status: 503, code: "rate_state_unavailable", message: /Rate state unavailable/ });
-    await expect(throttle.check({ account: "ana@x.test", address: null })).rejects.toMatchObject({ status: 503 });
+    await expect(throttle.admit({ account: "ana@x.test", known: true, address: null })).rejects.toMatchObject({ status: 503 });
 
     await redis.server().restart();
     await vi.waitFor(async () => expect(await spend(budget, "acct")).toEqual({ ok: true }), { timeout: 10_000, interval: 200 });

@@ -8,9 +8,27 @@ import { useCurrentUser } from "./current-user";
 const buttonClass =
   "rounded px-2 py-1 font-medium text-zinc-200 hover:bg-zinc-800 hover:text-white focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-50";
 
+/**
+ * Signs this browser out, or says why not: when the server could not end the session it answers
+ * with an error and keeps the cookie, and the user must know they are still signed in.
+ */
+async function signOutHere(): Promise<string | null> {
+  try {
+    const reply = (await signOut({ redirect: false, callbackUrl: "/signin" })) as { url?: string; error?: { message?: string } } | undefined;
+    if (reply?.url) {
+      window.location.href = reply.url;
+      return null;
+    }
+    return reply?.error?.message ?? "Could not sign out. You are still signed in; try again.";
+  } catch {
+    return "Could not reach the console to sign out. You are still signed in; try again.";
+  }
+}
+
 export function UserMenu() {
   const user = useCurrentUser();
   const [ending, setEnding] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   if (!user) return null;
 
@@ -25,7 +43,21 @@ export function UserMenu() {
       return;
     }
     // This browser's session is already ended on the server; next-auth clears what is left here.
-    await signOut({ callbackUrl: "/signin" });
+    const refused = await signOutHere();
+    if (refused) {
+      setEnding(false);
+      setFailed(refused);
+    }
+  };
+
+  const signOutThisBrowser = async () => {
+    setLeaving(true);
+    setFailed(null);
+    const refused = await signOutHere();
+    if (refused) {
+      setLeaving(false);
+      setFailed(refused);
+    }
   };
 
   return (
@@ -47,8 +79,8 @@ export function UserMenu() {
       >
         {ending ? "Signing out everywhere…" : "Sign out everywhere"}
       </button>
-      <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className={buttonClass}>
-        Sign out
+      <button type="button" onClick={signOutThisBrowser} disabled={leaving} className={buttonClass}>
+        {leaving ? "Signing out…" : "Sign out"}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AuditStart } from "@/lib/audit/store";
 import { clearSessionCookies, hasSessionCookie } from "@/lib/auth/session-cookie";
 import { getEnv } from "@/lib/env";
+import { readsPaidBy, withPrepaidReads } from "@/lib/read-budget";
 import { strictTransportSecurity } from "@/lib/security-headers";
 import { noQuerySchema } from "@/lib/schemas/bodies";
 import { authorize, type Caller, type Permission } from "./access";
@@ -34,6 +35,12 @@ interface RouteSpec<P, Q, B> {
   query?: Q;
   body?: B;
   maxBodyBytes?: number;
+  /**
+   * Upstream reads one request may make, when more than one (a count paging the search, an
+   * evidence pack): all are taken from the caller's share and the account's budget before the
+   * handler starts, or the request is refused with 429 and a wait.
+   */
+  upstreamReads?: (input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => number;
   /** State-changing routes describe themselves for the audit trail. */
   audit?: (input: { params: Out<P>; body: Out<B> }) => Omit<AuditStart, "email" | "role" | "ip" | "userAgent">;
 }
@@ -89,9 +96,12 @@ export function defineRoute<
       ) as Out<B>;
       const input = { params, query, body, caller, request };
       timing?.lap("parse");
-      const reply = spec.audit
-        ? await auditedCall({ ...spec.audit({ params, body }), email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent }, () => handler(input))
-        : await handler(input);
+      const run = () =>
+        spec.audit
+          ? auditedCall({ ...spec.audit({ params, body }), email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent }, () => handler(input))
+          : handler(input);
+      const reads = spec.upstreamReads?.({ params, query, body }) ?? 0;
+      const reply = await readsPaidBy(caller.email, () => (reads > 1 ? withPrepaidReads(getEnv().upstream.accountId, reads, run) : run()));
       timing?.lap("handler");
       const response = reply.raw
         ? new Response(reply.body instanceof ReadableStream ? reply.body : String(reply.body), { status: reply.status ?? 200, headers: { "cache-control": "no-store", ...reply.headers } })

@@ -3,6 +3,7 @@ import { getPageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { limiter, spend as spendFrom } from "@/lib/rate-state";
+import { takeUserReads } from "@/lib/read-budget";
 
 type Kind = "read" | "write";
 
@@ -38,11 +39,13 @@ export async function spendUserRequest(email: string, method: string): Promise<v
 }
 
 /**
- * For server components that read from Cloudflare while rendering: the same per-user read
- * budget as the API. Throws (401 or 429 as an AppError) before anything goes upstream.
+ * For server components that read from Cloudflare while rendering: the same per-user request
+ * budget as the API, and `reads` upstream reads from the user's share. Throws (401 or 429 as an
+ * AppError) before anything goes upstream.
  */
-export async function spendPageRead(): Promise<void> {
+export async function spendPageRead(reads = 1): Promise<void> {
   const user = await getPageUser();
   if (!user) throw new AppError("unauthorized", "Sign in to use the console.");
   await spend("read", user.email);
+  await takeUserReads(user.email, reads);
 }

@@ -28,8 +28,15 @@ function sampleRow(m: Message): ApprovalSampleRow {
  * Pages the job's search through lib/cloudflare (so the read budget, retries and errors are the
  * search page's), counting up to just past `threshold` and noting malicious messages on the way.
  */
+const pageSizeFor = (threshold: number) => Math.min(1000, threshold + 1);
+
+/** The upstream reads a scan up to `threshold` makes when Cloudflare answers at once: what a request that scans is charged before it starts. */
+export function scanReads(threshold: number): number {
+  return Math.min(MAX_PAGES, Math.ceil((threshold + 1) / pageSizeFor(threshold)));
+}
+
 export async function scanSearch(search: MessageSearch, threshold: number): Promise<SearchScan & { sample: ApprovalSampleRow[] }> {
-  const perPage = Math.min(1000, threshold + 1);
+  const perPage = pageSizeFor(threshold);
   const sample: ApprovalSampleRow[] = [];
   let matched = 0;
   let dangerous = 0;

@@ -9,8 +9,11 @@ const text = (value: unknown) => (typeof value === "string" || typeof value === 
 export function describeAccessEvent(event: Pick<AuditEvent, "operation" | "params" | "result">): string | null {
   const p = event.params ?? {};
   switch (event.operation) {
-    case "sign_in":
-      return [text(p.provider), text(p.reason)].filter(Boolean).join(": ") || null;
+    case "sign_in": {
+      // Failures are one row a minute per account and address, counting its attempts.
+      const attempts = typeof p.attempts === "number" && p.attempts > 1 ? ` × ${p.attempts} attempts` : "";
+      return `${[text(p.provider), text(p.reason)].filter(Boolean).join(": ")}${attempts}` || null;
+    }
     case "sign_out":
       return "this session";
     case "session_revoke":

@@ -99,6 +99,15 @@ export class AuditStore {
     return id;
   }
 
+  /** Rewrites a completed row's parameters and result (a count of repeated attempts grew). */
+  async amend(id: number, params: Record<string, unknown>, result: unknown): Promise<void> {
+    await this.db
+      .updateTable("audit_events")
+      .set({ params: JSON.stringify(params), result: JSON.stringify(result ?? null) })
+      .where("id", "=", id)
+      .execute();
+  }
+
   async list(filter: AuditFilter = {}): Promise<AuditEvent[]> {
     let query = this.db.selectFrom("audit_events as e").selectAll("e");
     if (filter.email) query = query.where("e.email", "=", filter.email.toLowerCase());

@@ -14,25 +14,26 @@ export interface LocalSignInAttempt {
 export type LocalSignInResult =
   | { ok: true; user: { email: string; role: Role } }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number }
-  | { ok: false; reason: "bad-credentials" };
+  | { ok: false; reason: "bad-credentials"; known: boolean };
 
 /**
- * A local-account sign-in: refused without hashing while the account or the address is shut out,
- * otherwise checked (at the same cost for unknown emails) and counted.
+ * A local-account sign-in: counted against the account and the address first (atomically, so
+ * parallel guesses cannot all pass), refused without hashing once they are spent, otherwise
+ * checked (at the same cost for unknown emails). A success gives its count back.
  */
 export async function signInLocally(
   users: readonly LocalUser[],
   attempt: LocalSignInAttempt,
   throttle: SignInThrottle = getSignInThrottle(),
 ): Promise<LocalSignInResult> {
-  const key = { account: attempt.email, address: attempt.address };
-  const verdict = await throttle.check(key);
-  if (!verdict.ok) return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  const known = users.some((u) => u.email === attempt.email.trim().toLowerCase());
+  const admitted = await throttle.admit({ account: attempt.email, known, address: attempt.address });
+  if (!admitted.ok) return { ok: false, reason: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
   const user = await findLocalUser(users, attempt.email, attempt.password);
   if (!user) {
-    await throttle.recordFailure(key);
-    return { ok: false, reason: "bad-credentials" };
+    await admitted.failed();
+    return { ok: false, reason: "bad-credentials", known };
   }
-  await throttle.recordSuccess(key);
+  await admitted.succeeded();
   return { ok: true, user };
 }

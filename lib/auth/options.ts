@@ -4,9 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuditStore } from "@/lib/audit/store";
 import { recordSignIn } from "@/lib/audit/sign-in";
 import { getEnv } from "@/lib/env";
+import { escapeForLog } from "@/lib/log-text";
 import { signInLocally } from "./local-sign-in";
 import { oidcIdentity } from "./oidc-identity";
-import { authRequestOrigin } from "./request-context";
+import { authRequestOrigin, noteSignOutFailure } from "./request-context";
 import { roleSchema } from "./roles";
 import { acceptSession } from "./session";
 import { createServerSession, revokeServerSession, SESSION_SECONDS } from "./server-sessions";
@@ -18,6 +19,11 @@ import { throttledSignInError } from "./sign-in-errors";
  */
 class SessionRefusedError extends Error {
   override name = "SessionRefusedError";
+}
+
+/** The server session could not be ended at sign-out (the database refused the write). */
+class RevocationFailedError extends Error {
+  override name = "RevocationFailedError";
 }
 
 const groupsOf = (profile: unknown): string[] => {
@@ -66,7 +72,7 @@ export function getAuthOptions(): NextAuthOptions {
           if (result.ok) return { id: result.user.email, email: result.user.email, name: result.user.email, role: result.user.role };
           const known = auth.localUsers.some((u) => u.email === credentials.email.trim().toLowerCase());
           const reason = result.reason === "throttled" ? "throttled" : known ? "bad_password" : "unknown_account";
-          await recordSignIn({ email: credentials.email, outcome: "failure", reason, provider: "local", ...origin });
+          await recordSignIn({ email: credentials.email, outcome: "failure", reason, known, provider: "local", ...origin });
           // next-auth hands this message to the sign-in page, which shows the wait.
           if (result.reason === "throttled") throw new Error(throttledSignInError(result.retryAfterSeconds));
           return null;
@@ -93,23 +99,36 @@ export function getAuthOptions(): NextAuthOptions {
         });
       },
       // Signing out ends the server session, so a copy of the cookie is refused everywhere.
+      // A failed revocation throws: next-auth only logs it (see the logger), and the auth route
+      // then refuses the sign-out instead of clearing the cookie.
       async signOut({ token }) {
         if (typeof token?.sid !== "string" || !token.email) return;
-        if (!(await revokeServerSession(token.sid, token.email))) return;
-        await (await getAuditStore()).record({
-          email: token.email,
-          role: roleSchema.catch("viewer").parse(token.role),
-          operation: "sign_out",
-          ...authRequestOrigin(),
-          outcome: "succeeded",
-          status: 200,
-        });
+        let revoked: boolean;
+        try {
+          revoked = await revokeServerSession(token.sid, token.email);
+        } catch (err) {
+          throw new RevocationFailedError(`could not end session: ${(err as Error).message}`, { cause: err });
+        }
+        if (!revoked) return;
+        // The session is ended; a lost audit row must not make the user believe it is not.
+        await (await getAuditStore())
+          .record({
+            email: token.email,
+            role: roleSchema.catch("viewer").parse(token.role),
+            operation: "sign_out",
+            ...authRequestOrigin(),
+            outcome: "succeeded",
+            status: 200,
+          })
+          .catch((err: unknown) => console.error(`[triage] could not record a sign-out: ${escapeForLog(err)}`));
       },
     },
     logger: {
       error(code, metadata) {
         // A refused session is the rules working, not an error worth a stack trace.
         if (metadata instanceof SessionRefusedError) return;
+        // next-auth catches what an event throws, logs it (SIGN_OUT_EVENT_ERROR) and carries on.
+        if (metadata instanceof RevocationFailedError) noteSignOutFailure();
         // The OIDC callback failed (provider said no, bad state, unreadable profile, sign-in refused
         // here): a failed sign-in. next-auth logs a provider's own error twice, first as an object
         // with a providerId, then as OAUTH_CALLBACK_ERROR; one row is enough.
@@ -122,10 +141,12 @@ export function getAuthOptions(): NextAuthOptions {
             (err: unknown) => console.error(`[triage] could not record a failed sign-in: ${(err as Error).message}`),
           );
         }
-        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message ?? "");
+        // The message can be text from the request (an OIDC callback's `?error=`): one escaped line.
+        const message = metadata instanceof Error ? metadata.message : ((metadata as { message?: unknown })?.message ?? "");
+        console.error(`[next-auth][error][${escapeForLog(code, 64)}] ${escapeForLog(message)}`);
       },
       warn(code) {
-        console.warn(`[next-auth][warn][${code}]`);
+        console.warn(`[next-auth][warn][${escapeForLog(code, 64)}]`);
       },
       debug() {},
     },

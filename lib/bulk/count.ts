@@ -1,5 +1,5 @@
 import "server-only";
-import { scanSearch } from "@/lib/approvals/scan";
+import { scanReads, scanSearch } from "@/lib/approvals/scan";
 import { getEnv } from "@/lib/env";
 import { z } from "zod";
 import { checkDateRange, messageFilterShape, type MessageSearch } from "@/lib/schemas/search";
@@ -18,9 +18,14 @@ export const bulkCountQuerySchema = z.strictObject({ ...messageFilterShape }).su
  * How many messages a bulk job's search matches now, by the same paging the approval rule counts
  * with (lib/approvals/scan.ts), so the form and the server's decision cannot disagree on method.
  */
+const countCap = () => Math.max(BULK_COUNT_CAP, getEnv().limits.bulkApprovalThreshold);
+
+/** What one count costs upstream (the pages up to the cap), taken from the caller's share before it starts. */
+export const bulkCountReads = (): number => scanReads(countCap());
+
 export async function countBulkSearch(search: MessageSearch): Promise<BulkMatchCount> {
   const threshold = getEnv().limits.bulkApprovalThreshold;
-  const cap = Math.max(BULK_COUNT_CAP, threshold);
+  const cap = countCap();
   const scan = await scanSearch(search, cap);
   return {
     matched: Math.min(scan.matched, cap),

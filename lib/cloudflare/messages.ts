@@ -27,7 +27,7 @@ interface ListBody {
 async function searchStep(upstream: Upstream, key: string, search: MessageSearch) {
   const { client, accountId } = upstream;
   const pending = getPendingSearches();
-  const poll = await pending.get(accountId, key);
+  const poll = await pending.get(accountId, key, client.baseURL);
   try {
     const { data, response } = poll
       ? await client.get<ListBody>(poll.path, { query: poll.query, ...READ_OPTIONS }).withResponse()

@@ -2,7 +2,8 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type Redis from "ioredis";
-import { getRedis, limiter, rateStateUnavailable, spend, spendAnyway } from "@/lib/rate-state";
+import { getRedis, rateStateUnavailable, spendAnyway } from "@/lib/rate-state";
+import { accountReadBudget, spendUpstreamRead } from "@/lib/read-budget";
 import { SharedReadCache } from "./shared-read-cache";
 
 interface CacheEntry {
@@ -14,7 +15,8 @@ interface CacheEntry {
 /**
  * Reads go through here: identical concurrent reads share one upstream request, a very recent
  * answer may be served again, and every request that does go upstream spends the account's
- * budget. Any change to mail (see `afterWrite`) forgets what was cached, so a refresh after a
+ * budget and the share of it of the user it is for (lib/read-budget.ts): only the caller whose
+ * read goes upstream pays, not those served from the cache or joining a read in flight. Any change to mail (see `afterWrite`) forgets what was cached, so a refresh after a
  * move shows the move.
  *
  * One instance (no REDIS_URL): the cache is in process, bounded by the size of what it holds
@@ -40,11 +42,6 @@ export class ReadThrough {
 
   constructor(private readonly redis: Redis | null) {
     this.shared = redis ? new SharedReadCache(redis) : null;
-  }
-
-  /** The account's read budget: UPSTREAM_READ_BUDGET per 5 minutes, shared by every instance on Redis. */
-  private budget() {
-    return limiter({ name: "reads-account", points: getEnv().limits.upstreamReadsPer5Min, durationSeconds: 300 });
   }
 
   async read<T>(accountId: string, key: string, load: () => Promise<T>, cacheable: (value: T) => boolean = () => true): Promise<T> {
@@ -75,14 +72,7 @@ export class ReadThrough {
   }
 
   private async loadWithBudget<T>(accountId: string, load: () => Promise<T>): Promise<T> {
-    const spent = await spend(this.budget(), accountId);
-    if (!spent.ok) {
-      throw new AppError(
-        "paced",
-        `The console is pacing its requests to Cloudflare for this account. Retry in ${spent.retryAfterSeconds} s.`,
-        { retryAfter: spent.retryAfterSeconds },
-      );
-    }
+    await spendUpstreamRead(accountId);
     return load();
   }
 
@@ -164,7 +154,7 @@ export class ReadThrough {
     this.forgetAll();
     const redis = this.redis;
     await Promise.all([
-      spendAnyway(this.budget(), accountId),
+      spendAnyway(accountReadBudget(), accountId),
       this.shared?.advance(accountId).catch((err: Error) => {
         console.error(`[triage] could not mark cached reads stale in Redis (they expire within READ_CACHE_MS): ${err.message}`);
       }),

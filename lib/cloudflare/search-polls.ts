@@ -7,9 +7,11 @@ import { getRedis, redisKeyDigest } from "@/lib/rate-state";
 /**
  * A search Cloudflare is still running answers 202 with a `Location` to poll. We keep that
  * Location per account and search (in Redis with REDIS_URL, so every instance knows it), so the
- * browser's next poll of the same search asks there instead of starting the search again. Only a Location on the upstream's own origin, under its
- * API base path and this account's Email Security paths is followed; anything else is an error
- * shown to the analyst, never a request.
+ * browser's next poll of the same search asks there instead of starting the search again. Only a
+ * Location on the upstream's own origin, under its API base path and this account's Email Security
+ * paths is followed; anything else is an error shown to the analyst, never a request. A target
+ * read back from where it was kept passes the same check again (`checkedPollTarget`): Redis is
+ * shared, and what is in it is not trusted to be what we wrote.
  */
 export interface PollTarget {
   /** Relative to the SDK's base URL, as `client.get` takes it. */
@@ -39,6 +41,23 @@ export function pollTargetFrom(location: string, baseURL: string, accountId: str
   return { path: url.pathname.slice(basePath.length), query };
 }
 
+/**
+ * A kept target, checked as a fresh Location would be (dot segments, other accounts, other
+ * products, other sites); undefined when it is not one we would follow.
+ */
+export function checkedPollTarget(target: PollTarget, baseURL: string, accountId: string): PollTarget | undefined {
+  const base = new URL(baseURL);
+  const query = new URLSearchParams(target.query).toString();
+  const location = `${base.origin}${base.pathname.replace(/\/+$/, "")}${target.path}${query ? `?${query}` : ""}`;
+  try {
+    const checked = pollTargetFrom(location, baseURL, accountId);
+    // Anything the URL parser had to resolve or re-encode was not written by us.
+    return checked.path === target.path ? checked : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function refused(why: string): AppError {
   return new AppError(
     "upstream_bad_response",
@@ -52,7 +71,8 @@ const PENDING_TTL_MS = 10 * 60_000;
 
 /** Where to poll each running search, by account and search. */
 export interface PendingSearches {
-  get(accountId: string, key: string): Promise<PollTarget | undefined>;
+  /** The kept target, if it still passes the check a fresh Location passes against `baseURL`. */
+  get(accountId: string, key: string, baseURL: string): Promise<PollTarget | undefined>;
   set(accountId: string, key: string, target: PollTarget): Promise<void>;
   delete(accountId: string, key: string): Promise<void>;
 }
@@ -63,15 +83,13 @@ const memoryKey = (accountId: string, key: string) => `${accountId}\u0000${key}`
 export class MemoryPendingSearches implements PendingSearches {
   private readonly targets = new Map<string, { target: PollTarget; expiresAt: number }>();
 
-  async get(accountId: string, key: string): Promise<PollTarget | undefined> {
+  async get(accountId: string, key: string, baseURL: string): Promise<PollTarget | undefined> {
     const full = memoryKey(accountId, key);
     const hit = this.targets.get(full);
     if (!hit) return undefined;
-    if (hit.expiresAt <= Date.now()) {
-      this.targets.delete(full);
-      return undefined;
-    }
-    return hit.target;
+    const target = hit.expiresAt > Date.now() ? checkedPollTarget(hit.target, baseURL, accountId) : undefined;
+    if (!target) this.targets.delete(full);
+    return target;
   }
 
   async set(accountId: string, key: string, target: PollTarget): Promise<void> {
@@ -91,24 +109,26 @@ const storedTarget = z.strictObject({ path: z.string(), query: z.record(z.string
 /**
  * Several instances (REDIS_URL): the Location is Redis's, so a poll that lands on another
  * instance asks where the first one was told to, instead of starting the search again. Keys are
- * digests (no search text in Redis). A target read back is checked again: it must still be under
- * this account's Email Security paths. Redis failing only costs a search started again.
+ * digests (no search text in Redis). A target read back is checked again, as a fresh Location
+ * is. Redis failing only costs a search started again.
  */
 export class RedisPendingSearches implements PendingSearches {
   constructor(private readonly redis: Redis) {}
 
-  async get(accountId: string, key: string): Promise<PollTarget | undefined> {
+  async get(accountId: string, key: string, baseURL: string): Promise<PollTarget | undefined> {
     const text = await this.redis.get(redisKey(accountId, key)).catch(() => null);
     if (text === null) return undefined;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return undefined;
+      parsed = undefined;
     }
-    const target = storedTarget.safeParse(parsed);
-    if (!target.success || !target.data.path.startsWith(`/accounts/${accountId}/email-security/`)) return undefined;
-    return target.data;
+    const stored = storedTarget.safeParse(parsed);
+    const target = stored.success ? checkedPollTarget(stored.data, baseURL, accountId) : undefined;
+    // A target we would not follow is dropped: the next poll starts the search again.
+    if (!target) await this.delete(accountId, key);
+    return target;
   }
 
   async set(accountId: string, key: string, target: PollTarget): Promise<void> {

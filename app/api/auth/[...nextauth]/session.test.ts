@@ -4,7 +4,9 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { auditList } from "@/lib/testing/audit";
+import { flushSignInFailures } from "@/lib/audit/sign-in";
 import { getAuthOptions } from "@/lib/auth/options";
+import { runWithAuthRequest } from "@/lib/auth/request-context";
 import { getEnv } from "@/lib/env";
 import { ORIGIN, signedInToken } from "@/lib/testing/routes";
 import { GET, POST } from "./route";
@@ -107,6 +109,33 @@ describe("next-auth's session endpoint applies the session rules", () => {
     expect(replayed.setCookies.get(COOKIE)).toBe("");
   });
 
+  it("fails closed when the revocation cannot be written: the user is told, the cookie is kept and still works", async () => {
+    const { token } = await signedInToken("analyst", "stuck@tests.test");
+    const db = await getDb();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // The database refuses the write (here: the table is not there for a moment).
+    await db.schema.alterTable("sessions").renameTo("sessions_away").execute();
+    let refused: Awaited<ReturnType<typeof callAuth>>;
+    try {
+      const pair = await csrf();
+      refused = await callAuth("signout", { cookies: { [COOKIE]: token, "next-auth.csrf-token": pair.cookie }, form: { csrfToken: pair.token } });
+    } finally {
+      await db.schema.alterTable("sessions_away").renameTo("sessions").execute();
+      logged.mockRestore();
+    }
+    expect(refused.status).toBe(500);
+    expect(refused.json?.error.message).toMatch(/You are still signed in/);
+    expect(refused.setCookies.has(COOKIE)).toBe(false);
+    expect((await callAuth("session", { cookies: { [COOKIE]: token } })).json).toMatchObject({ user: { email: "stuck@tests.test" } });
+
+    // Once the write can be made, signing out works as usual.
+    const pair = await csrf();
+    const signedOut = await callAuth("signout", { cookies: { [COOKIE]: token, "next-auth.csrf-token": pair.cookie }, form: { csrfToken: pair.token } });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.setCookies.get(COOKIE)).toBe("");
+    expect((await callAuth("session", { cookies: { [COOKIE]: token } })).json).toEqual({});
+  });
+
   it("refuses a session past its absolute expiry, however it was re-issued", async () => {
     const { token } = await signedInToken("viewer", "overtime@tests.test");
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -187,5 +216,78 @@ describe("a failed single sign-on is audited once", () => {
     const rows = await auditList({ operation: "sign_in" });
     expect(rows).toHaveLength(before + 1);
     expect(rows[0]).toMatchObject({ email: "unknown", outcome: "failed", params: { provider: "oidc", reason } });
+  });
+
+  it("folds a flood of callback errors into one row, and logs the provider's text as one escaped line", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const before = (await auditList({ operation: "sign_in", limit: 1000 })).length;
+    const logger = getAuthOptions().logger!;
+    const request = new Request(`${ORIGIN}/api/auth/callback/oidc`, { headers: { "x-forwarded-for": "192.0.2.80" } });
+    // What next-auth does with `GET /api/auth/callback/oidc?error=…`: the text becomes an Error's message.
+    const text = "denied\n[triage] admin@x.test signed in\u202e";
+    for (let i = 0; i < 100; i++) {
+      runWithAuthRequest(request, () => {
+        logger.error!("OAUTH_CALLBACK_HANDLER_ERROR", { error: new Error(text), providerId: "oidc" } as never);
+        logger.error!("OAUTH_CALLBACK_ERROR", new Error(text) as never);
+      });
+    }
+    await vi.waitFor(async () => {
+      await flushSignInFailures();
+      const rows = (await auditList({ operation: "sign_in", limit: 1000 })).filter((r) => r.ip === "192.0.2.80");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.params).toMatchObject({ provider: "oidc", reason: "oidc_error", attempts: 100 });
+    });
+    expect((await auditList({ operation: "sign_in", limit: 1000 })).length).toBe(before + 1);
+    const lines = logged.mock.calls.map((call) => call.map(String).join(" "));
+    logged.mockRestore();
+    expect(lines.some((line) => line.includes("denied\\n[triage] admin@x.test signed in\\u202e"))).toBe(true);
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\n\r\u202e]/);
+    }
+  });
+});
+
+describe("failed sign-ins from anyone make a bounded number of rows", () => {
+  const signInFrom = async (address: string, email: string, password: string, pair: { cookie: string; token: string }) =>
+    callAuth("callback/local", {
+      cookies: { "next-auth.csrf-token": pair.cookie },
+      form: { csrfToken: pair.token, email, password },
+      headers: { "x-forwarded-for": address },
+    });
+
+  it("records 200 parallel wrong passwords for one account as a row per reason, with counts that add up", async () => {
+    const pair = await csrf();
+    const replies = await Promise.all(Array.from({ length: 200 }, () => signInFrom("192.0.2.77", "viewer@demo.test", "guess", pair)));
+    expect(replies.every((r) => r.status === 302)).toBe(true);
+    await flushSignInFailures();
+    const rows = (await auditList({ operation: "sign_in", email: "viewer@demo.test", limit: 500 })).filter((r) => r.ip === "192.0.2.77");
+    const byReason = Object.fromEntries(rows.map((r) => [r.params.reason, r.params.attempts]));
+    expect(rows).toHaveLength(2);
+    expect(Object.keys(byReason).sort()).toEqual(["bad_password", "throttled"]);
+    expect(Number(byReason.bad_password) + Number(byReason.throttled)).toBe(200);
+    expect(Number(byReason.bad_password)).toBeLessThanOrEqual(6);
+  });
+
+  it("folds attempts at emails that name no account into one row per address and minute", async () => {
+    const pair = await csrf();
+    for (let i = 0; i < 30; i++) await signInFrom("192.0.2.78", `nobody-${i}@demo.test`, "guess", pair);
+    await flushSignInFailures();
+    const rows = (await auditList({ operation: "sign_in", limit: 500 })).filter((r) => r.ip === "192.0.2.78");
+    // The address's own limit throttles after 20 failures: one row for each reason.
+    expect(rows.map((r) => [r.params.reason, r.params.attempts]).sort()).toEqual([
+      ["throttled", 10],
+      ["unknown_account", 20],
+    ]);
+  });
+
+  it("starts a new row when the minute is over", async () => {
+    const pair = await csrf();
+    await signInFrom("192.0.2.79", "nobody@demo.test", "guess", pair);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 61_000);
+    await signInFrom("192.0.2.79", "nobody@demo.test", "guess", pair);
+    await flushSignInFailures();
+    const rows = (await auditList({ operation: "sign_in", limit: 500 })).filter((r) => r.ip === "192.0.2.79");
+    expect(rows.map((r) => r.params.attempts)).toEqual([1, 1]);
   });
 });

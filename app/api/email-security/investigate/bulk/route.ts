@@ -2,8 +2,10 @@
 // A risky job (see lib/approvals/rules.ts) is not started: it becomes a request for a second admin (202).
 import { auditedCall } from "@/lib/api/audit";
 import { defineRoute, ok } from "@/lib/api/route";
+import { scanReads } from "@/lib/approvals/scan";
 import { createApprovalRequest, judgeBulkJob } from "@/lib/approvals/service";
 import { createBulkJob, listBulkJobs } from "@/lib/cloudflare";
+import { getEnv } from "@/lib/env";
 import { createBulkJobBodySchema, listBulkJobsQuerySchema } from "@/lib/schemas/bodies";
 
 export const GET = defineRoute({ permission: "read", query: listBulkJobsQuerySchema }, async ({ query }) => {
@@ -11,7 +13,10 @@ export const GET = defineRoute({ permission: "read", query: listBulkJobsQuerySch
   return ok(page.result, { result_info: page.result_info, unreadable: page.unreadable });
 });
 
-export const POST = defineRoute({ permission: "admin", body: createBulkJobBodySchema }, async ({ body, caller }) => {
+// The approval rule pages the search first (up to BULK_APPROVAL_THRESHOLD): charged up front.
+const approvalScanReads = () => scanReads(getEnv().limits.bulkApprovalThreshold);
+
+export const POST = defineRoute({ permission: "admin", body: createBulkJobBodySchema, upstreamReads: approvalScanReads }, async ({ body, caller }) => {
   const who = { email: caller.email, role: caller.role, ip: caller.ip, userAgent: caller.userAgent };
   const verdict = await judgeBulkJob(body, caller.email);
   if (verdict.reasons.length === 0) {

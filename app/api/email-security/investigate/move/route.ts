@@ -5,7 +5,9 @@ import { actUnderReleasePolicy } from "@/lib/approvals/return-route";
 import { moveMessages } from "@/lib/cloudflare";
 import { moveMessagesBodySchema } from "@/lib/schemas/bodies";
 
-export const POST = defineRoute({ permission: "act", body: moveMessagesBodySchema }, async ({ body, caller }) =>
+export const POST = defineRoute(
+  // Only a move to Inbox is decided by reading the messages.
+  { permission: "act", body: moveMessagesBodySchema, upstreamReads: ({ body }) => (body.destination === "Inbox" ? body.ids.length : 0) }, async ({ body, caller }) =>
   actUnderReleasePolicy(
     caller,
     { action: "MOVE", destination: body.destination },

@@ -7,7 +7,10 @@ import { buildEvidencePack, evidenceFileName } from "@/lib/evidence/pack";
 import { zipStream } from "@/lib/evidence/zip";
 import { messageParamsSchema } from "@/lib/schemas/params";
 
-export const GET = defineRoute({ permission: "act", params: messageParamsSchema }, async ({ params, caller }) => {
+/** The pack's upstream reads (lib/evidence/pack.ts): message, raw, screenshot, detections, trace, action log. */
+const EVIDENCE_UPSTREAM_READS = 6;
+
+export const GET = defineRoute({ permission: "act", params: messageParamsSchema, upstreamReads: () => EVIDENCE_UPSTREAM_READS }, async ({ params, caller }) => {
   const exportedAt = new Date();
   const pack = await buildEvidencePack(params.id, { email: caller.email, role: caller.role }, exportedAt, getEnv().limits.evidenceMaxBytes);
   // Recorded before the zip streams out, so an export is never missing from the trail.
