@@ -79,6 +79,7 @@ const envSchema = z
     TRIAGE_SERVER_TIMING: optionalString.pipe(z.enum(["1", "0"], { message: "TRIAGE_SERVER_TIMING must be 1 or 0" }).optional()),
     BULK_APPROVAL_THRESHOLD: optionalInt("BULK_APPROVAL_THRESHOLD", 1, 100_000),
     EVIDENCE_MAX_BYTES: optionalInt("EVIDENCE_MAX_BYTES", 1024, 1024 * 1024 * 1024),
+    OVERVIEW_MAX_MESSAGES: optionalInt("OVERVIEW_MAX_MESSAGES", 1, 50_000),
   })
   .superRefine((env, ctx) => {
     if (env.CLOUDFLARE_API_TOKEN && !env.CLOUDFLARE_ACCOUNT_ID) {
@@ -178,6 +179,8 @@ export interface Limits {
   bulkApprovalThreshold: number;
   /** The largest evidence pack (the files going into it, before compression) the console builds. */
   evidenceMaxBytes: number;
+  /** OVERVIEW_MAX_MESSAGES: the newest matches a search overview is computed from (default 5000). */
+  overviewMaxMessages: number;
 }
 
 export interface ServerEnv {
@@ -248,6 +251,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       readTimeoutMs: env.UPSTREAM_READ_TIMEOUT_MS ?? 10_000,
       bulkApprovalThreshold: env.BULK_APPROVAL_THRESHOLD ?? 500,
       evidenceMaxBytes: env.EVIDENCE_MAX_BYTES ?? 25 * 1024 * 1024,
+      overviewMaxMessages: env.OVERVIEW_MAX_MESSAGES ?? 5000,
     },
   };
 }
