@@ -2,7 +2,7 @@
 // fingerprint) or same `htmltext_structure_hash` (the HTML template) puts messages together; groups
 // that also share sending infrastructure and a subject stem are merged. Each campaign says why.
 import type { CampaignReason, CampaignSummary } from "./types";
-import { bucketIndex, deliveredOf, senderDomain, sendingIp, timeOf, type OverviewMessage } from "./message-fields";
+import { bucketIndex, deliveredOf, recipientsOf, senderDomain, sendingIp, timeOf, type OverviewMessage } from "./message-fields";
 
 /** Bursts further apart than this are separate waves. */
 export const WAVE_GAP_MS = 6 * 3_600_000;
@@ -16,8 +16,11 @@ const FINGERPRINT = /^[A-Za-z0-9]{8,128}$/;
 const SEVERITY_ORDER = ["MALICIOUS", "MALICIOUS-BEC", "SPOOF", "SUSPICIOUS", "SPAM", "BULK"];
 const worstRank = (dispositions: string[]) => Math.min(...dispositions.map((d) => (SEVERITY_ORDER.includes(d) ? SEVERITY_ORDER.indexOf(d) : SEVERITY_ORDER.length)));
 
-/** "Invoice 12345 is overdue - Alice" → "invoice # is overdue": what stays when the per-message parts go. */
-export function subjectStem(subject: string | null | undefined): string {
+/**
+ * "Invoice 12345 is overdue - Alice" → "invoice # is overdue": the subject with its per-message
+ * parts gone, for grouping (lib/messages/pivots.ts has the search-filter form, which keeps case).
+ */
+export function subjectShape(subject: string | null | undefined): string {
   const head = (subject ?? "").slice(0, 200).toLowerCase().replace(PREFIXES, "").split(SEPARATOR)[0]!;
   const words: string[] = [];
   for (const token of head.split(/\s+/)) {
@@ -98,7 +101,7 @@ export function groupCampaigns(
     for (const i of g.members) {
       const m = messages[i]!;
       const ip = sendingIp(m);
-      const stem = subjectStem(m.subject);
+      const stem = subjectShape(m.subject);
       if (!ip || !stem) continue;
       const key = `${ip}\u0000${stem}`;
       const seen = infra.get(key);
@@ -163,7 +166,7 @@ function summarize(
     const b = bucketIndex(t, histogram);
     if (b !== null) spark[b]!++;
   }
-  const recipients = new Set(rows.flatMap((m) => m.client_recipients ?? m.to ?? []).map((r) => r.toLowerCase()));
+  const recipients = new Set(rows.flatMap(recipientsOf).map((r) => r.toLowerCase()));
   return {
     size: rows.length,
     firstSeen: new Date(times[0] ?? 0).toISOString(),

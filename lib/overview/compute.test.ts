@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupCampaigns, subjectStem } from "./campaigns";
+import { groupCampaigns, subjectShape } from "./campaigns";
 import { bucketWidth, computeOverview } from "./compute";
 import type { OverviewMessage } from "./message-fields";
 import { describeCoverage } from "./types";
@@ -14,6 +14,8 @@ function message(over: Partial<OverviewMessage> & { at: number }): OverviewMessa
     id: `m${at}-${Math.random()}`,
     from: "a@example.test",
     subject: "Hello",
+    envelope_from: null,
+    envelope_to: null,
     to: ["x@acme.example"],
     client_recipients: ["x@acme.example"],
     final_disposition: "NONE",
@@ -39,14 +41,14 @@ describe("bucket width", () => {
   ])("%s", (_name, span, width) => expect(bucketWidth(span)).toBe(width));
 });
 
-describe("subject stem", () => {
+describe("subject shape", () => {
   it.each([
     ["Payroll update required - Alice", "payroll update required"],
     ["RE: Fwd: Invoice 12345 is overdue", "invoice # is overdue"],
     ["Remittance advice #88412", "remittance advice #"],
     ["Missed call: 31 seconds", "missed call # seconds"],
     ["", ""],
-  ])("%j → %j", (subject, stem) => expect(subjectStem(subject)).toBe(stem));
+  ])("%j → %j", (subject, stem) => expect(subjectShape(subject)).toBe(stem));
 });
 
 describe("campaigns", () => {

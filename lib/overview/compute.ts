@@ -2,7 +2,7 @@
 // breakdown, the top lists, and the campaigns. Pure (no I/O), so it is tested and timed alone.
 import { dispositionSeverity, severityRank } from "@/lib/severity";
 import { groupCampaigns } from "./campaigns";
-import { bucketIndex, deliveredOf, senderAddress, senderDomain, sendingIp, timeOf, type OverviewMessage } from "./message-fields";
+import { bucketIndex, deliveredOf, recipientsOf, senderAddress, senderDomain, sendingIp, timeOf, type OverviewMessage } from "./message-fields";
 import { BREAKDOWNS, NONE, OTHER, TOP_LISTS, type Breakdown, type Coverage, type Histogram, type Overview, type Series, type TopEntry, type TopListKind } from "./types";
 
 const MINUTE = 60_000;
@@ -94,7 +94,7 @@ function topOf(messages: readonly OverviewMessage[], valuesOf: (m: OverviewMessa
 const TOP_VALUES: Record<TopListKind, (m: OverviewMessage) => (string | null | undefined)[]> = {
   domains: (m) => [senderDomain(m)],
   senders: (m) => [senderAddress(m)],
-  recipients: (m) => (m.client_recipients ?? m.to ?? []).map((r) => r.toLowerCase()),
+  recipients: (m) => recipientsOf(m).map((r) => r.toLowerCase()),
   subjects: (m) => [m.subject],
   ips: (m) => [sendingIp(m)],
 };

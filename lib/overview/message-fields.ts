@@ -7,6 +7,8 @@ export type OverviewMessage = Pick<
   Message,
   | "id"
   | "from"
+  | "envelope_from"
+  | "envelope_to"
   | "subject"
   | "to"
   | "client_recipients"
@@ -25,19 +27,8 @@ export function timeOf(m: OverviewMessage): number | null {
   return receivedAtMs(m);
 }
 
-/** The domain of the From address, lower-cased; null when it has none. */
-export function senderDomain(m: Pick<OverviewMessage, "from">): string | null {
-  const from = m.from ?? "";
-  const at = from.lastIndexOf("@");
-  if (at < 0) return null;
-  const domain = from.slice(at + 1).replace(/>.*$/, "").trim().toLowerCase();
-  return domain || null;
-}
-
-export function senderAddress(m: Pick<OverviewMessage, "from">): string | null {
-  const from = (m.from ?? "").trim().toLowerCase();
-  return from || null;
-}
+// Who sent it and to whom: read the way the list and the message page read them.
+export { recipientsOf, senderAddress, senderDomain } from "@/lib/messages/message-view";
 
 /**
  * The IP the mail came from: the HELO server's, which is what the search's `smtp_helo_ip` filter

@@ -32,6 +32,7 @@ import { FilterBar } from "../filter-bar";
 import { MessageActions } from "../message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "../results-toolbar";
 import { ViewsMenu } from "@/components/views/views-menu";
+import { SearchOverview } from "@/components/overview/search-overview";
 import { NoResults } from "./no-results";
 import { PaginationBar } from "./pagination-bar";
 import { UrlNotices } from "./url-notices";
@@ -120,6 +121,9 @@ export function MessageSearch() {
         onClear={clearFilters}
       />
       <UrlNotices parsed={parsed} onClear={clearFilters} />
+      {urlHasErrors ? null : (
+        <SearchOverview state={state} ready={list.isSuccess && !page?.pending} onSearch={(filters, range) => navigate(withFilters(state, filters, range))} />
+      )}
 
       {/* The selection bar lays itself over this row, so ticking a box never moves the table. */}
       <div className="relative flex flex-wrap items-center gap-2">
