@@ -6,7 +6,11 @@ test("the search opens with an overview that shows the campaign arriving in wave
   await page.goto("/messages");
   await waitForRows(page);
   const region = overview(page);
-  await expect(region.getByRole("status").filter({ hasText: /^Covers all [\d,]+ messages/ })).toBeVisible();
+  const covers = region.getByRole("status").filter({ hasText: /^Covers all [\d,]+ messages/ });
+  await expect(covers).toBeVisible();
+  // The list says how many the search matches, from the overview's count, not only "50 on this page".
+  const total = /Covers all ([\d,]+) messages/.exec((await covers.textContent()) ?? "")?.[1];
+  await expect(page.getByRole("status").filter({ hasText: `50 messages on this page · ${total} in all` })).toBeVisible();
   await expect(region.getByRole("group", { name: /Time chart: disposition per 6 hours/ })).toBeVisible();
 
   // The wave campaign: one fingerprint, three waves, several sending domains, some still delivered.

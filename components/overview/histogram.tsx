@@ -253,7 +253,7 @@ export function Histogram({ histogram, breakdown, onNarrow, segmentFilter }: His
                 </th>
               ))}
               <th scope="col" className="font-medium">
-                Total
+                All
               </th>
             </tr>
           </thead>

@@ -36,6 +36,17 @@ export function useOverview(search: OverviewSearch, options: { enabled: boolean 
   return useQuery({ ...overviewQueryOptions(search), enabled: options.enabled });
 }
 
+/**
+ * How many messages the search matches, as the overview counted them: "584 in all", "more than
+ * 5,000 in all"; undefined until the overview (which this never fetches) has run.
+ */
+export function useMatchCountText(search: OverviewSearch): string | undefined {
+  const { data } = useQuery({ ...overviewQueryOptions(search), enabled: false });
+  if (!data || data.coverage.incomplete) return undefined;
+  const { counted, more, limit } = data.coverage;
+  return more ? `more than ${limit.toLocaleString("en-US")} in all` : `${counted.toLocaleString("en-US")} in all`;
+}
+
 export interface CampaignPage {
   campaign: CampaignSummary;
   messages: Message[];

@@ -27,6 +27,7 @@ import {
 import { useMessageUrl } from "@/lib/messages/use-message-url";
 import { ApiError } from "@/lib/queries/http";
 import { toListSearch, useMessageList } from "@/lib/queries/messages";
+import { useMatchCountText } from "@/lib/queries/overview";
 import { messageColumns, useMessageDayGroups } from "../columns";
 import { FilterBar } from "../filter-bar";
 import { MessageActions } from "../message-actions";
@@ -54,6 +55,7 @@ export function MessageSearch() {
   const list = useMessageList(listSearch, { enabled: !urlHasErrors });
   const page = list.data;
   const messages = page && !page.pending ? page.messages : NO_MESSAGES;
+  const matchCount = useMatchCountText({ filters: state.filters, range: state.range });
 
   const pivotRef = useRef<(kind: PivotKind, m: Message) => void>(() => {});
   const openMessage = useCallback(
@@ -137,7 +139,7 @@ export function MessageSearch() {
                 ? "Searching…"
                 : list.isError
                   ? "Search failed."
-                  : `Page ${pageNo} · ${messages.length} ${messages.length === 1 ? "message" : "messages"} on this page${list.isFetching ? " · refreshing…" : ""}`}
+                  : `Page ${pageNo} · ${messages.length} ${messages.length === 1 ? "message" : "messages"} on this page${matchCount ? ` · ${matchCount}` : ""}${list.isFetching ? " · refreshing…" : ""}`}
         </p>
         <ViewsMenu />
         <ColumnsMenu table={table} />
