@@ -11,6 +11,7 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/bulk", label: "Bulk jobs", permission: "read" },
   { href: "/policies", label: "Policies", permission: "read" },
   { href: "/submissions", label: "Submissions", permission: "read" },
+  { href: "/phishguard", label: "PhishGuard", permission: "read" },
   { href: "/audit", label: "Audit", permission: "admin" },
 ];
 

@@ -63,9 +63,12 @@ test.describe("signed out", () => {
   });
 });
 
-test("the console's pages, light and dark", async ({ page }) => {
+test("the console's pages, light and dark", async ({ page, simulator }) => {
   test.setTimeout(180_000);
+  const { waveCampaigns } = await simulator.fixtures();
   const pages: { path: string; heading: RegExp }[] = [
+    { path: `/campaigns/edf-${waveCampaigns.edfHash}?detections_only=false`, heading: /^Campaign: / },
+    { path: "/phishguard", heading: /^PhishGuard reports$/ },
     { path: "/messages?detections_only=false&sender=it-support%40evil-markup.invalid", heading: /^Messages$/ },
     { path: "/bulk", heading: /^Bulk jobs$/ },
     { path: "/bulk/new", heading: /^New bulk job$/ },

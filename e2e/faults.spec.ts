@@ -1,8 +1,7 @@
-import { expect, messageRows, test, waitForRows } from "./fixtures";
+import { expect, isListSearch, messageRows, test, waitForRows, type SimulatorCall } from "./fixtures";
 
 // Each journey searches for something no other journey asks for, so no cached answer hides the fault.
-const searchCalls = (calls: { method: string; path: string; query: Record<string, unknown> }[], sender: string) =>
-  calls.filter((c) => c.method === "GET" && /\/investigate\/?$/.test(c.path) && c.query.sender === sender);
+const searchCalls = (calls: SimulatorCall[], sender: string) => calls.filter((c) => isListSearch(c) && c.query.sender === sender);
 
 test("a 429 from Cloudflare is waited out as Retry-After says, and the page says when it will retry", async ({ page, simulator }) => {
   const sender = "acme-payro11.test";

@@ -27,6 +27,14 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
   return json && typeof json === "object" && "result" in json ? (json.result as T) : (json as T);
 }
 
+/**
+ * A search the message list made: the overview on the same page also searches, 1,000 a page
+ * (OVERVIEW_PAGE_SIZE), a size the list never asks for (at most 200).
+ */
+export function isListSearch(c: SimulatorCall): boolean {
+  return c.method === "GET" && /\/email-security\/investigate\/?$/.test(c.path) && c.query.per_page !== "1000";
+}
+
 /** The simulator's test controls, and its copy of the Cloudflare API to check the UI against. */
 export const simulator = {
   fixtures: () => control<SimulatorFixtures>("GET", "fixtures"),
@@ -49,7 +57,7 @@ export const simulator = {
   /** The query of the console's last list search, as the simulator received it. */
   async lastSearchQuery(): Promise<URLSearchParams> {
     const calls = await simulator.calls();
-    const searches = calls.filter((c) => c.method === "GET" && /\/email-security\/investigate\/?$/.test(c.path));
+    const searches = calls.filter((c) => isListSearch(c));
     const last = searches[searches.length - 1];
     if (!last) throw new Error("the console made no search call");
     const params = new URLSearchParams();

@@ -15,7 +15,9 @@ async function rowsInViewport(page: Page): Promise<number> {
 }
 
 test("at 1366×768 the list fits: 18+ one-line rows above the fold, nothing scrolls sideways, times carry their zone", async ({ page }) => {
-  await page.goto("/messages?detections_only=false");
+  // The overview opens above the rows by default (issue 22) and takes most of this screen; folded
+  // (one key, `o`, remembered in the URL) the list is as dense as before.
+  await page.goto("/messages?detections_only=false&overview=hidden");
   await waitForRows(page);
 
   // A bare link is a stated window, not "the API default".

@@ -81,6 +81,7 @@ const envSchema = z
     BULK_APPROVAL_THRESHOLD: optionalInt("BULK_APPROVAL_THRESHOLD", 1, 100_000),
     RETURNS_PER_USER_HOUR: optionalInt("RETURNS_PER_USER_HOUR", 0, 100_000),
     EVIDENCE_MAX_BYTES: optionalInt("EVIDENCE_MAX_BYTES", 1024, 1024 * 1024 * 1024),
+    OVERVIEW_MAX_MESSAGES: optionalInt("OVERVIEW_MAX_MESSAGES", 1, 50_000),
   })
   .superRefine((env, ctx) => {
     if (env.CLOUDFLARE_API_TOKEN && !env.CLOUDFLARE_ACCOUNT_ID) {
@@ -213,6 +214,8 @@ export interface Limits {
   returnsPerUserHour: number;
   /** The largest evidence pack (the files going into it, before compression) the console builds. */
   evidenceMaxBytes: number;
+  /** OVERVIEW_MAX_MESSAGES: the newest matches a search overview is computed from (default 5000). */
+  overviewMaxMessages: number;
 }
 
 export interface ServerEnv {
@@ -285,6 +288,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       bulkApprovalThreshold: env.BULK_APPROVAL_THRESHOLD ?? 500,
       returnsPerUserHour: env.RETURNS_PER_USER_HOUR ?? 50,
       evidenceMaxBytes: env.EVIDENCE_MAX_BYTES ?? 25 * 1024 * 1024,
+      overviewMaxMessages: env.OVERVIEW_MAX_MESSAGES ?? 5000,
     },
   };
 }

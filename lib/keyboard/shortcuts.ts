@@ -48,6 +48,7 @@ export const MESSAGE_LIST_SHORTCUTS = defineShortcuts([
   { id: "previous", keys: ["k"], description: "Previous message" },
   { id: "toggle-selection", keys: ["x"], description: "Select or unselect the active message" },
   { id: "open", keys: ["Enter"], description: "Open the active message" },
+  { id: "toggle-overview", keys: ["o"], description: "Fold or unfold the overview (chart, top lists, campaigns)" },
   { id: "help", keys: ["?"], description: "Show these shortcuts" },
 ]);
 

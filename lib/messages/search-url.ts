@@ -9,6 +9,7 @@ import {
   type MessageFilters,
 } from "@/lib/schemas/search";
 import { filterDef, filterLabel, isFilterKey } from "@/lib/filters/registry";
+import { OVERVIEW_URL_KEY_NAMES } from "@/lib/overview/url";
 import { defineUrlKeys, type ParamsInput, type UrlKeyDef, type UrlUpdate } from "@/lib/url-state/url-keys";
 
 /**
@@ -159,7 +160,7 @@ export function parseMessageUrl(params: ParamsInput, scope: UrlScope = "search")
   for (const [k, v] of params instanceof URLSearchParams ? params : toSearchParams(params)) {
     if (scope === "search" && isBulkOnly(k)) {
       if (!bulkOnlyKeys.includes(k as UrlKey)) bulkOnlyKeys.push(k as UrlKey);
-    } else kept.append(k, v);
+    } else if (!OVERVIEW_URL_KEY_NAMES.includes(k)) kept.append(k, v); // the overview reads its own
   }
   const { values, errors, raw, unknownKeys } = MESSAGE_URL_KEYS.read(kept);
   const state = toState(values);

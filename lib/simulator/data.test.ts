@@ -79,7 +79,8 @@ describe("generated data", () => {
     const rows = await everything();
     const byEdf = new Map<string, Row[]>();
     for (const r of rows) byEdf.set(r.edf_hash, [...(byEdf.get(r.edf_hash) ?? []), r]);
-    const campaigns = [...byEdf.values()].filter((group) => group.length >= 20);
+    // The wave campaign shares its fingerprint across senders on purpose (see the next test).
+    const campaigns = [...byEdf.entries()].filter(([edf, group]) => group.length >= 20 && edf !== h.sim.fixtures().waveCampaigns.edfHash).map(([, group]) => group);
     expect(campaigns.length).toBeGreaterThanOrEqual(10);
     expect(campaigns.length).toBeLessThanOrEqual(15);
     for (const group of campaigns) {
@@ -93,6 +94,41 @@ describe("generated data", () => {
     const featured = byEdf.get(campaignEdfHash) ?? [];
     expect(featured.length).toBeGreaterThanOrEqual(20);
     expect(featured.every((r) => r.from === campaignSender && r.subject.startsWith(campaignSubject))).toBe(true);
+  });
+});
+
+describe("campaigns in waves (wave-campaigns.ts)", () => {
+  it("are appended: the first 10,000 messages are the data set as it was, and 182 more follow", async () => {
+    const rows = await everything();
+    expect(rows.length).toBe(10_182);
+    // Generated from a PRNG stream of their own, after every other message: the earlier messages
+    // keep their ids, so a seeded account from before still has the same messages.
+    const { generateDataset } = await import("./generate");
+    const all = generateDataset(1, START, 10_000).messages;
+    expect(all.filter((m) => m.index >= 10_000)).toHaveLength(182);
+  });
+
+  it("one detection fingerprint across senders, subjects and three waves over days, a few still delivered", async () => {
+    const { waveCampaigns: w } = h.sim.fixtures();
+    const rows = (await everything()).filter((r) => r.edf_hash === w.edfHash);
+    expect(rows).toHaveLength(w.size);
+    expect(w.waves).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.from.split("@")[1])).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.subject.replace(/\d+/g, "#"))).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.scanned_at.slice(0, 10))).size).toBeGreaterThanOrEqual(3);
+    const delivered = rows.filter((r) => r.delivery_status.includes("delivered")).length;
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(rows.length / 3);
+    // Every wave is inside the default 7-day search window, so the demo shows it at once.
+    for (const wave of w.waves) expect(START - Date.parse(wave.start)).toBeLessThan(7 * 86_400_000);
+  });
+
+  it("one HTML template across senders whose detection fingerprints all differ", async () => {
+    const { waveCampaigns: w } = h.sim.fixtures();
+    const rows = (await everything()).filter((r) => r.htmltext_structure_hash === w.templateHtmlHash);
+    expect(rows).toHaveLength(w.templateSize);
+    expect(new Set(rows.map((r) => r.edf_hash)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.from.split("@")[1])).size).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -17,7 +17,7 @@ export function addFixtures(
   rng: Rng,
   staff: Person[],
   now: number,
-): Omit<SimulatorFixtures, "campaignEdfHash" | "campaignSender" | "campaignSubject"> {
+): Omit<SimulatorFixtures, "campaignEdfHash" | "campaignSender" | "campaignSubject" | "waveCampaigns"> {
   const victim = (i: number): Person[] => [staff[i % staff.length] ?? { name: "Alice Anderson", email: `alice.anderson@${COMPANY_DOMAIN}` }];
   const hostile = add(
     {

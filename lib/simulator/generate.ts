@@ -9,6 +9,7 @@ import {
   SPAM_DOMAINS, SPAM_SUBJECTS, SUSPICIOUS_SUBJECTS, TOPICS,
 } from "./vocab";
 import { addFixtures, HOSTILE_FROM_NAME } from "./fixtures";
+import { addWaveCampaigns, type WaveCampaignFacts } from "./wave-campaigns";
 
 export interface SimulatorFixtures {
   hostileId: string;
@@ -20,6 +21,8 @@ export interface SimulatorFixtures {
   campaignEdfHash: string;
   campaignSender: string;
   campaignSubject: string;
+  /** The campaigns that come in waves from changing senders (wave-campaigns.ts), with the structure hash of the template one. */
+  waveCampaigns: Omit<WaveCampaignFacts, "htmlTemplate"> & { templateHtmlHash: string };
   /** Variance mode with oddIds on: a message whose investigate id contains `.` and `+`. */
   oddIdMessage?: string;
   accountId?: never;
@@ -120,6 +123,8 @@ export function generateDataset(seed: number, now: number, count: number): Datas
     const scannedAt = k < 6 ? now - r.int(10, 170) * SECOND : now - Math.floor(r.next() * 90 * DAY);
     add(draftOrdinary(r, staff), scannedAt);
   }
+  // Appended last, so every message above keeps its index, and with it its seed, id and fields.
+  const { htmlTemplate, ...waves } = addWaveCampaigns(add, seed, now, staff);
 
   messages.sort((a, b) => b.scannedAt - a.scannedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(messages.map((m) => [m.id, m]));
@@ -127,7 +132,13 @@ export function generateDataset(seed: number, now: number, count: number): Datas
   return {
     messages,
     byId,
-    fixtures: { ...fixtures, campaignEdfHash: f?.edf ?? "", campaignSender: f?.sender ?? "", campaignSubject: f?.subject ?? "" },
+    fixtures: {
+      ...fixtures,
+      campaignEdfHash: f?.edf ?? "",
+      campaignSender: f?.sender ?? "",
+      campaignSubject: f?.subject ?? "",
+      waveCampaigns: { ...waves, templateHtmlHash: hashHex(htmlTemplate, seed) },
+    },
   };
 }
 

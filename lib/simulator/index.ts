@@ -7,6 +7,7 @@ import { FaultEngine, isSearchPath, validateFaultRules, type FaultRule } from ".
 import { generateDataset, type Dataset, type SimulatorFixtures } from "./generate";
 import { JobStore } from "./jobs";
 import { createSettingsState, routeSettingsApi, SETTINGS_AREAS } from "./settings-api";
+import { createPhishguardState, routePhishguard } from "./phishguard";
 import type { MessageRecord } from "./types";
 import { Variance } from "./variance";
 import { varianceConfigSchema, varianceFromEnv, type VarianceConfig } from "./variance-config";
@@ -64,6 +65,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const wireId = (m: MessageRecord): string => (variance ? variance.wireId(m) : m.id);
   let jobs = new JobStore(seed, () => data.messages, wireId);
   let settings = createSettingsState(seed, data, now());
+  let phishguard = createPhishguardState(seed, data, now());
   let postfixIndex: Map<string, MessageRecord> | null = null;
   const faults = new FaultEngine(seed);
   const cache = { previews: new BoundedCache<string>(256), raws: new BoundedCache<string>(32) };
@@ -74,6 +76,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     variance = null;
     jobs = new JobStore(seed, () => data.messages, wireId);
     settings = createSettingsState(seed, data, now());
+    phishguard = createPhishguardState(seed, data, now());
     postfixIndex = null;
     cache.previews.clear();
     cache.raws.clear();
@@ -120,7 +123,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
 
     const [accounts, accountId, product, area = "", ...rest] = segments;
-    if (accounts !== "accounts" || !accountId || !ACCOUNT_ID.test(accountId) || product !== "email-security" || (area !== "investigate" && !SETTINGS_AREAS.has(area))) {
+    if (accounts !== "accounts" || !accountId || !ACCOUNT_ID.test(accountId) || product !== "email-security" || (area !== "investigate" && area !== "phishguard" && !SETTINGS_AREAS.has(area))) {
       return failureResponse(404, [{ code: ERROR_CODES.noRoute, message: "No route for that URI" }]);
     }
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
@@ -140,8 +143,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const at = now();
       jobs.advance(at);
       if (area !== "investigate") {
-        const response = routeSettingsApi(settings, { method, area, rest, params: url.searchParams, body: body.value, now: at });
-        const shaped = variance ? await reshaped(variance, response, method, path) : response;
+        const response =
+          area === "phishguard"
+            ? routePhishguard(phishguard, method, rest, url.searchParams, at)
+            : routeSettingsApi(settings, { method, area, rest, params: url.searchParams, body: body.value, now: at });
+        // PhishGuard has no variance yet (its description is in the settings file, but untested there).
+        const shaped = variance && area !== "phishguard" ? await reshaped(variance, response, method, path) : response;
         return effect?.unreadableEntry ? await withUnreadableEntry(shaped) : shaped;
       }
       const response = routeApi(

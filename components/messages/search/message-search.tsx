@@ -26,12 +26,14 @@ import {
 import { useMessageUrl } from "@/lib/messages/use-message-url";
 import { ApiError } from "@/lib/queries/http";
 import { toListSearch, useMessageList } from "@/lib/queries/messages";
+import { useMatchCountText } from "@/lib/queries/overview";
 import { messageColumns, useMessageDayGroups } from "../columns";
 import { FilterBar } from "../filter-bar";
 import { MessageActions } from "../message-actions";
 import { ColumnsMenu, CopyLinkButton, ExportMenu } from "../results-toolbar";
 import { ViewsMenu } from "@/components/views/views-menu";
 import { BulkActionLink } from "@/components/bulk/bulk-action-link";
+import { SearchOverview } from "@/components/overview/search-overview";
 import { NoResults } from "./no-results";
 import { PaginationBar } from "./pagination-bar";
 import { UrlNotices } from "./url-notices";
@@ -53,6 +55,7 @@ export function MessageSearch() {
   const list = useMessageList(listSearch, { enabled: !urlHasErrors });
   const page = list.data;
   const messages = page && !page.pending ? page.messages : NO_MESSAGES;
+  const matchCount = useMatchCountText({ filters: state.filters, range: state.range });
 
   const pivotRef = useRef<(kind: PivotKind, m: Message) => void>(() => {});
   const openMessage = useCallback(
@@ -120,6 +123,9 @@ export function MessageSearch() {
         onClear={clearFilters}
       />
       <UrlNotices parsed={parsed} onClear={clearFilters} />
+      {urlHasErrors ? null : (
+        <SearchOverview state={state} ready={list.isSuccess && !page?.pending} onSearch={(filters, range) => navigate(withFilters(state, filters, range))} />
+      )}
 
       {/* The selection bar lays itself over this row, so ticking a box never moves the table. */}
       <div className="relative flex flex-wrap items-center gap-2">
@@ -133,7 +139,7 @@ export function MessageSearch() {
                 ? "Searching…"
                 : list.isError
                   ? "Search failed."
-                  : `Page ${pageNo} · ${messages.length} ${messages.length === 1 ? "message" : "messages"} on this page${list.isFetching ? " · refreshing…" : ""}`}
+                  : `Page ${pageNo} · ${messages.length} ${messages.length === 1 ? "message" : "messages"} on this page${matchCount ? ` · ${matchCount}` : ""}${list.isFetching ? " · refreshing…" : ""}`}
         </p>
         <ViewsMenu />
         <ColumnsMenu table={table} />
