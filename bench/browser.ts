@@ -3,6 +3,7 @@
 // with performance.now(), so the automation's round trips are not counted.
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
+import { isRead, type Relay } from "./relay";
 import { summarize, type Summary } from "./stats";
 
 export interface RowsResult {
@@ -15,6 +16,8 @@ export interface RowsResult {
   domMs: Summary;
   /** Click → the first animation frame after that (the frame that paints them). */
   paintMs: Summary;
+  /** The search's own time upstream (at the relay), the floor the paint is compared with. */
+  upstreamMs: Summary | null;
 }
 
 export interface RawTabResult {
@@ -38,6 +41,8 @@ export interface BrowserOptions {
   sizes: number[];
   rowRepeats: number;
   rawRepeats: number;
+  /** The recording relay in front of the simulator, when there is one. */
+  relay?: Relay;
   /** The console API's answer for a filter: how many rows and which comes first. */
   expect: (query: string) => Promise<{ count: number; firstId: string | null }>;
 }
@@ -169,6 +174,7 @@ async function measureRows(page: Page, options: BrowserOptions, requested: numbe
 
   const domMs: number[] = [];
   const paintMs: number[] = [];
+  const upstreamMs: number[] = [];
   // One untimed round first: it loads the code paths and warms the server for this page size.
   for (let i = 0; i <= options.rowRepeats; i++) {
     const filter = FILTERS[i % FILTERS.length]!;
@@ -178,8 +184,11 @@ async function measureRows(page: Page, options: BrowserOptions, requested: numbe
     const expected = await options.expect(`${filter.param}=${encodeURIComponent(filter.value)}&per_page=${rows}`);
     if (expected.count === 0) throw new Error(`filter ${filter.label}=${filter.value} matches no messages`);
     await page.getByLabel(filter.label, { exact: true }).fill(filter.value);
+    const mark = options.relay?.calls.length ?? 0;
     const timing = await evaluate<{ domMs: number; paintMs: number }>(page, MEASURE_ROWS, { ...expected, timeoutMs: 20_000 });
     if (i === 0) continue;
+    const searches = options.relay?.since(mark).filter((c) => isRead(c) && c.operation === "investigate" && Number.isFinite(c.ms)) ?? [];
+    if (searches.length > 0) upstreamMs.push(searches.reduce((sum, c) => sum + c.ms, 0));
     domMs.push(timing.domMs);
     paintMs.push(timing.paintMs);
   }
@@ -190,6 +199,7 @@ async function measureRows(page: Page, options: BrowserOptions, requested: numbe
     filters: FILTERS.map((f) => `${f.label}=${f.value}`),
     domMs: summarize(domMs),
     paintMs: summarize(paintMs),
+    upstreamMs: upstreamMs.length ? summarize(upstreamMs) : null,
   };
 }
 
