@@ -213,7 +213,7 @@ async function main(): Promise<number> {
     return runs;
   });
   const firstLoadJs = await attempt("first-load JavaScript", opts.run("js") ? () =>
-    measureFirstLoadJs(consoleUrl, ["/messages", `/messages/${encodeURIComponent(fixtures.deliveredId)}`, "/bulk", "/signin"], endpoints.cookie) : skipped,
+    measureFirstLoadJs(consoleUrl, ["/messages", `/messages/${encodeURIComponent(fixtures.deliveredId)}`, "/bulk"], endpoints.cookie) : skipped,
   );
   const triage = opts.browser && opts.run("triage")
     ? await attempt(`triage loop (${opts.tries} opens and j presses)`, async () => {
