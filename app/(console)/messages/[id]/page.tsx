@@ -47,7 +47,7 @@ function urlSearchParams(raw: Record<string, string | string[] | undefined>): UR
 // asked here, so an unknown id answers a real 404 and the first paint has the verdict (and, on the
 // tabs that show them, the detections); what was read seeds the browser's cache under the keys the
 // page's hooks use (messageQueries), so the browser does not read it again. A navigation inside the
-// console (list click, j/k, their prefetches) asks for the page's RSC payload only: the browser's
+// console (list click, j/k, their prefetches) fetches the page's RSC payload: the browser's
 // cache already holds the message (from the list) or reads it itself, so the server reads nothing,
 // and a prefetch costs no budget. Any upstream failure other than 404 is left to the client, which
 // shows it with Retry.
@@ -56,8 +56,11 @@ export default async function MessageRoute({ params, searchParams }: { params: P
   if (!parsed.ok) return <InvalidMessageId value={parsed.value} reason={parsed.reason} />;
   const { tab } = readMessagePageUrl(urlSearchParams(await searchParams));
   const id = parsed.id;
-  // The App Router's own request header for an in-app navigation or prefetch (not a document load).
-  const inAppNavigation = (await headers()).get("rsc") === "1";
+  // The browser says what a request is for: "document" for a page load, "empty" for the App
+  // Router's fetch of a payload. (Next hides its own RSC headers from pages.) Without the header
+  // (an older browser, plain HTTP off loopback) the page reads as on a page load: correct, dearer.
+  const dest = (await headers()).get("sec-fetch-dest");
+  const inAppNavigation = dest !== null && dest !== "document";
 
   const queryClient = new QueryClient();
   // Each read counts against the user's budget like the API's; if it is spent, the client's own
