@@ -152,6 +152,16 @@ async function evaluate<T>(page: Page, source: string, arg: unknown): Promise<T>
   return (await page.evaluate(`${source}(${JSON.stringify(arg)})`)) as T;
 }
 
+/** A filter field, opening "More filters" when the bar keeps it there. */
+async function showField(page: Page, label: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  if (!(await field.isVisible())) {
+    const more = page.getByRole("button", { name: /^More filters/ });
+    if (await more.isVisible()) await more.click();
+  }
+  await need(page, `text field "${label}"`, field);
+}
+
 async function measureRows(page: Page, options: BrowserOptions, requested: number): Promise<RowsResult> {
   const table = page.getByRole("table", { name: "Messages" });
   await page.goto(`${options.consoleUrl}/messages`);
@@ -169,7 +179,7 @@ async function measureRows(page: Page, options: BrowserOptions, requested: numbe
     rows = Math.max(...below);
     note = `page size ${requested} is not offered by the UI (options ${offered.join(", ")}); measured ${rows}`;
   }
-  for (const f of FILTERS) await need(page, `text field "${f.label}"`, page.getByLabel(f.label, { exact: true }));
+  for (const f of FILTERS) await showField(page, f.label);
   await need(page, 'button "Search"', page.getByRole("button", { name: "Search", exact: true }));
 
   const domMs: number[] = [];
@@ -183,6 +193,7 @@ async function measureRows(page: Page, options: BrowserOptions, requested: numbe
     await table.locator("tbody tr[data-row-id]").first().waitFor({ timeout: 20_000 });
     const expected = await options.expect(`${filter.param}=${encodeURIComponent(filter.value)}&per_page=${rows}`);
     if (expected.count === 0) throw new Error(`filter ${filter.label}=${filter.value} matches no messages`);
+    await showField(page, filter.label);
     await page.getByLabel(filter.label, { exact: true }).fill(filter.value);
     const mark = options.relay?.calls.length ?? 0;
     const timing = await evaluate<{ domMs: number; paintMs: number }>(page, MEASURE_ROWS, { ...expected, timeoutMs: 20_000 });
