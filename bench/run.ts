@@ -33,7 +33,7 @@ const USAGE = `npm run bench -- [options]
   --requests <n>      measured sequential searches per target for the proxy overhead (default 300)
   --warmup <n>        unmeasured searches per target before those (default 20)
   --rows <a,b>        page sizes for the browser's filter timing (default 50,200)
-  --repeats <n>       browser repetitions per page size (default 5; the Raw tab gets 3)
+  --repeats <n>       browser repetitions per page size (default 20; the Raw tab gets 3)
   --tries <n>         timed list opens and j presses in the triage loop (default 20)
   --only <a,b>        run only these sections: overhead, load, throughput, js, browser, triage
   --no-browser        skip the Chromium measurements`;
@@ -71,7 +71,7 @@ function options() {
     process.exit(0);
   }
   const rows = (values.rows ?? "50,200").split(",").map((s) => positiveInt("rows", s.trim(), 50, 1000));
-  const repeats = positiveInt("repeats", values.repeats, 5, 50);
+  const repeats = positiveInt("repeats", values.repeats, 20, 50);
   const sections = ["overhead", "load", "throughput", "js", "browser", "triage"] as const;
   const only = values.only?.split(",").map((x) => x.trim());
   const unknown = only?.filter((x) => !(sections as readonly string[]).includes(x)) ?? [];
