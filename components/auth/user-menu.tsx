@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { signOut } from "@/lib/browser/sign-out";
 import { endMySessions } from "@/lib/queries/sessions";
 import { useCurrentUser } from "./current-user";
 
@@ -25,7 +25,7 @@ export function UserMenu() {
       return;
     }
     // This browser's session is already ended on the server; next-auth clears what is left here.
-    await signOut({ callbackUrl: "/signin" });
+    await signOut("/signin");
   };
 
   return (
@@ -47,7 +47,7 @@ export function UserMenu() {
       >
         {ending ? "Signing out everywhere…" : "Sign out everywhere"}
       </button>
-      <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className={buttonClass}>
+      <button type="button" onClick={() => void signOut("/signin")} className={buttonClass}>
         Sign out
       </button>
     </div>
