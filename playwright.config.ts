@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: E2E.consoleUrl,
+    // Not the server's zone (UTC on CI and here): a page whose server render and hydration write
+    // times differently fails to hydrate, and the console-error guard (e2e/fixtures.ts) sees it.
+    timezoneId: "Europe/Paris",
     // Recording a trace costs about a quarter of a journey's time even when it is thrown away, so
     // CI keeps only the error context and page snapshot of a failure; locally a failure keeps its trace.
     trace: process.env.CI ? "off" : "retain-on-failure",

@@ -1,6 +1,7 @@
 // The benchmark's report: one JSON document (numbers rounded, NaN as null) and a table for people.
 import type { BrowserResults } from "./browser";
 import type { PageBundle } from "./bundle";
+import type { TriageResult } from "./triage";
 import type { OverheadResult } from "./latency";
 import type { LoadResult } from "./load";
 import { round, roundSummary, type Summary } from "./stats";
@@ -27,6 +28,7 @@ export interface Report {
   /** Requests per second through the console and straight at the simulator, at 8 and 50 clients. */
   throughput: { clients: number; console: LoadResult; direct: LoadResult; ratio: number }[] | null;
   firstLoadJs: PageBundle[] | null;
+  triage: TriageResult | null;
   browser: BrowserResults | null;
   hugeMessageKb: number | null;
   errors: { section: string; message: string }[];
@@ -81,6 +83,23 @@ export function formatReport(report: Report): string {
     }
     rows.push(["floor: Next.js's cheapest route (/api/health)", fmt(p.floor.nextHealth.p50, " ms"), fmt(p.floor.nextHealth.p99, " ms"), "no session, no upstream call"]);
     rows.push(["floor: plain node:http, same reply as direct", fmt(p.floor.plainHttp.p50, " ms"), fmt(p.floor.plainHttp.p99, " ms"), "one more hop, nothing else"]);
+    const own = p.console.p50 - p.floor.nextHealth.p50 - p.direct.p50;
+    rows.push(["console's own work (console − floor − direct)", fmt(own, " ms"), "", `target ≤ 2 ms at p50: ${own <= 2 ? "met" : "NOT met"}`]);
+  }
+  const t = report.triage;
+  if (t) {
+    const target = (ok: boolean, text: string) => `${text}: ${ok ? "met" : "NOT met"}`;
+    rows.push(["list click → heading, verdict, tabs painted", fmt(t.openMs.p50, " ms"), fmt(t.openMs.p99, " ms"), `n=${t.openMs.count} · ${target(t.openMs.p50 <= 300, "target ≤ 300 ms")}`]);
+    rows.push(["j → next message painted", fmt(t.nextMs.p50, " ms"), fmt(t.nextMs.p99, " ms"), `n=${t.nextMs.count} · ${target(t.nextMs.p50 <= 100, "target ≤ 100 ms")}`]);
+    rows.push([
+      "upstream reads per message reviewed",
+      fmt(t.readsPerMessage),
+      "",
+      `${t.messages} messages by j · ${target(t.readsPerMessage <= 2, "target ≤ 2")} · ${Object.entries(t.byOperation).map(([op, n]) => `${op} ${n}`).join(", ")}`,
+    ]);
+    rows.push(["  reads per open from the list", fmt(t.openReads.p50), fmt(t.openReads.max), "max in the last column"]);
+    rows.push(["  reads per j (incl. the next one's prefetch)", fmt(t.nextReads.p50), fmt(t.nextReads.max), "max in the last column"]);
+    for (const [tab, n] of Object.entries(t.tabReads)) rows.push([`  reads when opening the ${tab} tab`, String(n), "", ""]);
   }
   for (const t of report.throughput ?? []) {
     rows.push([
@@ -114,7 +133,13 @@ export function formatReport(report: Report): string {
     rows.push([`first-load JS ${b.page.length > 40 ? `${b.page.slice(0, 37)}…` : b.page}`, "", "", `${fmt(b.gzipKb, " KB")} gzip · ${fmt(b.rawKb, " KB")} raw · ${b.scripts} scripts`]);
   }
   for (const r of report.browser?.rows ?? []) {
-    rows.push([`filter → ${r.rows} rows painted${r.note ? " *" : ""}`, fmt(r.paintMs.p50, " ms"), fmt(r.paintMs.p99, " ms"), `n=${r.paintMs.count} · in DOM ${fmt(r.domMs.p50, " ms")}`]);
+    const ratio = r.upstreamMs ? r.paintMs.p50 / r.upstreamMs.p50 : NaN;
+    rows.push([
+      `filter → ${r.rows} rows painted${r.note ? " *" : ""}`,
+      fmt(r.paintMs.p50, " ms"),
+      fmt(r.paintMs.p99, " ms"),
+      `n=${r.paintMs.count} · in DOM ${fmt(r.domMs.p50, " ms")} · upstream ${fmt(r.upstreamMs?.p50, " ms")} (${fmt(ratio)}×, target ≤ 1.3×: ${ratio <= 1.3 ? "met" : "NOT met"})`,
+    ]);
     if (r.note) notes.push(`* ${r.note}`);
   }
   const raw = report.browser?.rawTab;

@@ -1,11 +1,14 @@
 // `npm run bench [-- --no-build --duration 30 --clients 50 --requests 300 --rows 50,200 --no-browser]`
 // Builds the console into .next-bench, starts it and the standalone simulator on free loopback
 // ports, measures, writes bench/results/latest.json and prints a table. Not part of `npm test`.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password-hashes";
+import { chromium } from "@playwright/test";
 import { measureInBrowser } from "./browser";
+import { startRelay } from "./relay";
+import { measureTriage } from "./triage";
 import { measureFirstLoadJs } from "./bundle";
 import type { Endpoints } from "./endpoints";
 import { measureProxyOverhead } from "./latency";
@@ -30,7 +33,9 @@ const USAGE = `npm run bench -- [options]
   --requests <n>      measured sequential searches per target for the proxy overhead (default 300)
   --warmup <n>        unmeasured searches per target before those (default 20)
   --rows <a,b>        page sizes for the browser's filter timing (default 50,200)
-  --repeats <n>       browser repetitions per page size (default 5; the Raw tab gets 3)
+  --repeats <n>       browser repetitions per page size (default 20; the Raw tab gets 3)
+  --tries <n>         timed list opens and j presses in the triage loop (default 20)
+  --only <a,b>        run only these sections: overhead, load, throughput, js, browser, triage
   --no-browser        skip the Chromium measurements`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
@@ -55,6 +60,8 @@ function options() {
       warmup: { type: "string" },
       rows: { type: "string" },
       repeats: { type: "string" },
+      tries: { type: "string" },
+      only: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -64,8 +71,18 @@ function options() {
     process.exit(0);
   }
   const rows = (values.rows ?? "50,200").split(",").map((s) => positiveInt("rows", s.trim(), 50, 1000));
-  const repeats = positiveInt("repeats", values.repeats, 5, 50);
+  const repeats = positiveInt("repeats", values.repeats, 20, 50);
+  const sections = ["overhead", "load", "throughput", "js", "browser", "triage"] as const;
+  const only = values.only?.split(",").map((x) => x.trim());
+  const unknown = only?.filter((x) => !(sections as readonly string[]).includes(x)) ?? [];
+  if (unknown.length > 0) {
+    console.error(`--only: unknown section(s) ${unknown.join(", ")}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const run = (section: (typeof sections)[number]) => !only || only.includes(section);
   return {
+    run,
+    tries: positiveInt("tries", values.tries, 20, 200),
     build: !values["no-build"],
     browser: !values["no-browser"],
     durationS: positiveInt("duration", values.duration, 30, 600),
@@ -144,11 +161,14 @@ async function main(): Promise<number> {
   const simulatorUrl = `http://127.0.0.1:${simPort}`;
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
   const simulator = startProcess("simulator", "npx", ["tsx", "lib/simulator/standalone.ts", "--port", String(simPort)], process.env, `${RESULTS}/simulator.log`);
+  // Everything the console sends to "Cloudflare" passes the recording relay, which counts reads.
+  const relay = await startRelay(simulatorUrl);
+  onCleanup(() => relay.close());
   const server = startProcess(
     "console",
     "npx",
     ["next", "start", "-H", "127.0.0.1", "-p", String(consolePort)],
-    { ...baseEnv, CLOUDFLARE_BASE_URL: `${simulatorUrl}/client/v4`, NEXTAUTH_URL: consoleUrl },
+    { ...baseEnv, CLOUDFLARE_BASE_URL: `${relay.url}/client/v4`, NEXTAUTH_URL: consoleUrl },
     `${RESULTS}/console.log`,
   );
   await Promise.all([
@@ -159,7 +179,8 @@ async function main(): Promise<number> {
 
   const cookie = await signIn(consoleUrl, USER);
   const jwt = cookie.slice(cookie.indexOf("=") + 1);
-  const endpoints: Endpoints = { consoleUrl, simulatorUrl, accountId: ACCOUNT_ID, cookie, apiToken: API_TOKEN };
+  // "Direct" goes through the relay too: both paths pay its hop, so the difference is the console's.
+  const endpoints: Endpoints = { consoleUrl, simulatorUrl: relay.url, accountId: ACCOUNT_ID, cookie, apiToken: API_TOKEN };
   const consoleApi = `${consoleUrl}/api/email-security/investigate`;
   // The session must work before anything is timed, or every figure would be a 401's.
   await getJson(`${consoleApi}?per_page=1`, { cookie: endpoints.cookie }).catch((error: unknown) => {
@@ -175,13 +196,14 @@ async function main(): Promise<number> {
     .then((body) => Buffer.byteLength(body.result.raw) / 1024)
     .catch(() => null);
 
-  const proxyOverhead = await attempt("proxy overhead", () =>
-    measureProxyOverhead(endpoints, { warmup: opts.warmup, requests: opts.requests, deadlineMs: 90_000 }),
+  const skipped = async () => null;
+  const proxyOverhead = await attempt("proxy overhead", opts.run("overhead") ? () =>
+    measureProxyOverhead(endpoints, { warmup: opts.warmup, requests: opts.requests, deadlineMs: 90_000 }) : skipped,
   );
-  const load = await attempt(`load (${opts.clients} clients, ${opts.durationS} s)`, () =>
-    runLoad(endpoints, { clients: opts.clients, durationMs: opts.durationS * 1000, serverPid: server.child.pid! }),
+  const load = await attempt(`load (${opts.clients} clients, ${opts.durationS} s)`, opts.run("load") ? () =>
+    runLoad(endpoints, { clients: opts.clients, durationMs: opts.durationS * 1000, serverPid: server.child.pid! }) : skipped,
   );
-  const throughput = await attempt(`throughput at 8 and 50 clients (${opts.throughputS} s each, console and direct)`, async () => {
+  const throughput = await attempt(`throughput at 8 and 50 clients (${opts.throughputS} s each, console and direct)`, !opts.run("throughput") ? skipped : async () => {
     const runs: { clients: number; console: LoadResult; direct: LoadResult; ratio: number }[] = [];
     for (const clients of [8, 50]) {
       const durationMs = opts.throughputS * 1000;
@@ -191,10 +213,24 @@ async function main(): Promise<number> {
     }
     return runs;
   });
-  const firstLoadJs = await attempt("first-load JavaScript", () =>
-    measureFirstLoadJs(consoleUrl, ["/messages", `/messages/${encodeURIComponent(fixtures.deliveredId)}`, "/bulk"], endpoints.cookie),
+  const firstLoadJs = await attempt("first-load JavaScript", opts.run("js") ? () =>
+    measureFirstLoadJs(consoleUrl, ["/messages", `/messages/${encodeURIComponent(fixtures.deliveredId)}`, "/bulk"], endpoints.cookie) : skipped,
   );
-  const browser = opts.browser
+  const triage = opts.browser && opts.run("triage")
+    ? await attempt(`triage loop (${opts.tries} opens and j presses)`, async () => {
+        const chromiumBrowser = await chromium.launch({
+          executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        onCleanup(() => chromiumBrowser.close());
+        try {
+          return await measureTriage(chromiumBrowser, { consoleUrl, cookie: { name: "next-auth.session-token", value: jwt }, relay, tries: opts.tries });
+        } finally {
+          await chromiumBrowser.close();
+        }
+      })
+    : null;
+  const browser = opts.browser && opts.run("browser")
     ? await attempt("Chromium", () =>
         measureInBrowser(
           {
@@ -204,6 +240,7 @@ async function main(): Promise<number> {
             sizes: opts.rows,
             rowRepeats: opts.repeats,
             rawRepeats: opts.rawRepeats,
+            relay,
             expect: async (query) => {
               const body = await getJson<{ result: { id: string }[] }>(`${consoleApi}?${query}`, { cookie: endpoints.cookie });
               return { count: body.result.length, firstId: body.result[0]?.id ?? null };
@@ -234,10 +271,11 @@ async function main(): Promise<number> {
     load,
     throughput,
     firstLoadJs,
+    triage,
     browser,
     hugeMessageKb,
     errors,
-    pass: errors.length === 0 && load !== null && load.errors === 0,
+    pass: errors.length === 0 && (load === null ? !opts.run("load") : load.errors === 0),
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(toJson(report), null, 2)}\n`);
   console.log(`\n${formatReport(report)}\n\nbench: wrote ${RESULTS}/latest.json`);

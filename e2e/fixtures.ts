@@ -67,11 +67,41 @@ export const simulator = {
 };
 export type Simulator = typeof simulator;
 
-export const test = base.extend<{ simulator: Simulator }>({
+/**
+ * What the browser may say on its console without failing the journey. A resource that answered
+ * 4xx/5xx is logged by Chromium itself ("Failed to load resource"): journeys about upstream
+ * errors, 404s and refusals cause those on purpose, and what the page then shows is what they check.
+ * Anything the page's own code logs, an uncaught error, or React's hydration errors (#418, #423,
+ * "Hydration failed") fail the journey.
+ */
+const BROWSER_NETWORK_LOG = /^Failed to load resource: the server responded with a status of \d{3}/;
+
+export const test = base.extend<{ simulator: Simulator; allowedConsoleErrors: RegExp[] }>({
   simulator: async ({}, use) => {
     await simulator.clearFaults();
     await use(simulator);
     await simulator.clearFaults();
+  },
+  /** A journey that provokes a console error on purpose names it here (`test.use`). */
+  allowedConsoleErrors: [[], { option: true }],
+  // Every page of the journey's context: its console errors and uncaught errors are collected and
+  // the journey fails on them after its own steps have run.
+  context: async ({ context, allowedConsoleErrors }, use, testInfo) => {
+    const errors: string[] = [];
+    const allowed = (text: string) => BROWSER_NETWORK_LOG.test(text) || allowedConsoleErrors.some((re) => re.test(text));
+    context.on("console", (message) => {
+      if (message.type() === "error" && !allowed(message.text())) errors.push(`console.error on ${message.page()?.url() ?? "?"}: ${message.text()}`);
+    });
+    context.on("weberror", (webError) => {
+      const error = webError.error();
+      // The message and where it was thrown; React's minified frames below that say nothing more.
+      const where = (error.stack ?? "").split("\n").slice(1, 3).join("\n");
+      if (!allowed(error.message)) errors.push(`uncaught on ${webError.page()?.url() ?? "?"}: ${error.message}\n${where}`);
+    });
+    await use(context);
+    if (errors.length > 0 && testInfo.status === testInfo.expectedStatus) {
+      throw new Error(`The browser reported ${errors.length} error(s):\n${errors.join("\n")}`);
+    }
   },
 });
 export { expect };

@@ -24,8 +24,12 @@ test("filter by disposition and date range: the URL and the rows follow the simu
   // A custom window: the form writes absolute start/end into the URL.
   await page.getByRole("combobox", { name: "Date range", exact: true }).selectOption("custom");
   const startAt = new Date(Date.now() - 3 * 24 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const local = `${startAt.getFullYear()}-${pad(startAt.getMonth() + 1)}-${pad(startAt.getDate())}T${pad(startAt.getHours())}:${pad(startAt.getMinutes())}`;
+  // The field is in the browser's zone (not this process's: the journeys run in another zone).
+  const local = await page.evaluate((ms) => {
+    const d = new Date(ms);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, startAt.getTime());
   await page.getByLabel("Start", { exact: true }).fill(local);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]start=/);

@@ -9,7 +9,7 @@ import { ThemeSelect } from "@/components/theme-select";
 import { TimeModeProvider, TimeModeSelect } from "@/components/ui/time-text";
 import { getPageUser } from "@/lib/auth/session";
 import { parseThemeCookie, THEME_COOKIE } from "@/lib/theme/theme";
-import { parseTimeModeCookie, TIME_ZONE_COOKIE } from "@/lib/time/format";
+import { BROWSER_ZONE_COOKIE, parseTimeModeCookie, parseZone, TIME_ZONE_COOKIE } from "@/lib/time/format";
 
 // Every console page: the signed-in user is known here once and handed to the client components.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -19,9 +19,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const jar = await cookies();
   const theme = parseThemeCookie(jar.get(THEME_COOKIE)?.value);
   const timeMode = parseTimeModeCookie(jar.get(TIME_ZONE_COOKIE)?.value);
+  const browserZone = parseZone(jar.get(BROWSER_ZONE_COOKIE)?.value);
   return (
     <CurrentUserProvider user={user}>
-      <TimeModeProvider initial={timeMode}>
+      <TimeModeProvider initial={timeMode} knownZone={browserZone}>
         {/* Dark in both themes: its colours are meant literally, so the palette is not turned over here. */}
         <header className="flex h-10 items-center gap-6 border-b border-zinc-800 bg-zinc-900 px-4 palette-light">
           <Link href="/messages" className="text-sm font-semibold tracking-tight text-white">

@@ -1,29 +1,12 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { signOut } from "@/lib/browser/sign-out";
 import { endMySessions } from "@/lib/queries/sessions";
 import { useCurrentUser } from "./current-user";
 
 const buttonClass =
   "rounded px-2 py-1 font-medium text-zinc-200 hover:bg-zinc-800 hover:text-white focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-50";
-
-/**
- * Signs this browser out, or says why not: when the server could not end the session it answers
- * with an error and keeps the cookie, and the user must know they are still signed in.
- */
-async function signOutHere(): Promise<string | null> {
-  try {
-    const reply = (await signOut({ redirect: false, callbackUrl: "/signin" })) as { url?: string; error?: { message?: string } } | undefined;
-    if (reply?.url) {
-      window.location.href = reply.url;
-      return null;
-    }
-    return reply?.error?.message ?? "Could not sign out. You are still signed in; try again.";
-  } catch {
-    return "Could not reach the console to sign out. You are still signed in; try again.";
-  }
-}
 
 export function UserMenu() {
   const user = useCurrentUser();
@@ -43,7 +26,7 @@ export function UserMenu() {
       return;
     }
     // This browser's session is already ended on the server; next-auth clears what is left here.
-    const refused = await signOutHere();
+    const refused = await signOut();
     if (refused) {
       setEnding(false);
       setFailed(refused);
@@ -53,7 +36,7 @@ export function UserMenu() {
   const signOutThisBrowser = async () => {
     setLeaving(true);
     setFailed(null);
-    const refused = await signOutHere();
+    const refused = await signOut();
     if (refused) {
       setLeaving(false);
       setFailed(refused);

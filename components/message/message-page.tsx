@@ -27,6 +27,7 @@ import { PreviewTab } from "./preview-tab";
 import { RawTab } from "./raw-tab";
 import { TraceTab } from "./trace-tab";
 import { useListContext } from "./use-list-context";
+import { usePrefetchNext } from "./use-prefetch-next";
 
 const TAB_ITEMS = MESSAGE_TABS.map((t, i) => ({ id: t.id, label: t.label, shortcut: String(i + 1) }));
 const linkClass =
@@ -53,13 +54,14 @@ function Panel({ tab, message }: { tab: MessageTab; message: Message }) {
  * One message: header and actions above the fold, then the tabs. The tab lives in the URL
  * (`?tab=trace`) so a teammate's link opens the same view; only the open tab fetches its data.
  */
-export function MessagePage({ id, initialDetail }: { id: string; initialDetail?: Message }) {
+export function MessagePage({ id }: { id: string }) {
   const router = useRouter();
   // Tab changes replace the URL: they do not pile up in history between the analyst and "Back".
   const { state: url, set } = useUrlKeys(MESSAGE_PAGE_URL_KEYS, { history: "replace" }, readMessagePageUrl);
   const { tab, invalid } = url;
-  const detail = useMessageDetail(id, initialDetail);
+  const detail = useMessageDetail(id);
   const list = useListContext(id, url.list);
+  usePrefetchNext(list.neighbours?.next ?? null);
 
   // The page's plain address plus the tab, as messageHref writes it (the list is in this tab's session).
   const selectTab = useCallback((next: MessageTab) => set({ tab: next === DEFAULT_TAB ? null : next }), [set]);
@@ -94,7 +96,8 @@ export function MessagePage({ id, initialDetail }: { id: string; initialDetail?:
       <Link
         href={messageHref(targetId, tab, list.fromLink ? list.search : undefined)}
         rel={rel}
-        // The whole page, verdict included, is fetched ahead, so j/k shows it without waiting.
+        // The route's code and payload ahead of time (the server reads nothing for an in-app
+        // navigation); the message and its detections come from the cache (usePrefetchNext).
         prefetch
         aria-keyshortcuts={rel === "next" ? "j" : "k"} onClick={() => rememberListVisit(list.search, targetId)} className={linkClass}>
         {label}

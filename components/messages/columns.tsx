@@ -5,7 +5,7 @@ import { useCallback, type ReactNode } from "react";
 import { DeliveryBadge, DispositionBadge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { createDataColumnHelper, type DataTableColumns, type RowGroup } from "@/components/ui/data-table";
-import { TimeText, useTimeMode } from "@/components/ui/time-text";
+import { TimeText, useTimeZone } from "@/components/ui/time-text";
 import type { Message } from "@/lib/cloudflare/types";
 import { addressParts, commonRecipientDomain, recipientLabel } from "@/lib/messages/display-text";
 import { revealHidden } from "@/lib/text/reveal";
@@ -109,14 +109,14 @@ function ownDomainOf(messages: readonly Message[]): string | null {
  * above them, in the zone the analyst reads times in.
  */
 export function useMessageDayGroups(): (m: Message) => RowGroup | null {
-  const mode = useTimeMode();
+  const zone = useTimeZone();
   return useCallback(
     (m: Message) => {
       const iso = receivedAt(m);
-      const key = iso ? dayKey(iso, mode) : undefined;
+      const key = iso ? dayKey(iso, zone) : undefined;
       return iso && key ? { key, label: <TimeText iso={iso} style="date" className="font-semibold" /> } : null;
     },
-    [mode],
+    [zone],
   );
 }
 

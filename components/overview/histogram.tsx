@@ -1,10 +1,10 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import { useTimeMode } from "@/components/ui/time-text";
+import { useTimeZone } from "@/components/ui/time-text";
 import { BREAKDOWN_LABELS, type Breakdown, type Histogram as HistogramData } from "@/lib/overview/types";
 import { plural } from "@/lib/text/plural";
-import { formatTime, type TimeMode } from "@/lib/time/format";
+import { formatTime } from "@/lib/time/format";
 import { seriesColor } from "./series-colors";
 
 const MINUTE = 60_000;
@@ -20,9 +20,9 @@ export function widthLabel(ms: number): string {
   return `${ms / MINUTE} minutes`;
 }
 
-function bucketLabel(startMs: number, bucketMs: number, mode: TimeMode): string {
+function bucketLabel(startMs: number, bucketMs: number, zone: string): string {
   const iso = new Date(startMs).toISOString();
-  return bucketMs >= DAY ? formatTime(iso, mode, "date") : `${formatTime(iso, mode, "date")} ${formatTime(iso, mode, "time")}`;
+  return bucketMs >= DAY ? formatTime(iso, zone, "date") : `${formatTime(iso, zone, "date")} ${formatTime(iso, zone, "time")}`;
 }
 
 interface HistogramProps {
@@ -43,7 +43,7 @@ const ordered = ([a, b]: Span): Span => (a <= b ? [a, b] : [b, a]);
  * filter. The same numbers are in a table for screen readers, which a button also shows.
  */
 export function Histogram({ histogram, breakdown, onNarrow, segmentFilter }: HistogramProps) {
-  const mode = useTimeMode();
+  const zone = useTimeZone();
   const { buckets, bucketMs } = histogram;
   const start = Date.parse(histogram.start);
   const end = Date.parse(histogram.end);
@@ -70,8 +70,8 @@ export function Histogram({ histogram, breakdown, onNarrow, segmentFilter }: His
     const [a, b] = ordered(span);
     let n = 0;
     for (let i = a; i <= b; i++) n += totals[i] ?? 0;
-    const from = bucketLabel(start + a * bucketMs, bucketMs, mode);
-    const to = bucketLabel(Math.min(end, start + (b + 1) * bucketMs), bucketMs, mode);
+    const from = bucketLabel(start + a * bucketMs, bucketMs, zone);
+    const to = bucketLabel(Math.min(end, start + (b + 1) * bucketMs), bucketMs, zone);
     return `${from} to ${to}: ${plural(n, "message")}`;
   };
 
@@ -200,7 +200,7 @@ export function Histogram({ histogram, breakdown, onNarrow, segmentFilter }: His
               className="absolute whitespace-nowrap"
               style={i === 0 ? { left: 0 } : i === buckets - 1 ? { right: 0 } : { left: `${(i / buckets) * 100}%`, transform: "translateX(-50%)" }}
             >
-              {bucketLabel(start + i * bucketMs, bucketMs, mode)}
+              {bucketLabel(start + i * bucketMs, bucketMs, zone)}
             </span>
           ))}
         </div>
@@ -261,7 +261,7 @@ export function Histogram({ histogram, breakdown, onNarrow, segmentFilter }: His
             {totals.map((total, i) => (
               <tr key={i}>
                 <th scope="row" className="pr-2 font-normal whitespace-nowrap">
-                  {bucketLabel(start + i * bucketMs, bucketMs, mode)}
+                  {bucketLabel(start + i * bucketMs, bucketMs, zone)}
                 </th>
                 {series.map((s) => (
                   <td key={s.key} className="pr-2">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTimeMode } from "@/components/ui/time-text";
+import { useTimeZone } from "@/components/ui/time-text";
 import { ApiError } from "@/lib/queries/http";
 import { effectiveFilters, filtersToSearchParams, type MessageUrlState, type RangePreset } from "@/lib/messages/search-url";
 import { describeCoverage, type Breakdown } from "@/lib/overview/types";
@@ -25,7 +25,7 @@ export interface OverviewPanelProps {
  * search page's first load does not carry it.
  */
 export default function OverviewPanel({ state, breakdown, ready, onSearch }: OverviewPanelProps) {
-  const mode = useTimeMode();
+  const zone = useTimeZone();
   const search = { filters: state.filters, range: state.range };
   const overview = useOverview(search, { enabled: ready });
   const o = overview.data;
@@ -56,7 +56,7 @@ export default function OverviewPanel({ state, breakdown, ready, onSearch }: Ove
     <div className="flex flex-col gap-3">
       <p role="status" className="text-[12px] text-zinc-700">
         {`Covers ${describeCoverage(o.coverage)}${o.coverage.more ? "" : o.coverage.counted === 1 ? " message" : " messages"}`}
-        {o.coverage.more ? ` (from ${formatTime(o.histogram.start, mode, "date")})` : ""}
+        {o.coverage.more ? ` (from ${formatTime(o.histogram.start, zone, "date")})` : ""}
         {o.coverage.incomplete ? ` — ${o.coverage.incomplete}` : ""}
         {overview.isFetching ? " · updating…" : ""}
       </p>

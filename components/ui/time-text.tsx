@@ -1,28 +1,59 @@
 "use client";
 
-import { createContext, useContext, useState, type ReactNode } from "react";
-import { formatTime, formatUtc, timeModeCookie, timeModeSchema, type TimeMode, type TimeStyle } from "@/lib/time/format";
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  browserZoneCookie,
+  FALLBACK_ZONE,
+  formatTime,
+  formatUtc,
+  timeModeCookie,
+  timeModeSchema,
+  zoneFor,
+  type TimeMode,
+  type TimeStyle,
+} from "@/lib/time/format";
 
-const TimeModeContext = createContext<{ mode: TimeMode; setMode: (mode: TimeMode) => void }>({
+const TimeModeContext = createContext<{ mode: TimeMode; setMode: (mode: TimeMode) => void; zone: string }>({
   mode: "local",
   setMode: () => {},
+  zone: FALLBACK_ZONE,
 });
+
+const noSubscription = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || FALLBACK_ZONE;
 
 /**
  * Local time or UTC for every time on the page, chosen per browser (a cookie the server reads,
- * so the first render already uses it).
+ * so the first render already uses it). "Local" is the browser's zone, which the server knows
+ * from a second cookie once this browser has been here: the server's HTML and the hydrating
+ * render then write the same text. On a first visit both write UTC (named as such), and the
+ * browser moves to its own zone right after hydration, which React allows for an external store.
  */
-export function TimeModeProvider({ initial, children }: { initial: TimeMode; children: ReactNode }) {
+export function TimeModeProvider({
+  initial,
+  knownZone,
+  children,
+}: {
+  initial: TimeMode;
+  /** The browser's zone as its cookie told the server; undefined on a first visit. */
+  knownZone: string | undefined;
+  children: ReactNode;
+}) {
   const [mode, setModeState] = useState<TimeMode>(initial);
+  const localZone = useSyncExternalStore(noSubscription, browserZone, () => knownZone ?? FALLBACK_ZONE);
+  useEffect(() => {
+    if (localZone !== knownZone) document.cookie = browserZoneCookie(localZone);
+  }, [localZone, knownZone]);
   const setMode = (next: TimeMode) => {
     setModeState(next);
     document.cookie = timeModeCookie(next);
   };
-  return <TimeModeContext.Provider value={{ mode, setMode }}>{children}</TimeModeContext.Provider>;
+  return <TimeModeContext.Provider value={{ mode, setMode, zone: zoneFor(mode, localZone) }}>{children}</TimeModeContext.Provider>;
 }
 
-export function useTimeMode(): TimeMode {
-  return useContext(TimeModeContext).mode;
+/** The IANA zone times are written in right now (UTC when chosen or not yet known). */
+export function useTimeZone(): string {
+  return useContext(TimeModeContext).zone;
 }
 
 /**
@@ -30,10 +61,10 @@ export function useTimeMode(): TimeMode {
  * UTC time on hover (and to assistive technology through `dateTime`).
  */
 export function TimeText({ iso, style = "datetime", className }: { iso: string; style?: TimeStyle; className?: string }) {
-  const mode = useTimeMode();
+  const zone = useTimeZone();
   return (
     <time dateTime={iso} title={formatUtc(iso)} className={className ?? "whitespace-nowrap tabular-nums"}>
-      {formatTime(iso, mode, style)}
+      {formatTime(iso, zone, style)}
     </time>
   );
 }

@@ -10,7 +10,7 @@ process.env.USER_WRITE_BUDGET = "2";
 
 // Server components read cookies through next/headers; here they are the test's.
 const jar = vi.hoisted(() => ({ cookies: [] as { name: string; value: string }[] }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ getAll: () => jar.cookies }) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ getAll: () => jar.cookies }), headers: async () => new Headers() }));
 const { default: MessagePage } = await import("@/app/(console)/messages/[id]/page");
 
 const sim = getSimulator();
@@ -43,13 +43,13 @@ describe("per-user read pacing", () => {
     const [name, value] = headers.cookie.split(/=(.*)/s) as [string, string];
     jar.cookies = [{ name, value }];
     const id = sim.fixtures().deliveredId;
-    await MessagePage({ params: Promise.resolve({ id }) });
-    await MessagePage({ params: Promise.resolve({ id }) });
+    await MessagePage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({ tab: "trace" }) });
+    await MessagePage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({ tab: "trace" }) });
     expect((await get(headers)).status).toBe(200);
     expect((await get(headers)).status).toBe(429);
 
     sim.clearCalls();
-    await MessagePage({ params: Promise.resolve({ id }) });
+    await MessagePage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({ tab: "trace" }) });
     expect(sim.calls()).toHaveLength(0);
   });
 });

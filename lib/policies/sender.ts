@@ -32,6 +32,15 @@ export function coversSender(
   return false;
 }
 
+/** How a literal entry covers this sender ("address" or "domain"), or null when it does not. */
+export function senderMatch(
+  entry: { pattern?: string | null; pattern_type?: string | null; is_regex?: boolean | null },
+  address: string,
+): "address" | "domain" | null {
+  if (!coversSender(entry, address)) return null;
+  return entry.pattern_type === "EMAIL" ? "address" : "domain";
+}
+
 /** The most domains looked up for one sender: each costs a read of each list. */
 export const MAX_DOMAIN_LOOKUPS = 4;
 

@@ -1,6 +1,4 @@
-"use client";
-
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { AuditEvent } from "@/lib/audit/types";
 import type {
   ActionLogEntry,
@@ -21,12 +19,17 @@ import {
 } from "@/lib/messages/action-outcomes";
 import type { Destination, RECLASSIFY_DISPOSITIONS } from "@/lib/schemas/enums";
 import { ApiError, requestJson } from "./http";
-import { messageKeys } from "./messages";
+import { messageKeys, type MessagePage } from "./messages";
 
 /**
  * One message and everything the message page shows about it. The keys sit under the search's
  * root key (`messageKeys.all`), so a move made from the search list also refreshes an open
  * message page, and a move made here refreshes the list.
+ *
+ * `messageQueries` is the one description of each read (key, fetcher, freshness): the hooks use
+ * it, the page's server render seeds the browser's cache under the same keys (app/(console)/
+ * messages/[id]/page.tsx), and the next message is prefetched with it. Not a client module, so
+ * the server render can import the keys.
  */
 
 const BASE = "/api/email-security/investigate";
@@ -41,6 +44,10 @@ export const messagePageKeys = {
   raw: (id: string) => [...messagePageKeys.all(id), "raw"] as const,
   actionLog: (id: string) => [...messagePageKeys.all(id), "action-log"] as const,
   consoleAudit: (id: string) => [...messagePageKeys.all(id), "console-audit"] as const,
+  // Under the detail's key: a reclassify, which refreshes the detail, refreshes these too.
+  submissions: (id: string) => [...messagePageKeys.detail(id), "submissions"] as const,
+  /** Whether the submissions were asked for (by the analyst, or by a reclassify) on this visit. */
+  submissionsWanted: (id: string) => [...messagePageKeys.all(id), "submissions-wanted"] as const,
 };
 
 
@@ -49,83 +56,111 @@ async function getResult<T>(url: string, signal?: AbortSignal): Promise<T> {
   return body.result;
 }
 
-export function useMessageDetail(id: string, initialData?: Message) {
-  return useQuery({
-    queryKey: messagePageKeys.detail(id),
-    queryFn: ({ signal }) => getResult<Message>(path(id), signal),
-    initialData,
-    // Server-fetched data is fresh for a moment; without this the page would refetch at once.
-    initialDataUpdatedAt: initialData ? Date.now() : undefined,
-  });
-}
+/**
+ * How long a message (and its detections) read a moment ago is shown without asking again. Long
+ * enough for an analyst's pass through a page of results; the console's own actions refresh it at
+ * once (useInvalidateAfterAction), and so does a new search.
+ */
+const MESSAGE_FRESH_MS = 2 * 60_000;
 
-export function useDetections(id: string) {
-  return useQuery({
-    queryKey: messagePageKeys.detections(id),
-    queryFn: ({ signal }) => getResult<Detections>(path(id, "/detections"), signal),
-  });
-}
+/** What the message page reads for one message, one factory per read. */
+export const messageQueries = {
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: messagePageKeys.detail(id),
+      queryFn: ({ signal }) => getResult<Message>(path(id), signal),
+      staleTime: MESSAGE_FRESH_MS,
+    }),
+  detections: (id: string) =>
+    queryOptions({
+      queryKey: messagePageKeys.detections(id),
+      queryFn: ({ signal }) => getResult<Detections>(path(id, "/detections"), signal),
+      staleTime: MESSAGE_FRESH_MS,
+    }),
+  trace: (id: string) =>
+    queryOptions({
+      queryKey: messagePageKeys.trace(id),
+      queryFn: ({ signal }) => getResult<Trace>(path(id, "/trace"), signal),
+      // A trace still being written is worth watching; a finished one never changes by itself.
+      refetchInterval: (query) => (query.state.data?.inbound?.pending || query.state.data?.outbound?.pending ? 10_000 : false),
+    }),
+  /** Null when no preview exists yet (the endpoint's 404): the page offers to generate one. */
+  preview: (id: string) =>
+    queryOptions({
+      queryKey: messagePageKeys.preview(id),
+      queryFn: async ({ signal }) => {
+        try {
+          return await getResult<Preview>(path(id, "/preview"), signal);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) return null;
+          throw error;
+        }
+      },
+    }),
+  raw: (id: string) =>
+    queryOptions({
+      queryKey: messagePageKeys.raw(id),
+      queryFn: ({ signal }) => getResult<RawMessage>(path(id, "/raw"), signal),
+      // The .eml never changes and can be megabytes: fetch it once per visit.
+      staleTime: Infinity,
+    }),
+  actionLog: (id: string) =>
+    queryOptions({
+      queryKey: messagePageKeys.actionLog(id),
+      queryFn: async ({ signal }) => {
+        const { body } = await requestJson<{ result?: ActionLogEntry[] | null; unreadable?: number }>(path(id, "/action_log"), { signal });
+        return { entries: body.result ?? [], unreadable: body.unreadable ?? 0 };
+      },
+    }),
+  /**
+   * The console's own audit records for the message (who in the team acted). Null when the
+   * route is not deployed (404) or the user may not read the trail (403): the section is omitted.
+   */
+  consoleAudit: (id: string) =>
+    queryOptions({
+      queryKey: messagePageKeys.consoleAudit(id),
+      queryFn: async ({ signal }) => {
+        try {
+          return await getResult<AuditEvent[]>(`/api/audit/messages/${encodeURIComponent(id)}`, signal);
+        } catch (error) {
+          if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
+          throw error;
+        }
+      },
+    }),
+};
 
-export function useTrace(id: string) {
-  return useQuery({
-    queryKey: messagePageKeys.trace(id),
-    queryFn: ({ signal }) => getResult<Trace>(path(id, "/trace"), signal),
-    // A trace still being written is worth watching; a finished one never changes by itself.
-    refetchInterval: (query) => (query.state.data?.inbound?.pending || query.state.data?.outbound?.pending ? 10_000 : false),
-  });
-}
-
-/** Null when no preview exists yet (the endpoint's 404): the page offers to generate one. */
-export function usePreview(id: string) {
-  return useQuery({
-    queryKey: messagePageKeys.preview(id),
-    queryFn: async ({ signal }) => {
-      try {
-        return await getResult<Preview>(path(id, "/preview"), signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-  });
-}
-
-export function useRawMessage(id: string) {
-  return useQuery({
-    queryKey: messagePageKeys.raw(id),
-    queryFn: ({ signal }) => getResult<RawMessage>(path(id, "/raw"), signal),
-    // The .eml never changes and can be megabytes: fetch it once per visit.
-    staleTime: Infinity,
-  });
-}
-
-export function useActionLog(id: string) {
-  return useQuery({
-    queryKey: messagePageKeys.actionLog(id),
-    queryFn: async ({ signal }) => {
-      const { body } = await requestJson<{ result?: ActionLogEntry[] | null; unreadable?: number }>(path(id, "/action_log"), { signal });
-      return { entries: body.result ?? [], unreadable: body.unreadable ?? 0 };
-    },
-  });
+/**
+ * The message as a search list in this tab's cache has it (search and get return the same
+ * message), with when that list was read; undefined when no cached list holds it.
+ */
+export function messageFromLists(queryClient: QueryClient, id: string): { message: Message; readAt: number } | undefined {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: messageKeys.lists() })) {
+    const message = (query.state.data as MessagePage | undefined)?.messages?.find((m) => m.id === id);
+    if (message) return { message, readAt: query.state.dataUpdatedAt };
+  }
+  return undefined;
 }
 
 /**
- * The console's own audit records for the message (who in the team acted). Null when the
- * route is not deployed (404) or the user may not read the trail (403): the section is omitted.
+ * The message. A full page load finds it in the cache (the server render's HydrationBoundary); a
+ * message opened from the list, or reached with j/k, starts from the list's copy of it. Either way
+ * the browser does not read it again while it is fresh.
  */
-export function useConsoleAudit(id: string) {
+export function useMessageDetail(id: string) {
+  const queryClient = useQueryClient();
   return useQuery({
-    queryKey: messagePageKeys.consoleAudit(id),
-    queryFn: async ({ signal }) => {
-      try {
-        return await getResult<AuditEvent[]>(`/api/audit/messages/${encodeURIComponent(id)}`, signal);
-      } catch (error) {
-        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
-        throw error;
-      }
-    },
+    ...messageQueries.detail(id),
+    initialData: () => messageFromLists(queryClient, id)?.message,
+    initialDataUpdatedAt: () => messageFromLists(queryClient, id)?.readAt,
   });
 }
+export const useDetections = (id: string) => useQuery(messageQueries.detections(id));
+export const useTrace = (id: string) => useQuery(messageQueries.trace(id));
+export const usePreview = (id: string) => useQuery(messageQueries.preview(id));
+export const useRawMessage = (id: string) => useQuery(messageQueries.raw(id));
+export const useActionLog = (id: string) => useQuery(messageQueries.actionLog(id));
+export const useConsoleAudit = (id: string) => useQuery(messageQueries.consoleAudit(id));
 
 export type ReclassifyDisposition = (typeof RECLASSIFY_DISPOSITIONS)[number];
 
@@ -189,6 +224,7 @@ function useInvalidateAfterAction(id: string) {
  */
 export function useMessageAction(id: string) {
   const invalidate = useInvalidateAfterAction(id);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MessageActionInput): Promise<MessageActionResult> => {
       switch (input.kind) {
@@ -199,6 +235,10 @@ export function useMessageAction(id: string) {
         case "reclassify":
           return reclassifyMessage(id, input.expected);
       }
+    },
+    // A reclassify makes a submission: the page looks it up now, where it would otherwise wait to be asked.
+    onSuccess: (result) => {
+      if (result.kind === "reclassify") queryClient.setQueryData(messagePageKeys.submissionsWanted(id), true);
     },
     onSettled: invalidate,
   });

@@ -1,5 +1,3 @@
-"use client";
-
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Destination } from "@/lib/schemas/enums";
 import { MAX_IDS_PER_REQUEST } from "@/lib/schemas/ids";

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SubmissionListQuery } from "@/lib/schemas/submissions";
 import type { SubmissionPage } from "@/lib/submissions/types";
 import { requestJson } from "./http";
@@ -23,17 +23,27 @@ export function useSubmissions(query: SubmissionListQuery) {
 }
 
 /**
- * The submissions about one message. Submissions carry the message's postfix id, not its
- * investigate id: ask by the postfix id as free text, then keep only exact matches. The key sits
- * under the message's detail key, so a reclassify (which refreshes the detail) refreshes this too.
+ * The submissions about one message, looked up when the analyst asks (or after a reclassify), not
+ * on every open: most messages have none, and each lookup is a read of the account's budget.
+ * Submissions carry the message's postfix id, not its investigate id: ask by the postfix id as
+ * free text, then keep only exact matches.
  */
 export function useMessageSubmissions(messageId: string, postfixId: string | null | undefined, since: string | null | undefined) {
-  return useQuery({
-    queryKey: [...messagePageKeys.detail(messageId), "submissions"] as const,
+  const queryClient = useQueryClient();
+  // A flag in the cache rather than component state, so the reclassify mutation can raise it.
+  const wanted = useQuery({ queryKey: messagePageKeys.submissionsWanted(messageId), queryFn: () => true, enabled: false, staleTime: Infinity }).data === true;
+  const submissions = useQuery({
+    queryKey: messagePageKeys.submissions(messageId),
     queryFn: async ({ signal }) => {
       const page = (await requestJson<SubmissionPage>(url({ query: postfixId ?? "", start: since ?? undefined, per_page: 20, order: "requested_at", direction: "desc" }), { signal })).body;
       return page.result.filter((s) => s.original_postfix_id === postfixId);
     },
-    enabled: Boolean(postfixId),
+    enabled: Boolean(postfixId) && wanted,
   });
+  return {
+    submissions,
+    /** Null when the message has no postfix id to look by. */
+    ask: postfixId ? () => queryClient.setQueryData(messagePageKeys.submissionsWanted(messageId), true) : null,
+    wanted,
+  };
 }

@@ -1,24 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatTime, formatUtc, parseTimeModeCookie, timeModeCookie, utcIso } from "./format";
+import { browserZoneCookie, dayKey, formatTime, formatUtc, parseTimeModeCookie, parseZone, timeModeCookie, utcIso, zoneFor } from "./format";
 
 const iso = "2026-12-01T23:27:14Z";
 
 describe("formatTime", () => {
   it("names the zone in every style", () => {
-    expect(formatTime(iso, "utc", "datetime")).toBe("01 Dec 2026, 23:27:14 UTC");
-    expect(formatTime(iso, "utc", "time")).toBe("23:27 UTC");
-    expect(formatTime(iso, "utc", "date")).toBe("Tue, 01 Dec 2026");
+    expect(formatTime(iso, "UTC", "datetime")).toBe("01 Dec 2026, 23:27:14 UTC");
+    expect(formatTime(iso, "UTC", "time")).toBe("23:27 UTC");
+    expect(formatTime(iso, "UTC", "date")).toBe("Tue, 01 Dec 2026");
   });
 
-  it("writes local time with the local zone's name", () => {
-    // vitest runs in the machine's zone; whatever it is, the text ends with a zone name.
-    expect(formatTime(iso, "local", "time")).toMatch(/^\d{2}:\d{2} \S+$/);
+  it("writes the given zone whatever the machine's zone is (server and browser agree)", () => {
+    expect(formatTime(iso, "Europe/Paris", "datetime")).toBe("02 Dec 2026, 00:27:14 CET");
+    expect(formatTime(iso, "Europe/Paris", "date")).toBe("Wed, 02 Dec 2026");
+    expect(formatTime(iso, "America/New_York", "time")).toBe("18:27 GMT-5");
   });
 
   it("gives back a value that is not a date unchanged", () => {
-    expect(formatTime("yesterday", "utc")).toBe("yesterday");
+    expect(formatTime("yesterday", "UTC")).toBe("yesterday");
     expect(formatUtc("yesterday")).toBe("yesterday");
-    expect(dayKey("yesterday")).toBeUndefined();
+    expect(dayKey("yesterday", "UTC")).toBeUndefined();
   });
 
   it("writes UTC for titles and exports", () => {
@@ -26,7 +27,8 @@ describe("formatTime", () => {
   });
 
   it("groups by the day in the chosen zone", () => {
-    expect(dayKey(iso, "utc")).toBe("2026-12-01");
+    expect(dayKey(iso, "UTC")).toBe("2026-12-01");
+    expect(dayKey(iso, "Europe/Paris")).toBe("2026-12-02");
   });
 });
 
@@ -44,6 +46,29 @@ describe("time mode cookie", () => {
   it("remembers UTC and forgets local", () => {
     expect(timeModeCookie("utc")).toBe("triage-time=utc; Path=/; Max-Age=31536000; SameSite=Lax");
     expect(timeModeCookie("local")).toMatch(/^triage-time=; Path=\/; Max-Age=0/);
+  });
+});
+
+describe("browser zone cookie", () => {
+  it("keeps zone names Intl knows and refuses anything else", () => {
+    expect(parseZone("Europe/Paris")).toBe("Europe/Paris");
+    expect(parseZone("America/Argentina/Buenos_Aires")).toBe("America/Argentina/Buenos_Aires");
+    expect(parseZone("Etc/GMT+5")).toBe("Etc/GMT+5");
+    expect(parseZone(undefined)).toBeUndefined();
+    expect(parseZone("Mars/Olympus")).toBeUndefined();
+    expect(parseZone("Europe/Paris; x=1")).toBeUndefined();
+    expect(parseZone("<script>")).toBeUndefined();
+  });
+
+  it("is remembered for a year and read back as written", () => {
+    const cookie = browserZoneCookie("America/New_York");
+    expect(cookie).toBe("triage-zone=America/New_York; Path=/; Max-Age=31536000; SameSite=Lax");
+    expect(parseZone(cookie.slice("triage-zone=".length, cookie.indexOf(";")))).toBe("America/New_York");
+  });
+
+  it("UTC mode overrides the browser's zone", () => {
+    expect(zoneFor("utc", "Europe/Paris")).toBe("UTC");
+    expect(zoneFor("local", "Europe/Paris")).toBe("Europe/Paris");
   });
 });
 

@@ -23,19 +23,48 @@ export function timeModeCookie(mode: TimeMode): string {
     : `${TIME_ZONE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
 }
 
+/**
+ * Where the browser is, remembered per browser as an IANA zone name ("Europe/Paris") so the
+ * server can write its first render in the analyst's zone. Without it (a first visit) the server
+ * writes UTC, named as such, and the browser moves to its own zone once hydrated.
+ */
+export const BROWSER_ZONE_COOKIE = "triage-zone";
+/** The zone a page is written in when the browser's is not known yet. */
+export const FALLBACK_ZONE = "UTC";
+
+/** An IANA zone name Intl knows, else undefined (a cookie is only a claim). */
+export function parseZone(value: string | undefined): string | undefined {
+  if (!value || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return undefined;
+  try {
+    // Kept as written (not Intl's canonical name), so the browser finds its own zone unchanged.
+    new Intl.DateTimeFormat("en-GB", { timeZone: value });
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+export function browserZoneCookie(zone: string): string {
+  return `${BROWSER_ZONE_COOKIE}=${zone}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/** The zone times are written in: UTC when chosen, else the analyst's zone. */
+export function zoneFor(mode: TimeMode, localZone: string): string {
+  return mode === "utc" ? "UTC" : localZone;
+}
+
 export type TimeStyle = "datetime" | "time" | "date";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(mode: TimeMode, style: TimeStyle): Intl.DateTimeFormat {
-  const key = `${mode}:${style}`;
+function formatter(zone: string, style: TimeStyle): Intl.DateTimeFormat {
+  const key = `${zone}:${style}`;
   let f = formatters.get(key);
   if (!f) {
-    const zone = mode === "utc" ? { timeZone: "UTC" } : {};
     const date = { year: "numeric", month: "short", day: "2-digit" } as const;
     const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } as const;
     const parts = style === "date" ? { weekday: "short", ...date } : style === "time" ? time : { ...date, ...time, second: "2-digit" };
-    f = new Intl.DateTimeFormat("en-GB", { ...parts, ...zone } as Intl.DateTimeFormatOptions);
+    f = new Intl.DateTimeFormat("en-GB", { ...parts, timeZone: zone } as Intl.DateTimeFormatOptions);
     formatters.set(key, f);
   }
   return f;
@@ -49,11 +78,12 @@ function epoch(iso: string): number | undefined {
 
 /**
  * "01 Dec 2026, 13:27:14 CET" (datetime), "13:27 CET" (time) or "Tue, 01 Dec 2026" (date), in
- * the analyst's zone or UTC; the raw value when it is not a date.
+ * the given IANA zone; the raw value when it is not a date. The zone is always explicit: the
+ * server and the browser must write the same text for the same page.
  */
-export function formatTime(iso: string, mode: TimeMode = "local", style: TimeStyle = "datetime"): string {
+export function formatTime(iso: string, zone: string, style: TimeStyle = "datetime"): string {
   const ms = epoch(iso);
-  return ms === undefined ? iso : formatter(mode, style).format(ms);
+  return ms === undefined ? iso : formatter(zone, style).format(ms);
 }
 
 /** "2026-12-01 12:27:14 UTC": hover titles, exports and anything meant to be compared. */
@@ -73,12 +103,15 @@ export function utcIso(iso: string): string {
   return ms === undefined ? iso : new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
 
-/** The calendar day a time falls on in the chosen zone ("2026-12-01"), for day separators. */
-export function dayKey(iso: string, mode: TimeMode = "local"): string | undefined {
+/** The calendar day a time falls on in the given zone ("2026-12-01"), for day separators. */
+export function dayKey(iso: string, zone: string): string | undefined {
   const ms = epoch(iso);
   if (ms === undefined) return undefined;
-  const d = new Date(ms);
-  if (mode === "utc") return d.toISOString().slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  let f = formatters.get(`${zone}:day`);
+  if (!f) {
+    // en-CA writes dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone });
+    formatters.set(`${zone}:day`, f);
+  }
+  return f.format(ms);
 }
