@@ -147,8 +147,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           area === "phishguard"
             ? routePhishguard(phishguard, method, rest, url.searchParams, at)
             : routeSettingsApi(settings, { method, area, rest, params: url.searchParams, body: body.value, now: at });
-        // PhishGuard has no variance yet (its description is in the settings file, but untested there).
-        const shaped = variance && area !== "phishguard" ? await reshaped(variance, response, method, path) : response;
+        const shaped = variance ? await reshaped(variance, response, method, path) : response;
         return effect?.unreadableEntry ? await withUnreadableEntry(shaped) : shaped;
       }
       const response = routeApi(

@@ -243,7 +243,7 @@ describe("variance mode covers settings and submissions", () => {
   it("varies every settings and submissions reply within the description under a seed", async () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       sim.setVariance({ seed });
-      for (const path of ["/settings/block_senders?per_page=50", "/settings/allow_policies?per_page=50", "/submissions?per_page=100"]) {
+      for (const path of ["/settings/block_senders?per_page=50", "/settings/allow_policies?per_page=50", "/submissions?per_page=100", "/phishguard/reports"]) {
         const res = await problems(path);
         expect(res.status).toBe(200);
         expect(res.problems, `seed ${seed} ${path}`).toEqual([]);
@@ -256,6 +256,11 @@ describe("variance mode covers settings and submissions", () => {
     const allows = await problems("/settings/allow_policies?per_page=20");
     // AllowPolicy's always-present fields (x-response-required) stay.
     for (const p of allows.body.result) expect(Object.keys(p).sort()).toEqual(["created_at", "id", "last_modified"]);
+    // PhishGuard reports keep only their required fields (and not the deprecated `ts`).
+    const reports = await problems("/phishguard/reports");
+    expect(reports.problems).toEqual([]);
+    expect(reports.body.result.length).toBeGreaterThan(0);
+    for (const r of reports.body.result) expect(Object.keys(r).sort()).toEqual(["content", "disposition", "fields", "id", "priority", "title"]);
     sim.setVariance(null);
   });
 });

@@ -1,6 +1,6 @@
 // Contract tests against an independent implementation, for every settings and submissions
-// operation the console calls: blocked senders and allow policies (list, create, edit, delete)
-// and the submissions list, through the console's own route handlers, with Stoplight Prism
+// operation the console calls: blocked senders and allow policies (list, create, edit, delete),
+// the submissions list and PhishGuard reports, through the console's own route handlers, with Stoplight Prism
 // serving Cloudflare's settings description as the upstream. As for Investigate
 // (../investigate/contract-prism.test.ts): replies generated from the description's schemas,
 // seeded so a failure replays, and every request the console sends validated by Prism.
@@ -23,6 +23,7 @@ import { GET as listBlocks, POST as createBlock } from "./block_senders/route";
 import { DELETE as deleteBlock, PATCH as editBlock } from "./block_senders/[policyId]/route";
 import { GET as senderStatus } from "./sender_status/route";
 import { GET as listSubmissions } from "../submissions/route";
+import { GET as listPhishguardReports } from "../phishguard/reports/route";
 
 const upstream = usePrismUpstream({ seed: "triage-settings-contract", description: JSON.parse(readFileSync(SETTINGS_DESCRIPTION_PATH, "utf8")) });
 const description = readSettingsDescription();
@@ -141,9 +142,19 @@ const operations: Operation[] = [
       expect(route.result_info).toEqual({ page: 1, per_page: perPageUsed(sent, 10), count: entriesOf(sent).length });
     },
   },
+  {
+    operationId: "email_security_get_phishguard_reports",
+    call: () =>
+      callRoute(listPhishguardReports, "/api/email-security/phishguard/reports", {
+        query: new URLSearchParams({ start: new Date(Date.now() - 7 * 864e5).toISOString(), end: new Date().toISOString() }).toString(),
+      }),
+    status: 200,
+    // Every report Cloudflare sent is shown or counted (a report is read one by one).
+    consume: (route, sent) => expect(route.result.length + route.unreadable).toBe(entriesOf(sent).length),
+  },
 ];
 
-/** The operations of the settings description the console calls (batch, get and PhishGuard it does not). */
+/** The operations of the settings description the console calls (batch and get it does not). */
 const CALLED = operations.map((o) => o.operationId);
 
 function describeExchange(e: Exchange | undefined): string {
@@ -163,6 +174,7 @@ describe("the contract test covers what the console calls", () => {
       "email_security_create_blocked_sender",
       "email_security_delete_allow_policy",
       "email_security_delete_blocked_sender",
+      "email_security_get_phishguard_reports",
       "email_security_list_allow_policies",
       "email_security_list_blocked_senders",
       "email_security_submissions",
