@@ -2,20 +2,25 @@ import "server-only";
 import { listMessages, type Message } from "@/lib/cloudflare";
 import { getEnv } from "@/lib/env";
 import type { SearchFilters } from "@/lib/schemas/search";
-import { chargeOverviewPage } from "./charge";
 import type { Coverage } from "./types";
 
 /** The largest page the search operation gives: the fewest reads for the most messages. */
 export const OVERVIEW_PAGE_SIZE = 1000;
+
+/** What an overview costs at most: one read a page (a search Cloudflare is still running costs more, paid as it goes). */
+export function overviewReads(): number {
+  const limit = getEnv().limits.overviewMaxMessages;
+  return Math.ceil(limit / Math.min(OVERVIEW_PAGE_SIZE, limit));
+}
 const PENDING_RETRIES = 5;
 const PENDING_WAIT_MS = 400;
 
 /**
  * The newest matches of a search, up to OVERVIEW_MAX_MESSAGES, paged at the largest page size
- * through lib/cloudflare (so each page is cached, coalesced and spends the account's budget like
- * any search), each page after the first charged to the user's budget too.
+ * through lib/cloudflare (so each page is cached, coalesced and spends the account's budget and
+ * the user's share like any search; the route pays for all of them up front, `overviewReads`).
  */
-export async function collectNewest(search: SearchFilters, email: string): Promise<{ messages: Message[]; coverage: Coverage }> {
+export async function collectNewest(search: SearchFilters): Promise<{ messages: Message[]; coverage: Coverage }> {
   const limit = getEnv().limits.overviewMaxMessages;
   const perPage = Math.min(OVERVIEW_PAGE_SIZE, limit);
   const messages: Message[] = [];
@@ -31,7 +36,6 @@ export async function collectNewest(search: SearchFilters, email: string): Promi
     ...(incomplete ? { incomplete } : {}),
   });
   while (matched < limit) {
-    if (pages > 0) await chargeOverviewPage(email);
     const ask = () => listMessages({ ...search, per_page: perPage, ...(cursor ? { cursor } : {}), ...(page ? { page } : {}) });
     let reply = await ask();
     pages++;

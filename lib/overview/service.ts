@@ -8,8 +8,8 @@ import { computeOverview } from "./compute";
 import type { CampaignSummary, Coverage, Overview } from "./types";
 
 /** The overview of a search: its newest matches (up to OVERVIEW_MAX_MESSAGES), summarised. */
-export async function getOverview(search: SearchFilters, email: string): Promise<Overview> {
-  const { messages, coverage } = await collectNewest(search, email);
+export async function getOverview(search: SearchFilters): Promise<Overview> {
+  const { messages, coverage } = await collectNewest(search);
   return computeOverview(messages, coverage, search, Date.now());
 }
 
@@ -20,8 +20,8 @@ export interface CampaignMessages {
 }
 
 /** One campaign of a search's overview, with its messages (newest first, as the search lists them). */
-export async function getCampaign(search: SearchFilters, id: string, email: string): Promise<CampaignMessages> {
-  const { messages, coverage } = await collectNewest(search, email);
+export async function getCampaign(search: SearchFilters, id: string): Promise<CampaignMessages> {
+  const { messages, coverage } = await collectNewest(search);
   const overview = computeOverview([], coverage, search, Date.now());
   const frame = { start: Date.parse(overview.histogram.start), bucketMs: overview.histogram.bucketMs, buckets: overview.histogram.buckets };
   const found = findCampaign(messages, frame, id);
