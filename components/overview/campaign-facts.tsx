@@ -1,3 +1,4 @@
+import { Revealed } from "@/components/ui/revealed";
 import { Badge, DispositionBadge } from "@/components/ui/badge";
 import { TimeText } from "@/components/ui/time-text";
 import type { CampaignSummary } from "@/lib/overview/types";
@@ -27,11 +28,11 @@ export function CampaignFacts({ campaign: c }: { campaign: CampaignSummary }) {
         ))}
       </p>
       <p className="text-zinc-700">
-        <span className="font-medium">Sent from</span> {c.domains.join(", ")}
+        <span className="font-medium">Sent from</span> <Revealed text={c.domains.join(", ")} />
         {c.ips.length ? ` · ${c.ips.join(", ")}` : ""}
       </p>
       <p className="text-zinc-700">
-        <span className="font-medium">Grouped by</span> {c.reasons.map((r) => r.text).join("; ")}
+        <span className="font-medium">Grouped by</span> <Revealed text={c.reasons.map((r) => r.text).join("; ")} />
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import type { CampaignSummary } from "@/lib/overview/types";
 import { campaignHref } from "@/lib/overview/url";
@@ -11,7 +12,7 @@ export function CampaignList({ campaigns, searchQuery }: { campaigns: CampaignSu
       {campaigns.map((c) => (
         <li key={c.id} className="py-1">
           <Link href={campaignHref(c.id, searchQuery)} className="block truncate text-[12px] font-medium text-blue-700 hover:underline">
-            {c.subjects[0] ?? c.id}
+            <Revealed text={c.subjects[0]} fallback={c.id} />
           </Link>
           <CampaignFacts campaign={c} />
         </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
@@ -59,7 +60,9 @@ export function CampaignView({ id }: { id: string }) {
           ← Back to the search
         </Link>
       </p>
-      <h1 className="text-base font-semibold">{`Campaign: ${title}`}</h1>
+      <h1 className="text-base font-semibold">
+        Campaign: <Revealed text={title} />
+      </h1>
       {data ? (
         <>
           <CampaignFacts campaign={data.campaign} />

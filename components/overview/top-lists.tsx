@@ -1,5 +1,7 @@
 "use client";
 
+import { revealHidden } from "@/lib/text/reveal";
+import { Revealed } from "@/components/ui/revealed";
 import { TOP_LIST_LABELS, TOP_LISTS, type TopEntry, type TopListKind } from "@/lib/overview/types";
 import { filterForTopEntry } from "@/lib/overview/url";
 import type { SearchFilters } from "@/lib/schemas/search";
@@ -34,13 +36,13 @@ export function TopLists({ top, onFilter }: { top: Record<TopListKind, TopEntry[
                 const filter = filterForTopEntry(kind, e.value);
                 return (
                   <tr key={e.value}>
-                    <td className="truncate pr-1" title={e.value}>
+                    <td className="truncate pr-1" title={revealHidden(e.value)}>
                       {filter ? (
-                        <button type="button" onClick={() => onFilter(filter)} className="max-w-full truncate text-left text-blue-700 hover:underline" title={`Filter the search by ${e.value}`}>
-                          {e.value}
+                        <button type="button" onClick={() => onFilter(filter)} className="max-w-full truncate text-left text-blue-700 hover:underline" title={`Filter the search by ${revealHidden(e.value)}`}>
+                          <Revealed text={e.value} />
                         </button>
                       ) : (
-                        <span>{e.value}</span>
+                        <Revealed text={e.value} />
                       )}
                     </td>
                     <td className="text-right">{e.count.toLocaleString("en-US")}</td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Revealed } from "@/components/ui/revealed";
 import Link from "next/link";
 import { Badge, DispositionBadge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
@@ -53,12 +54,16 @@ export function ReportsView() {
               <tr key={r.id}>
                 <td className={`${cellClass} whitespace-nowrap`}>{r.created_at ? <TimeText iso={r.created_at} /> : "—"}</td>
                 <td className={cellClass}>
-                  <p className="font-medium">{r.title}</p>
-                  <p className="text-zinc-700">{r.content}</p>
+                  <p className="font-medium">
+                    <Revealed text={r.title} />
+                  </p>
+                  <p className="text-zinc-700">
+                    <Revealed text={r.content} />
+                  </p>
                 </td>
                 <td className={cellClass}>{r.priority ? <Badge tone={PRIORITY_TONES[r.priority] ?? "neutral"}>{r.priority}</Badge> : "—"}</td>
                 <td className={cellClass}>{r.disposition ? <DispositionBadge disposition={r.disposition} /> : "—"}</td>
-                <td className={cellClass}>{r.tags.map((t) => `${t.category}: ${t.value}`).join(", ") || "—"}</td>
+                <td className={cellClass}><Revealed text={r.tags.map((t) => `${t.category}: ${t.value}`).join(", ")} fallback="—" /></td>
                 <td className={`${cellClass} whitespace-nowrap`}>
                   {href ? (
                     <Link href={href} className="text-blue-700 hover:underline" aria-label={`Find the message of report ${r.id}`}>
@@ -67,7 +72,11 @@ export function ReportsView() {
                   ) : (
                     "—"
                   )}
-                  {r.from ? <p className="text-zinc-600">{r.from}</p> : null}
+                  {r.from ? (
+                    <p className="text-zinc-600">
+                      <Revealed text={r.from} />
+                    </p>
+                  ) : null}
                 </td>
               </tr>
             );
