@@ -10,7 +10,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { SimpleTable, cellClass } from "@/components/ui/simple-table";
 import type { ApprovalRequest } from "@/lib/approvals/types";
-import { describeScope } from "@/lib/approvals/describe";
+import { approvingReturnsThreat, describeScope } from "@/lib/approvals/describe";
 import { isExactIds } from "@/lib/approvals/types";
 import { messageHref } from "@/lib/messages/tabs";
 import { useApproval, useDecideApproval } from "@/lib/queries/approvals";
@@ -111,7 +111,7 @@ export function ApprovalRequestView({ id }: { id: string }) {
           {(admin ? (["approve", "reject"] as const) : []).map((v) => (
             <Button
               key={v}
-              variant={v === "approve" ? "primary" : "danger"}
+              variant={v === "reject" ? "danger" : approvingReturnsThreat(request) ? "secondary" : "primary"}
               disabled={!decidable || decide.isPending}
               aria-describedby={why ? "approval-why" : undefined}
               onClick={() => {

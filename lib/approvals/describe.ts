@@ -2,7 +2,8 @@
 import { describeBulkSearchParams } from "@/lib/bulk/search-params";
 import type { Role } from "@/lib/auth/roles";
 import { messagesWord } from "./rules";
-import { isExactIds, type ApprovalBody } from "./types";
+import { releaseMayLead } from "@/lib/message-actions/primary";
+import { isExactIds, type ApprovalBody, type ApprovalRequest } from "./types";
 
 /** "Release", "Move to Inbox": the action, the same for a job and for exact messages. */
 export function describeAction(body: { action: string; destination?: string | null }): string {
@@ -27,4 +28,15 @@ export function maySeeApproval(user: { email: string; role: Role } | null | unde
 /** The page of one approval request. */
 export function approvalHref(id: string): string {
   return `/approvals/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Approving returns a known threat to mailboxes (a release or a move to Inbox reaching MALICIOUS,
+ * MALICIOUS-BEC or SPOOF mail): then Approve is never the filled button, as Release is not on
+ * such a message. A message whose verdict was not read (held only for the hourly allowance)
+ * counts as one that may be a threat.
+ */
+export function approvingReturnsThreat(request: Pick<ApprovalRequest, "body" | "sample">): boolean {
+  const returns = request.body.action === "RELEASE" || (request.body.action === "MOVE" && request.body.destination === "Inbox");
+  return returns && request.sample.some((m) => m.final_disposition === null || !releaseMayLead(m.final_disposition));
 }
