@@ -134,8 +134,16 @@ export async function waitForRows(page: Page): Promise<void> {
 export async function expectRowsMatchSimulator(page: Page): Promise<URLSearchParams> {
   await waitForRows(page);
   await expect(page.getByRole("status").filter({ hasText: /refreshing/ })).toHaveCount(0);
-  const query = await simulator.lastSearchQuery();
-  const truth = await simulator.search(query);
-  await expect.poll(() => shownIds(page)).toEqual(truth.result.map((m) => m.id));
+  // The query is read again on each try: a search the page has asked for may reach the simulator
+  // after the URL changed, and the rows must then match that one, not the one before it.
+  let query = new URLSearchParams();
+  await expect
+    .poll(async () => {
+      query = await simulator.lastSearchQuery();
+      const truth = (await simulator.search(query)).result.map((m) => m.id);
+      const shown = await shownIds(page);
+      return shown.length === truth.length && shown.every((id, i) => id === truth[i]) ? "rows match the simulator" : { query: query.toString(), shown, truth };
+    })
+    .toBe("rows match the simulator");
   return query;
 }

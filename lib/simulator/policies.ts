@@ -89,7 +89,13 @@ export class PolicyStore {
     this.blocks.push(this.block("^billing-[0-9]+@.*\\.invalid$", "EMAIL", true, "Numbered billing senders used by a 2026 invoice-fraud wave", at()));
     this.blocks.push(this.block("198.51.100.0/24", "IP", false, "Bulletproof hosting range (threat-intel feed)", at()));
     // Entries the console made from messages: their comments carry the message link.
-    const flagged = data.messages.filter((m) => m.disposition === "MALICIOUS" && !MALICIOUS_DOMAINS.slice(0, 5).some((d) => m.from.endsWith(`@${d}`)));
+    // Not the wave campaigns (appended to the data set later): the seeded history stays what
+    // journeys and the demo expect (payroll-notice@acme-payro11.test blocked as an address), and a
+    // campaign the overview should find still has senders nobody blocked.
+    const wave = data.fixtures.waveCampaigns.edfHash;
+    const flagged = data.messages.filter(
+      (m) => m.disposition === "MALICIOUS" && m.edfHash !== wave && !MALICIOUS_DOMAINS.slice(0, 5).some((d) => m.from.endsWith(`@${d}`)),
+    );
     for (const m of flagged.slice(0, 6)) {
       if (this.blocks.some((b) => b.pattern === m.from.toLowerCase())) continue;
       const comment = `From message ${SEED_CONSOLE}/messages/${encodeURIComponent(m.id)} — "${m.subject.slice(0, 120)}"`;
