@@ -115,6 +115,8 @@ export function stackFor(index: number) {
     OIDC_CLIENT_SECRET: OIDC.clientSecret,
     // A group from the provider's `groups` claim (a bare entry would be an email).
     CONSOLE_ANALYSTS: `group:${OIDC.analystGroup}`,
+    // Next.js's anonymous telemetry would try to leave the machine (the scripts set the same).
+    NEXT_TELEMETRY_DISABLED: "1",
     // Short, so the timeout journey does not wait the production 10 s twice.
     UPSTREAM_READ_TIMEOUT_MS: "3000",
     // The suite is three shared accounts driven by a robot for many minutes; one person's default
