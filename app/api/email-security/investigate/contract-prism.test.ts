@@ -33,11 +33,10 @@ import {
   SEARCH_DISPOSITIONS,
 } from "@/lib/schemas/enums";
 import { contractOperationIds, contractProblems } from "@/lib/simulator/contract-validator";
-import { queryParameters, SDK_ONLY_QUERY_PARAMETERS } from "@/lib/testing/description";
+import { describeExchange, undeclaredQueryKeys, type ContractOperation, type Json, type RouteResult } from "@/lib/testing/contract-suite";
 import { deprecatedFieldsSent } from "@/lib/testing/deprecated-fields";
 import { expectRefusalShown, usePrismUpstream } from "@/lib/testing/prism-upstream";
 import { callRoute } from "@/lib/testing/routes";
-import type { Exchange } from "@/lib/testing/upstream-recorder";
 import { GET as search } from "./route";
 import { GET as getMessage } from "./[id]/route";
 import { GET as getDetections } from "./[id]/detections/route";
@@ -64,18 +63,6 @@ const JOB_ID = "3f2b8c1e-9a4d-4e6b-8c2a-1d5e7f9a0b3c";
 /** Each round asks Prism for other replies to the same requests (`Prefer: seed=…`). */
 const SEEDS = ["1", "2", "3", "4", "5"];
 
-type Json = Record<string, any>;
-type RouteResult = Awaited<ReturnType<typeof callRoute>>;
-
-interface Operation {
-  operationId: string;
-  call: () => Promise<RouteResult>;
-  /** The route's status when Cloudflare accepts the request. */
-  status: number;
-  /** What the console's UI does with the route's JSON, given what Cloudflare sent. */
-  consume: (route: Json, sent: Json) => void;
-}
-
 const message = { params: { id: ID } };
 const job = { params: { jobId: JOB_ID } };
 
@@ -89,7 +76,7 @@ function expectListEnvelope(route: Json) {
 
 const pluck = (items: Json[], key: string) => items.map((item) => item[key]);
 
-const operations: Operation[] = [
+const operations: ContractOperation[] = [
   {
     operationId: "email_security_investigate",
     call: () => callRoute(search, API, { query: "per_page=5&detections_only=false" }),
@@ -255,20 +242,6 @@ function expectFaithful(shown: Record<string, unknown>, sent: Record<string, unk
   expect(sent).toMatchObject(fields);
 }
 
-function describeExchange(e: Exchange | undefined): string {
-  if (!e) return "no request reached Prism";
-  const body = JSON.stringify(e.responseBody) ?? "";
-  return `${e.method} ${e.path}?${e.query} → ${e.status}${e.violations ? ` refused: ${e.violations}` : ""}\n${body.slice(0, 3000)}`;
-}
-
-/**
- * Query keys neither the description nor the SDK has for the operation: Cloudflare ignores them,
- * so a filter would look active and do nothing.
- */
-function undeclaredQueryKeys(e: Exchange): string[] {
-  const known = [...queryParameters(e.operationId ?? ""), ...(SDK_ONLY_QUERY_PARAMETERS[e.operationId ?? ""] ?? [])];
-  return [...new Set(e.query.keys())].filter((key) => !known.includes(key));
-}
 
 describe("the contract test covers the description", () => {
   it("has one case for each of the 18 operations", () => {

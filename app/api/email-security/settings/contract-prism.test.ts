@@ -11,11 +11,11 @@ import { SEARCH_DISPOSITIONS } from "@/lib/schemas/enums";
 import { PATTERN_TYPES } from "@/lib/schemas/policies";
 import { contractProblems } from "@/lib/simulator/contract-validator";
 import { deprecatedFieldsSent } from "@/lib/testing/deprecated-fields";
-import { queryParameters, readSettingsDescription, SDK_ONLY_QUERY_PARAMETERS } from "@/lib/testing/description";
+import { describeExchange, undeclaredQueryKeys, type ContractOperation, type Json, type RouteResult } from "@/lib/testing/contract-suite";
+import { readSettingsDescription } from "@/lib/testing/description";
 import { SETTINGS_DESCRIPTION_PATH } from "@/lib/testing/prism";
 import { usePrismUpstream } from "@/lib/testing/prism-upstream";
 import { callRoute } from "@/lib/testing/routes";
-import type { Exchange } from "@/lib/testing/upstream-recorder";
 import { readFileSync } from "node:fs";
 import { GET as listAllows, POST as createAllow } from "./allow_policies/route";
 import { DELETE as deleteAllow, PATCH as editAllow } from "./allow_policies/[policyId]/route";
@@ -32,16 +32,6 @@ const API = "/api/email-security/settings";
 /** Entry ids are UUIDs in the description (Prism refuses anything else in the path). */
 const ENTRY_ID = "f174e90a-fafe-4643-bbbc-4a0ed4fc8415";
 const SEEDS = ["1", "2", "3", "4", "5"];
-
-type Json = Record<string, any>;
-type RouteResult = Awaited<ReturnType<typeof callRoute>>;
-
-interface Operation {
-  operationId: string;
-  call: () => Promise<RouteResult>;
-  status: number;
-  consume: (route: Json, sent: Json) => void;
-}
 
 const entry = { params: { policyId: ENTRY_ID } };
 const blockBody = { pattern: "billing@evil-contract.example", pattern_type: "EMAIL", is_regex: false, comments: "contract test" };
@@ -75,7 +65,7 @@ function expectedKind(e: Json): string | null {
   return trusted === true ? "is_trusted_sender" : acceptable === true ? "is_acceptable_sender" : exempt === true ? "is_exempt_recipient" : null;
 }
 
-const operations: Operation[] = [
+const operations: ContractOperation[] = [
   {
     operationId: "email_security_list_blocked_senders",
     call: () => callRoute(listBlocks, `${API}/block_senders`, { query: "per_page=10&page=2" }),
@@ -157,16 +147,6 @@ const operations: Operation[] = [
 /** The operations of the settings description the console calls (batch and get it does not). */
 const CALLED = operations.map((o) => o.operationId);
 
-function describeExchange(e: Exchange | undefined): string {
-  if (!e) return "no request reached Prism";
-  return `${e.method} ${e.path}?${e.query} ${JSON.stringify(e.requestBody) ?? ""} → ${e.status}${e.violations ? ` refused: ${e.violations}` : ""}\n${(JSON.stringify(e.responseBody) ?? "").slice(0, 3000)}`;
-}
-
-const undeclaredQueryKeys = (e: Exchange) => {
-  const known = [...queryParameters(e.operationId ?? "", description), ...(SDK_ONLY_QUERY_PARAMETERS[e.operationId ?? ""] ?? [])];
-  return [...new Set(e.query.keys())].filter((key) => !known.includes(key));
-};
-
 describe("the contract test covers what the console calls", () => {
   it("one case per settings and submissions operation the console uses", () => {
     expect([...CALLED].sort()).toEqual([
@@ -192,7 +172,7 @@ describe.each(SEEDS)("Prism replies generated with seed %s", (seed) => {
     const replay = `seed ${seed}, ${describeExchange(sent)}\nconsole answered ${route.status}: ${route.text.slice(0, 500)}`;
     expect(exchanges.map((e) => e.operationId), replay).toEqual([operationId]);
     expect(sent!.violations, replay).toBeNull();
-    expect(undeclaredQueryKeys(sent!), replay).toEqual([]);
+    expect(undeclaredQueryKeys(sent!, description), replay).toEqual([]);
     expect(contractProblems(sent!.method, sent!.path, sent!.status, sent!.responseBody), replay).toEqual([]);
     expect(route.status, replay).toBe(op.status);
     expect(route.json.error, replay).toBeUndefined();
@@ -210,7 +190,7 @@ describe.each(SEEDS)("Prism replies generated with seed %s", (seed) => {
     ]);
     for (const e of exchanges) {
       expect(e.violations, replay).toBeNull();
-      expect(undeclaredQueryKeys(e), replay).toEqual([]);
+      expect(undeclaredQueryKeys(e, description), replay).toEqual([]);
       expect(e.query.get("search"), replay).toBeNull();
     }
     // Prism's patterns are random strings: nothing it sends covers this sender, and nothing breaks.
@@ -232,7 +212,7 @@ describe("every request the console can send is one the description declares", (
         callRoute(handler, `${API}/x`, { query: "search=evil&pattern=a%40evil.example&pattern_type=EMAIL&order=pattern&direction=asc&page=2&per_page=25" }),
       );
       expect(sent.violations, describeExchange(sent)).toBeNull();
-      expect(undeclaredQueryKeys(sent)).toEqual([]);
+      expect(undeclaredQueryKeys(sent, description)).toEqual([]);
       expect(route.status).toBe(200);
     }
   });
@@ -255,7 +235,7 @@ describe("every request the console can send is one the description declares", (
     });
     const { route, sent } = await sendOnce(() => callRoute(listSubmissions, "/api/email-security/submissions", { query: query.toString() }));
     expect(sent.violations, describeExchange(sent)).toBeNull();
-    expect(undeclaredQueryKeys(sent)).toEqual([]);
+    expect(undeclaredQueryKeys(sent, description)).toEqual([]);
     expect(route.status).toBe(200);
   });
 
